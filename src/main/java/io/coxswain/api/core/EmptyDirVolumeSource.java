@@ -1,0 +1,7 @@
+package io.coxswain.api.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Kubernetes {@code v1.EmptyDirVolumeSource}; medium "" (disk) or "Memory". */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record EmptyDirVolumeSource(String medium, String sizeLimit) {}

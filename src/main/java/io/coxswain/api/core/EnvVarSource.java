@@ -1,0 +1,7 @@
+package io.coxswain.api.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Kubernetes {@code v1.EnvVarSource}. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record EnvVarSource(ObjectFieldSelector fieldRef, KeySelector configMapKeyRef, KeySelector secretKeyRef) {}

@@ -1,0 +1,28 @@
+package io.coxswain.api.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.coxswain.api.Collections2;
+import java.util.List;
+
+/** Kubernetes {@code v1.NodeSpec}. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record NodeSpec(
+    String podCIDR, List<String> podCIDRs, String providerID, Boolean unschedulable, List<Taint> taints) {
+
+  public NodeSpec {
+    podCIDRs = Collections2.listOrEmpty(podCIDRs);
+    taints = Collections2.listOrEmpty(taints);
+  }
+
+  public boolean unschedulableOrFalse() {
+    return Boolean.TRUE.equals(unschedulable);
+  }
+
+  public NodeSpec withUnschedulable(Boolean v) {
+    return new NodeSpec(podCIDR, podCIDRs, providerID, v, taints);
+  }
+
+  public NodeSpec withTaints(List<Taint> v) {
+    return new NodeSpec(podCIDR, podCIDRs, providerID, unschedulable, v);
+  }
+}

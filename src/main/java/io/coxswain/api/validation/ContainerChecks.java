@@ -1,0 +1,134 @@
+package io.coxswain.api.validation;
+
+import io.coxswain.api.Status.StatusCause;
+import io.coxswain.api.core.EnvVar;
+import io.coxswain.api.core.EnvVarSource;
+import io.coxswain.api.core.IntOrString;
+import io.coxswain.api.core.KeySelector;
+import io.coxswain.api.core.Probe;
+import java.util.List;
+
+/** Kubernetes' checks for a container's environment and probes. */
+final class ContainerChecks {
+  /** The downward-API fields an env var may reference (labels/annotations take a key in brackets). */
+  static final List<String> ENV_FIELD_PATHS = List.of("metadata.name", "metadata.namespace", "metadata.uid",
+      "spec.nodeName", "spec.serviceAccountName", "status.hostIP", "status.hostIPs", "status.podIP",
+      "status.podIPs");
+
+  private ContainerChecks() {}
+
+  static void env(List<EnvVar> env, String path, List<StatusCause> out) {
+    for (int i = 0; i < env.size(); i++) {
+      EnvVar e = env.get(i);
+      String at = path + "[" + i + "]";
+      if (!MetaValidation.notEmpty(e.name())) {
+        out.add(Causes.required(at + ".name", ""));
+      } else {
+        Names.envVarName(e.name()).forEach(m -> out.add(Causes.invalid(at + ".name", e.name(), m)));
+      }
+      if (e.valueFrom() != null) {
+        valueFrom(e, at + ".valueFrom", out);
+      }
+    }
+  }
+
+  private static void valueFrom(EnvVar e, String path, List<StatusCause> out) {
+    EnvVarSource from = e.valueFrom();
+    int sources = (from.fieldRef() == null ? 0 : 1) + (from.configMapKeyRef() == null ? 0 : 1)
+        + (from.secretKeyRef() == null ? 0 : 1);
+    if (sources == 0) {
+      out.add(Causes.invalid(path, "",
+          "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
+      return;
+    }
+    if (sources > 1) {
+      out.add(Causes.invalid(path, "", "may not have more than one field specified at a time"));
+      return;
+    }
+    if (MetaValidation.notEmpty(e.value())) {
+      out.add(Causes.invalid(path, "", "may not be specified when `value` is not empty"));
+    }
+    if (from.fieldRef() != null) {
+      String fieldPath = from.fieldRef().fieldPath();
+      if (!MetaValidation.notEmpty(fieldPath)) {
+        out.add(Causes.required(path + ".fieldRef.fieldPath", ""));
+      } else if (!ENV_FIELD_PATHS.contains(fieldPath)
+          && !fieldPath.matches("metadata\\.(labels|annotations)\\['.+'\\]")) {
+        out.add(Causes.notSupported(path + ".fieldRef.fieldPath", fieldPath, ENV_FIELD_PATHS));
+      }
+    }
+    keySelector(from.configMapKeyRef(), path + ".configMapKeyRef", out);
+    keySelector(from.secretKeyRef(), path + ".secretKeyRef", out);
+  }
+
+  private static void keySelector(KeySelector ref, String path, List<StatusCause> out) {
+    if (ref == null) {
+      return;
+    }
+    if (!MetaValidation.notEmpty(ref.key())) {
+      out.add(Causes.required(path + ".key", ""));
+    }
+    if (!MetaValidation.notEmpty(ref.name())) {
+      out.add(Causes.required(path + ".name", ""));
+    }
+  }
+
+  /** @param successMustBeOne liveness and startup probes cannot need more than one success */
+  static void probe(Probe p, String path, boolean successMustBeOne, List<StatusCause> out) {
+    if (p == null) {
+      return;
+    }
+    if (p.handlerCount() == 0) {
+      out.add(Causes.required(path, "must specify a handler type"));
+    } else if (p.handlerCount() > 1) {
+      String second = p.exec() != null && p.httpGet() != null ? "httpGet" : "tcpSocket";
+      out.add(Causes.forbidden(path + "." + second, "may not specify more than 1 handler type"));
+    }
+    nonNegative(p.initialDelaySeconds(), path + ".initialDelaySeconds", out);
+    nonNegative(p.timeoutSeconds(), path + ".timeoutSeconds", out);
+    nonNegative(p.periodSeconds(), path + ".periodSeconds", out);
+    nonNegative(p.successThreshold(), path + ".successThreshold", out);
+    nonNegative(p.failureThreshold(), path + ".failureThreshold", out);
+    if (successMustBeOne && p.successThreshold() != null && p.successThreshold() != 1) {
+      out.add(Causes.invalid(path + ".successThreshold", p.successThreshold(), "must be 1"));
+    }
+    if (p.terminationGracePeriodSeconds() != null) {
+      if (!successMustBeOne) {
+        out.add(Causes.invalid(path + ".terminationGracePeriodSeconds", p.terminationGracePeriodSeconds(),
+            "must not be set for readinessProbes"));
+      } else if (p.terminationGracePeriodSeconds() <= 0) {
+        out.add(Causes.invalid(path + ".terminationGracePeriodSeconds", p.terminationGracePeriodSeconds(),
+            "must be greater than 0"));
+      }
+    }
+    if (p.exec() != null && p.exec().command().isEmpty()) {
+      out.add(Causes.required(path + ".exec.command", ""));
+    }
+    if (p.httpGet() != null) {
+      portNumOrName(p.httpGet().port(), path + ".httpGet.port", out);
+      PodValidation.oneOf(p.httpGet().scheme(), List.of("HTTP", "HTTPS"), path + ".httpGet.scheme", out);
+    }
+    if (p.tcpSocket() != null) {
+      portNumOrName(p.tcpSocket().port(), path + ".tcpSocket.port", out);
+    }
+  }
+
+  /** Kubernetes' ValidatePortNumOrName: a number in range or a valid port name. */
+  static void portNumOrName(IntOrString port, String path, List<StatusCause> out) {
+    if (port == null) {
+      out.add(Causes.required(path, ""));
+    } else if (port.isInt()) {
+      Names.portNumber(port.intValue()).forEach(m -> out.add(Causes.invalid(path, port.intValue(), m)));
+    } else if (port.stringValue().isEmpty()) {
+      out.add(Causes.required(path, ""));
+    } else {
+      Names.portName(port.stringValue()).forEach(m -> out.add(Causes.invalid(path, port.stringValue(), m)));
+    }
+  }
+
+  static void nonNegative(Number value, String path, List<StatusCause> out) {
+    if (value != null && value.longValue() < 0) {
+      out.add(Causes.invalid(path, value, "must be greater than or equal to 0"));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package io.coxswain.api.validation;
+
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.Status.StatusCause;
+import io.coxswain.api.core.Binding;
+import io.coxswain.api.core.Endpoints;
+import io.coxswain.api.core.Event;
+import io.coxswain.api.core.Namespace;
+import io.coxswain.api.core.Node;
+import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.ReplicationController;
+import io.coxswain.api.core.Scale;
+import io.coxswain.api.core.Service;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Kubernetes' validation for the core v1 kinds, with its field paths, cause types and messages.
+ * Call after defaulting; an empty list means valid, otherwise answer 422 with
+ * {@link io.coxswain.api.ApiException#invalid}.
+ */
+public final class Validation {
+  private Validation() {}
+
+  public static List<StatusCause> validateCreate(KubeObject obj) {
+    List<StatusCause> out = new ArrayList<>();
+    if (obj instanceof Pod pod) {
+      MetaValidation.objectMeta(pod.metadata(), true, Names::dns1123Subdomain, out);
+      PodValidation.spec(pod.spec(), "spec", out);
+    } else if (obj instanceof ReplicationController rc) {
+      ControllerValidation.replicationController(rc, out);
+    } else if (obj instanceof Service service) {
+      ServiceValidation.create(service, out);
+    } else if (obj instanceof Endpoints endpoints) {
+      ClusterValidation.endpoints(endpoints, out);
+    } else if (obj instanceof Node node) {
+      ClusterValidation.node(node, out);
+    } else if (obj instanceof Namespace namespace) {
+      ClusterValidation.namespace(namespace, out);
+    } else if (obj instanceof Event event) {
+      ClusterValidation.event(event, out);
+    } else if (obj instanceof Scale scale) {
+      ControllerValidation.scale(scale, out);
+    } else if (obj instanceof Binding binding) {
+      ClusterValidation.binding(binding, out);
+    } else {
+      MetaValidation.objectMeta(obj.metadata(), true, Names::dns1123Subdomain, out);
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The new object must be valid on its own, keep its identity (name, namespace, uid,
+   * creationTimestamp), and respect each kind's immutable fields.
+   */
+  public static List<StatusCause> validateUpdate(KubeObject oldObj, KubeObject newObj) {
+    List<StatusCause> out = new ArrayList<>();
+    if (!oldObj.kind().equals(newObj.kind())) {
+      out.add(Causes.immutable("kind", newObj.kind()));
+      return List.copyOf(out);
+    }
+    MetaValidation.objectMetaUpdate(oldObj.metadata(), newObj.metadata(), out);
+    out.addAll(validateCreate(newObj));
+    if (oldObj instanceof Pod o && newObj instanceof Pod n) {
+      PodUpdateValidation.update(o.spec(), n.spec(), out);
+    } else if (oldObj instanceof Service o && newObj instanceof Service n) {
+      ServiceValidation.update(o, n, out);
+    }
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,53 @@
+package io.coxswain.apiserver;
+
+import io.coxswain.api.ApiResource;
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.Status;
+import io.coxswain.store.WatchEvent;
+import java.util.List;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * What a handler answers, before content negotiation: the encoder turns it into JSON, YAML or a
+ * server-side Table as the client's Accept header asks.
+ */
+public sealed interface ApiResponse {
+  int code();
+
+  default boolean isWatch() {
+    return this instanceof Watch || this instanceof WatchError;
+  }
+
+  /** One object of a resource (tables render it as one row). */
+  record One(int code, ApiResource resource, Object object) implements ApiResponse {}
+
+  /** A page of a list, at one revision. */
+  record Many(ApiResource resource, List<KubeObject> items, long revision, String continueToken)
+      implements ApiResponse {
+    public int code() {
+      return 200;
+    }
+  }
+
+  /** A watch stream. */
+  record Watch(ApiResource resource, Source<WatchEvent, NotUsed> events) implements ApiResponse {
+    public int code() {
+      return 200;
+    }
+  }
+
+  /** A watch that cannot start (410 Gone): a 200 stream holding one ERROR event, as Kubernetes answers. */
+  record WatchError(Status status) implements ApiResponse {
+    public int code() {
+      return 200;
+    }
+  }
+
+  /** A document that is not a resource object: discovery, version, OpenAPI, Status. */
+  record Document(int code, Object body) implements ApiResponse {}
+
+  static ApiResponse status(Status status) {
+    return new Document(status.code() == null ? 200 : status.code(), status);
+  }
+}

@@ -1,0 +1,114 @@
+package io.coxswain.apiserver;
+
+import com.typesafe.config.Config;
+import io.coxswain.api.ApiException;
+import io.coxswain.store.StoreClient;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.http.javadsl.Http;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.model.AttributeKeys;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.Query;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.stream.Materializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kubernetes-compatible HTTP API of one member: reads the request, routes it, and answers
+ * every failure with a Kubernetes {@code Status}. Binds 127.0.0.1 unless told otherwise.
+ */
+public final class ApiServer {
+  private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+  private final ServerBinding binding;
+  private final String url;
+
+  private ApiServer(ServerBinding binding, String url) {
+    this.binding = binding;
+    this.url = url;
+  }
+
+  public static ApiServer start(ActorSystem<?> system, StoreClient store, Config config, Clock clock) throws Exception {
+    String address = config.getString("coxswain.api.address");
+    int port = config.getInt("coxswain.api.port");
+    Routes routes = new Routes(store, clock, new SecureRandom());
+    Handler handler = new Handler(routes, new ResponseEncoder(clock), Materializer.matFromSystem(system),
+        config.getLong("coxswain.api.max-body-bytes"), config.getDuration("coxswain.api.request-timeout"));
+    ServerBinding binding = Http.get(system).newServerAt(address, port).bind(handler::handle)
+        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+    binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);
+    String host = binding.localAddress().getHostString();
+    String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + binding.localAddress().getPort();
+    routes.setServerAddress(host + ":" + binding.localAddress().getPort());
+    return new ApiServer(binding, url);
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public int port() {
+    return binding.localAddress().getPort();
+  }
+
+  /** Reads the body within the size limit, routes, and maps failures to Status responses. */
+  private record Handler(Routes routes, ResponseEncoder encoder, Materializer materializer, long maxBody,
+                         Duration timeout) {
+    CompletionStage<HttpResponse> handle(HttpRequest request) {
+      String accept = request.getHeader("Accept").map(h -> h.value()).orElse("");
+      // Some clients (fabric8) watch over a WebSocket: same events, one per text frame.
+      Optional<WebSocketUpgrade> upgrade = request.getAttribute(AttributeKeys.webSocketUpgrade);
+      return request.entity().toStrict(timeout.toMillis(), maxBody, materializer)
+          .thenCompose(strict -> {
+            ApiCall call = new ApiCall(request.method().value(), request.getUri().path(), query(request.getUri().query()),
+                strict.getContentType().toString(), accept, strict.getData().toArray());
+            return routes.route(call);
+          })
+          .thenApply(response -> upgrade.isPresent() && response.isWatch()
+              ? encoder.encodeWebSocket(response, accept, upgrade.get())
+              : encoder.encode(response, accept))
+          .exceptionally(failure -> ResponseEncoder.error(toApiException(failure, maxBody).status()));
+    }
+
+    private static Map<String, String> query(Query query) {
+      Map<String, String> params = new HashMap<>();
+      query.toMap().forEach(params::put);
+      return params;
+    }
+
+    private static ApiException toApiException(Throwable failure, long maxBody) {
+      Throwable cause = failure;
+      while (cause.getCause() != null && (cause instanceof java.util.concurrent.CompletionException
+          || cause instanceof java.util.concurrent.ExecutionException)) {
+        cause = cause.getCause();
+      }
+      if (cause instanceof EntityStreamSizeException
+          || cause.getClass().getSimpleName().equals("EntityStreamSizeException")) {
+        return ApiException.tooLarge("Request entity too large: limit is " + maxBody);
+      }
+      if (!(cause instanceof ApiException)) {
+        log.warn("request failed", cause);
+      }
+      return StoreClient.unwrap(cause);
+    }
+  }
+
+  /** A request as read off the wire, before its path is parsed. */
+  record ApiCall(String method, String path, Map<String, String> query, String contentType, String accept, byte[] body) {}
+
+  static CompletionStage<ApiResponse> done(ApiResponse response) {
+    return CompletableFuture.completedFuture(response);
+  }
+}

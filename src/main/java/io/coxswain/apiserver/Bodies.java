@@ -1,0 +1,63 @@
+package io.coxswain.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coxswain.api.ApiException;
+import io.coxswain.api.ApiResource;
+import io.coxswain.api.Json;
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.Status.StatusCause;
+import io.coxswain.api.validation.Validation;
+import java.util.List;
+
+/** Decoding and checking request bodies: the shared first steps of every write. */
+final class Bodies {
+  private Bodies() {}
+
+  /** The body as an object of {@code resource}: 400 when malformed, of another kind, or of wrong types. */
+  static <T> T decode(ApiRequest request, ApiResource resource, Class<T> type) {
+    if (request.body().length == 0) {
+      throw ApiException.badRequest("the request body is empty; a " + resource.kind() + " object is required");
+    }
+    String base = MediaTypes.baseType(request.contentType());
+    if (!base.equals("application/json") && !Json.isYaml(base)) {
+      throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - accepted media types "
+          + "include: application/json, application/yaml");
+    }
+    JsonNode tree = Json.decodeTree(request.body(), request.contentType());
+    Json.requireKind(tree, resource);
+    return Json.convert(tree, type);
+  }
+
+  static KubeObject decodeObject(ApiRequest request, ApiResource resource) {
+    return decode(request, resource, resource.type());
+  }
+
+  /** The path's name and namespace win only when the body agrees with them (or leaves them out). */
+  static void checkIdentity(RequestPath path, KubeObject object) {
+    String bodyNamespace = object.metadata().namespace();
+    if (path.namespace() != null && bodyNamespace != null && !bodyNamespace.isEmpty()
+        && !bodyNamespace.equals(path.namespace())) {
+      throw ApiException.badRequest("the namespace of the provided object does not match the namespace sent on the "
+          + "request");
+    }
+    String bodyName = object.metadata().name();
+    if (path.name() != null && bodyName != null && !bodyName.isEmpty() && !bodyName.equals(path.name())) {
+      throw ApiException.badRequest("the name of the object (" + bodyName + ") does not match the name on the URL ("
+          + path.name() + ")");
+    }
+  }
+
+  static void validateCreate(KubeObject object) {
+    throwIfInvalid(object, Validation.validateCreate(object));
+  }
+
+  static void validateUpdate(KubeObject current, KubeObject next) {
+    throwIfInvalid(next, Validation.validateUpdate(current, next));
+  }
+
+  private static void throwIfInvalid(KubeObject object, List<StatusCause> causes) {
+    if (!causes.isEmpty()) {
+      throw ApiException.invalid(object.kind(), object.metadata().name(), causes);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.coxswain.apiserver;
+
+import io.coxswain.api.ApiException;
+import io.coxswain.api.Defaulting;
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.core.Pod;
+import io.coxswain.store.ResourceKey;
+import io.coxswain.store.StoreOp;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Kubernetes' deletion rules, as one pure decision: an object with finalizers is only marked
+ * (deletionTimestamp) until they are all removed; a pod on a node is deleted gracefully (marked
+ * with its grace period, and removed by the node agent once its containers stop); everything else
+ * is removed at once.
+ */
+final class Deletion {
+  private Deletion() {}
+
+  record Options(Long gracePeriodSeconds, String propagationPolicy, String uid, String resourceVersion) {
+    Options {
+      if (propagationPolicy != null && !propagationPolicy.isEmpty()
+          && !propagationPolicy.equals("Orphan") && !propagationPolicy.equals("Background")
+          && !propagationPolicy.equals("Foreground")) {
+        throw ApiException.badRequest("propagationPolicy: Unsupported value: \"" + propagationPolicy
+            + "\": supported values: \"Foreground\", \"Background\", \"Orphan\"");
+      }
+      if (gracePeriodSeconds != null && gracePeriodSeconds < 0) {
+        throw ApiException.badRequest("gracePeriodSeconds: must be >= 0");
+      }
+    }
+  }
+
+  /** The write that deleting {@code current} takes, or null when it is already being deleted. */
+  static StoreOp decide(ResourceKey key, KubeObject current, Options options, Clock clock) {
+    String rv = current.metadata().resourceVersion();
+    if (options.uid() != null && !options.uid().isEmpty() && !options.uid().equals(current.metadata().uid())) {
+      throw ApiException.conflict(key.resource(), key.name(), "Precondition failed: UID in precondition: "
+          + options.uid() + ", UID in object meta: " + current.metadata().uid());
+    }
+    if (options.resourceVersion() != null && !options.resourceVersion().isEmpty()
+        && !options.resourceVersion().equals(rv)) {
+      throw ApiException.conflict(key.resource(), key.name(), "Precondition failed: ResourceVersion in precondition: "
+          + options.resourceVersion() + ", ResourceVersion in object meta: " + rv);
+    }
+    boolean marked = current.metadata().deletionTimestamp() != null;
+    if (!current.metadata().finalizersOrEmpty().isEmpty()) {
+      return marked ? null : new StoreOp.Update(key, mark(current, clock, 0), rv);
+    }
+    long grace = gracePeriod(current, options);
+    if (grace > 0) {
+      return marked ? null : new StoreOp.Update(key, mark(current, clock, grace), rv);
+    }
+    return new StoreOp.Delete(key, rv, null);
+  }
+
+  /** After an update: an object marked for deletion whose last finalizer went is removed. */
+  static StoreOp afterUpdate(ResourceKey key, KubeObject next, String expectedRv) {
+    boolean finished = next.metadata().deletionTimestamp() != null
+        && next.metadata().finalizersOrEmpty().isEmpty()
+        && (next.metadata().deletionGracePeriodSeconds() == null || next.metadata().deletionGracePeriodSeconds() == 0);
+    return finished ? new StoreOp.Delete(key, expectedRv, null) : new StoreOp.Update(key, next, expectedRv);
+  }
+
+  /** Pods that a node runs stop gracefully; unscheduled pods have nothing to stop. */
+  private static long gracePeriod(KubeObject current, Options options) {
+    if (!(current instanceof Pod pod) || pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty()) {
+      return 0;
+    }
+    if (options.gracePeriodSeconds() != null) {
+      return options.gracePeriodSeconds();
+    }
+    Long fromSpec = pod.spec().terminationGracePeriodSeconds();
+    return fromSpec == null ? 30 : fromSpec;
+  }
+
+  private static KubeObject mark(KubeObject current, Clock clock, long grace) {
+    String at = Defaulting.now(Clock.fixed(Instant.now(clock).plusSeconds(grace), clock.getZone()));
+    return current.withMetadata(current.metadata().withDeletion(at, grace));
+  }
+}

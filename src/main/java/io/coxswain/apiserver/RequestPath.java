@@ -1,0 +1,65 @@
+package io.coxswain.apiserver;
+
+import io.coxswain.api.ApiResource;
+import io.coxswain.api.ApiResources;
+import io.coxswain.api.ApiException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A parsed core/v1 resource path: {@code /api/v1/[namespaces/NS/]RESOURCE[/NAME[/SUBRESOURCE]]}.
+ * {@code namespace} is null for cluster-scoped resources and for lists across all namespaces.
+ */
+public record RequestPath(ApiResource resource, String namespace, String name, String subresource) {
+
+  public boolean isCollection() {
+    return name == null;
+  }
+
+  /** Parses a path under /api/v1, or empty when it is not a resource path. Unknown resources are 404. */
+  public static Optional<RequestPath> parse(String path) {
+    if (!path.startsWith("/api/v1/")) {
+      return Optional.empty();
+    }
+    List<String> parts = Arrays.stream(path.substring("/api/v1/".length()).split("/"))
+        .filter(s -> !s.isEmpty()).toList();
+    if (parts.isEmpty()) {
+      return Optional.empty();
+    }
+    // namespaces/NS/RESOURCE... addresses objects inside a namespace, unless what follows NS is a
+    // subresource of the namespace itself (status, finalize).
+    if (parts.get(0).equals("namespaces") && parts.size() >= 3
+        && !parts.get(2).equals("status") && !parts.get(2).equals("finalize")) {
+      ApiResource resource = resource(parts.get(2));
+      if (!resource.namespaced()) {
+        throw ApiException.notFound(null, parts.get(2), "");
+      }
+      return Optional.of(build(resource, parts.get(1), parts.subList(3, parts.size()), path));
+    }
+    ApiResource resource = resource(parts.get(0));
+    return Optional.of(build(resource, null, parts.subList(1, parts.size()), path));
+  }
+
+  private static RequestPath build(ApiResource resource, String namespace, List<String> rest, String path) {
+    if (rest.size() > 2) {
+      throw notFound(path);
+    }
+    String name = rest.isEmpty() ? null : rest.get(0);
+    String subresource = rest.size() == 2 ? rest.get(1) : null;
+    if (subresource != null && !resource.subresources().contains(subresource)) {
+      throw notFound(path);
+    }
+    return new RequestPath(resource, namespace, name, subresource);
+  }
+
+  private static ApiResource resource(String name) {
+    return ApiResources.all().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(() -> new ApiException(io.coxswain.api.Status.failure(404,
+        "NotFound", "the server could not find the requested resource", null)));
+  }
+
+  private static ApiException notFound(String path) {
+    return new ApiException(io.coxswain.api.Status.failure(404, "NotFound",
+        "the server could not find the requested resource (" + path + ")", null));
+  }
+}

@@ -1,0 +1,140 @@
+package io.coxswain.apiserver;
+
+import io.coxswain.api.ApiException;
+import io.coxswain.apiserver.discovery.Discovery;
+import io.coxswain.apiserver.openapi.OpenApiV2;
+import io.coxswain.apiserver.openapi.OpenApiV3;
+import io.coxswain.store.StoreClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Which handler answers which method and path. */
+final class Routes {
+  private final StoreClient store;
+  private final ReadHandler reads;
+  private final WriteHandler writes;
+  private final SubresourceHandler subresources;
+  private volatile String serverAddress = "127.0.0.1:8001";
+
+  Routes(StoreClient store, Clock clock, Random random) {
+    this.store = store;
+    this.reads = new ReadHandler(store.cache());
+    this.writes = new WriteHandler(store, clock, random);
+    this.subresources = new SubresourceHandler(store, clock);
+  }
+
+  void setServerAddress(String address) {
+    this.serverAddress = address;
+  }
+
+  CompletionStage<ApiResponse> route(ApiServer.ApiCall call) {
+    try {
+      Optional<ApiResponse> fixed = nonResource(call);
+      if (fixed.isPresent()) {
+        return CompletableFuture.completedFuture(fixed.get());
+      }
+      RequestPath path = RequestPath.parse(call.path()).orElseThrow(() -> notFound(call.path()));
+      ApiRequest request = new ApiRequest(call.method(), path, call.query(), call.contentType(), call.accept(), call.body());
+      return resource(request);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private Optional<ApiResponse> nonResource(ApiServer.ApiCall call) {
+    String path = call.path().endsWith("/") && call.path().length() > 1
+        ? call.path().substring(0, call.path().length() - 1) : call.path();
+    Object body = switch (path) {
+      case "/version" -> Discovery.version();
+      case "/healthz", "/livez" -> "ok";
+      case "/readyz" -> store.cache().ready() ? "ok" : null;
+      case "/api" -> Discovery.apiVersions(serverAddress);
+      case "/apis" -> Discovery.apiGroupList();
+      case "/api/v1" -> Discovery.coreV1ResourceList();
+      case "/openapi/v2" -> OpenApiV2.document();
+      case "/openapi/v3" -> OpenApiV3.root();
+      case "/openapi/v3/api/v1" -> OpenApiV3.coreV1();
+      default -> null;
+    };
+    if (body == null && path.equals("/readyz")) {
+      throw ApiException.unavailable("the watch cache has not loaded the store yet");
+    }
+    if (body == null) {
+      return Optional.empty();
+    }
+    if (!call.method().equals("GET") && !call.method().equals("HEAD")) {
+      throw ApiException.methodNotAllowed("the server does not allow this method on the requested resource");
+    }
+    return Optional.of(new ApiResponse.Document(200, body));
+  }
+
+  private CompletionStage<ApiResponse> resource(ApiRequest request) {
+    RequestPath path = request.path();
+    String sub = path.subresource();
+    switch (request.method()) {
+      case "GET":
+        if (path.isCollection()) {
+          return now(reads.list(request));
+        }
+        if ("scale".equals(sub)) {
+          return now(subresources.getScale(request));
+        }
+        if (sub == null || "status".equals(sub)) {
+          return now(reads.get(request));
+        }
+        break;
+      case "POST":
+        if (path.isCollection()) {
+          return writes.create(request);
+        }
+        if ("binding".equals(sub)) {
+          return subresources.bind(request);
+        }
+        break;
+      case "PUT":
+        if ("scale".equals(sub)) {
+          return subresources.updateScale(request);
+        }
+        if (!path.isCollection() && (sub == null || "status".equals(sub))) {
+          return writes.update(request);
+        }
+        break;
+      case "PATCH":
+        if ("scale".equals(sub)) {
+          return subresources.patchScale(request);
+        }
+        if (!path.isCollection() && (sub == null || "status".equals(sub))) {
+          return writes.patch(request);
+        }
+        break;
+      case "DELETE":
+        if (path.isCollection()) {
+          return writes.deleteCollection(request, reads);
+        }
+        if (sub == null) {
+          return writes.delete(request);
+        }
+        break;
+      default:
+        break;
+    }
+    throw ApiException.methodNotAllowed("the server does not allow this method on the requested resource");
+  }
+
+  private static CompletionStage<ApiResponse> now(ApiResponse response) {
+    return CompletableFuture.completedFuture(response);
+  }
+
+  private static ApiException notFound(String path) {
+    return new ApiException(io.coxswain.api.Status.failure(404, "NotFound",
+        "the server could not find the requested resource", null));
+  }
+
+  static Map<String, String> none() {
+    return Map.of();
+  }
+}

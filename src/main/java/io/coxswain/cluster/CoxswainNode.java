@@ -1,0 +1,136 @@
+package io.coxswain.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import io.coxswain.apiserver.ApiServer;
+import io.coxswain.store.ObjectStore;
+import io.coxswain.store.StoreClient;
+import io.coxswain.store.StoreSettings;
+import io.coxswain.store.WatchCache;
+import io.coxswain.store.WatchCacheFeed;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.AddressFromURIString;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.apache.pekko.cluster.typed.SingletonActor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One cluster member: the actor system joined to the cluster, the store singleton, this node's
+ * watch cache and the API server. Main runs one; tests run several in one JVM or in child JVMs.
+ */
+public final class CoxswainNode implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(CoxswainNode.class);
+
+  private final ActorSystem<Void> system;
+  private final StoreClient storeClient;
+  private final ApiServer apiServer;
+
+  private CoxswainNode(ActorSystem<Void> system, StoreClient storeClient, ApiServer apiServer) {
+    this.system = system;
+    this.storeClient = storeClient;
+    this.apiServer = apiServer;
+  }
+
+  /** Starts a member and returns once its API answers requests. */
+  public static CoxswainNode start(NodeSettings settings) throws Exception {
+    Files.createDirectories(settings.dataDir());
+    Config config = config(settings);
+    String journalUrl = settings.journalUrl().isBlank() ? config.getString("coxswain.journal.url") : settings.journalUrl();
+    JournalConfig journal = JournalConfig.of(journalUrl,
+        config.getString("coxswain.journal.user"), config.getString("coxswain.journal.password"), settings.dataDir());
+    journal.createSchema();
+    config = journal.pekkoConfig().withFallback(config);
+
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "coxswain", config);
+    try {
+      joinCluster(system, settings);
+      StoreSettings storeSettings = StoreSettings.fromConfig(config);
+      ActorRef<ObjectStore.Command> store = ClusterSingleton.get(system)
+          .init(SingletonActor.of(ObjectStore.create(storeSettings), "store"));
+      WatchCache cache = new WatchCache(storeSettings, system);
+      system.systemActorOf(WatchCacheFeed.create(store, cache, storeSettings), "watch-cache-feed",
+          org.apache.pekko.actor.typed.Props.empty());
+      StoreClient client = new StoreClient(store, cache, system, config.getDuration("coxswain.api.request-timeout"));
+      await(cache.awaitRevision(0), Duration.ofMinutes(2), "the store did not come up");
+      Bootstrap.ensureSystemNamespaces(client, Clock.systemUTC());
+
+      ApiServer api = ApiServer.start(system, client, config, Clock.systemUTC());
+      CoxswainNode node = new CoxswainNode(system, client, api);
+      log.info("Coxswain API listening on {}", api.url());
+      return node;
+    } catch (Exception e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  private static Config config(NodeSettings settings) {
+    Config base = ConfigFactory.load();
+    if (settings.configFile() != null) {
+      base = ConfigFactory.parseFile(settings.configFile().toFile()).withFallback(base).resolve();
+    }
+    return base
+        .withValue("coxswain.data-dir", ConfigValueFactory.fromAnyRef(settings.dataDir().toString()))
+        .withValue("coxswain.api.address", ConfigValueFactory.fromAnyRef(settings.apiAddress()))
+        .withValue("coxswain.api.port", ConfigValueFactory.fromAnyRef(settings.apiPort()))
+        .withValue("pekko.remote.artery.canonical.hostname", ConfigValueFactory.fromAnyRef(settings.clusterAddress()))
+        .withValue("pekko.remote.artery.canonical.port", ConfigValueFactory.fromAnyRef(settings.clusterPort()));
+  }
+
+  private static void joinCluster(ActorSystem<Void> system, NodeSettings settings) {
+    Cluster cluster = Cluster.get(system);
+    if (settings.join().isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      return;
+    }
+    java.util.List<Address> seeds = settings.join().stream()
+        .map(hostPort -> AddressFromURIString.parse("pekko://coxswain@" + hostPort))
+        .toList();
+    cluster.manager().tell(new JoinSeedNodes(seeds));
+  }
+
+  static <T> T await(CompletionStage<T> stage, Duration timeout, String what) throws Exception {
+    try {
+      return stage.toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException(what + " within " + timeout, e);
+    }
+  }
+
+  public String apiUrl() {
+    return apiServer.url();
+  }
+
+  public int apiPort() {
+    return apiServer.port();
+  }
+
+  public StoreClient store() {
+    return storeClient;
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  /** Stops through CoordinatedShutdown, as SIGTERM does, and waits for it. */
+  @Override
+  public void close() throws Exception {
+    CoordinatedShutdown.get(system).runAll(CoordinatedShutdown.unknownReason())
+        .toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}

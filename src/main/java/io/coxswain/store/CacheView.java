@@ -1,0 +1,107 @@
+package io.coxswain.store;
+
+import io.coxswain.api.KubeObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import scala.collection.Iterator;
+import scala.collection.immutable.TreeMap;
+import scala.math.Ordering;
+
+/**
+ * An immutable, consistent picture of every object at one revision, ordered by key within each
+ * resource. Lists read a view without locks; continue tokens keep reading the view they started
+ * on, so a paged list is one consistent snapshot as in Kubernetes.
+ */
+public final class CacheView {
+  private static final Ordering<ResourceKey> ORDER = Ordering.comparatorToOrdering(ResourceKey::compareTo);
+  private static final TreeMap<ResourceKey, KubeObject> EMPTY_TREE = scala.collection.immutable.TreeMap$.MODULE$.empty(ORDER);
+
+  private final long revision;
+  private final Map<String, TreeMap<ResourceKey, KubeObject>> byResource;
+
+  private CacheView(long revision, Map<String, TreeMap<ResourceKey, KubeObject>> byResource) {
+    this.revision = revision;
+    this.byResource = byResource;
+  }
+
+  public static CacheView empty() {
+    return new CacheView(0, Map.of());
+  }
+
+  static CacheView of(StoreState state) {
+    Map<String, TreeMap<ResourceKey, KubeObject>> trees = new HashMap<>();
+    StoreState.forEach(state, (key, object) ->
+        trees.put(key.resource(), trees.getOrDefault(key.resource(), EMPTY_TREE).updated(key, object)));
+    return new CacheView(state.revision(), Map.copyOf(trees));
+  }
+
+  public long revision() {
+    return revision;
+  }
+
+  /** The object at {@code key} in this view, or null. */
+  public KubeObject get(ResourceKey key) {
+    TreeMap<ResourceKey, KubeObject> tree = byResource.get(key.resource());
+    return tree == null ? null : tree.getOrElse(key, () -> null);
+  }
+
+  public int count(String resource) {
+    TreeMap<ResourceKey, KubeObject> tree = byResource.get(resource);
+    return tree == null ? 0 : tree.size();
+  }
+
+  /** A page of a list: the items, and the key to continue after (null when this is the end). */
+  public record Page(List<KubeObject> items, ResourceKey continueAfter) {}
+
+  /**
+   * Lists {@code resource} (in {@code namespace}, or everywhere when null) in key order, starting
+   * after {@code after} (exclusive, may be null), keeping at most {@code limit} matching items
+   * (0 = no limit).
+   */
+  public Page list(String resource, String namespace, ResourceKey after, int limit, Predicate<KubeObject> filter) {
+    TreeMap<ResourceKey, KubeObject> tree = byResource.get(resource);
+    if (tree == null) {
+      return new Page(List.of(), null);
+    }
+    ResourceKey start = after != null ? after : new ResourceKey(resource, namespace == null ? "" : namespace, "");
+    Iterator<scala.Tuple2<ResourceKey, KubeObject>> it = tree.iteratorFrom(start);
+    List<KubeObject> items = new ArrayList<>();
+    ResourceKey last = null;
+    while (it.hasNext()) {
+      scala.Tuple2<ResourceKey, KubeObject> entry = it.next();
+      ResourceKey key = entry._1();
+      if (after != null && key.equals(after)) {
+        continue;
+      }
+      if (namespace != null && !key.namespace().equals(namespace)) {
+        break;
+      }
+      if (limit > 0 && items.size() == limit) {
+        return new Page(items, last);
+      }
+      if (filter.test(entry._2())) {
+        items.add(entry._2());
+        last = key;
+      }
+    }
+    return new Page(items, null);
+  }
+
+  /** This view with {@code changes} applied; the changes must follow this view's revision. */
+  CacheView apply(List<Change> changes) {
+    Map<String, TreeMap<ResourceKey, KubeObject>> trees = new HashMap<>(byResource);
+    long last = revision;
+    for (Change change : changes) {
+      String resource = change.key().resource();
+      TreeMap<ResourceKey, KubeObject> tree = trees.getOrDefault(resource, EMPTY_TREE);
+      trees.put(resource, change.type() == ChangeType.DELETED
+          ? tree.removed(change.key())
+          : tree.updated(change.key(), change.object()));
+      last = change.revision();
+    }
+    return new CacheView(last, Map.copyOf(trees));
+  }
+}

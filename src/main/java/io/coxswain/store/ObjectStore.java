@@ -1,0 +1,132 @@
+package io.coxswain.store;
+
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.Status;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * The store (the cluster's "etcd"): the single writer of every API object. Writes queue here and
+ * go to the journal in batches — one batch in flight at a time, and everything that arrived
+ * meanwhile forms the next — so throughput does not cost one journal round trip per write.
+ * Committed batches are fanned out, in revision order, to the subscribed watch caches.
+ */
+public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
+
+  public sealed interface Command {}
+
+  public record Write(StoreOp op, ActorRef<WriteResult> replyTo) implements Command {}
+
+  public record Get(ResourceKey key, ActorRef<Optional<KubeObject>> replyTo) implements Command {}
+
+  /** Sends the subscriber a {@link StoreFeed.Snapshot}, then every commit after it. */
+  public record Subscribe(ActorRef<StoreFeed> subscriber) implements Command {}
+
+  private record BatchFinished(List<Change> changes, Throwable failure) implements Command {}
+
+  private record StateForSubscriber(StoreState state, ActorRef<StoreFeed> subscriber) implements Command {}
+
+  private final StoreSettings settings;
+  private final ActorRef<StoreLog.Command> log;
+  private final ArrayDeque<Write> queue = new ArrayDeque<>();
+  private final Set<ActorRef<StoreFeed>> subscribers = new HashSet<>();
+  private List<Write> inFlight = List.of();
+
+  private ObjectStore(ActorContext<Command> context, StoreSettings settings) {
+    super(context);
+    this.settings = settings;
+    this.log = context.spawn(StoreLog.create(settings), "log");
+  }
+
+  public static Behavior<Command> create(StoreSettings settings) {
+    return Behaviors.setup(context -> new ObjectStore(context, settings));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Write.class, this::onWrite)
+        .onMessage(Get.class, get -> {
+          log.tell(new StoreLog.Get(get.key(), get.replyTo()));
+          return this;
+        })
+        .onMessage(Subscribe.class, this::onSubscribe)
+        .onMessage(StateForSubscriber.class, this::onStateForSubscriber)
+        .onMessage(BatchFinished.class, this::onBatchFinished)
+        .onSignal(Terminated.class, terminated -> {
+          subscribers.remove(terminated.getRef());
+          return this;
+        })
+        .build();
+  }
+
+  private Behavior<Command> onWrite(Write write) {
+    queue.add(write);
+    if (inFlight.isEmpty()) {
+      sendNextBatch();
+    }
+    return this;
+  }
+
+  private void sendNextBatch() {
+    List<Write> batch = new ArrayList<>(Math.min(queue.size(), settings.maxBatch()));
+    while (!queue.isEmpty() && batch.size() < settings.maxBatch()) {
+      batch.add(queue.poll());
+    }
+    inFlight = batch;
+    getContext().ask(StoreLog.BatchDone.class, log, settings.writeTimeout(),
+        replyTo -> new StoreLog.ApplyBatch(batch, replyTo),
+        (done, failure) -> new BatchFinished(done == null ? null : done.changes(), failure));
+  }
+
+  private Behavior<Command> onBatchFinished(BatchFinished finished) {
+    if (finished.failure() != null) {
+      // The journal did not answer in time; the outcome of these writes is unknown, as with an
+      // etcd timeout. Tell the writers so, rather than leave them hanging.
+      getContext().getLog().warn("store batch of {} writes timed out: {}", inFlight.size(), finished.failure().toString());
+      Status timeout = Status.failure(504, "Timeout",
+          "Timeout: request did not complete within the store's write timeout; the write may or may not have been applied",
+          null);
+      inFlight.forEach(w -> w.replyTo().tell(new WriteResult(null, timeout)));
+    } else if (!finished.changes().isEmpty()) {
+      StoreFeed.Committed committed = new StoreFeed.Committed(finished.changes());
+      subscribers.forEach(s -> s.tell(committed));
+    }
+    inFlight = List.of();
+    if (!queue.isEmpty()) {
+      sendNextBatch();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onSubscribe(Subscribe subscribe) {
+    getContext().ask(StoreState.class, log, settings.writeTimeout(),
+        StoreLog.GetState::new,
+        (state, failure) -> new StateForSubscriber(state, subscribe.subscriber()));
+    return this;
+  }
+
+  private Behavior<Command> onStateForSubscriber(StateForSubscriber message) {
+    if (message.state() == null) {
+      getContext().getSelf().tell(new Subscribe(message.subscriber()));
+      return this;
+    }
+    // The state reply comes from the log after every batch it had already committed, so the
+    // subscriber misses nothing: later commits reach it through the fan-out below.
+    getContext().watch(message.subscriber());
+    subscribers.add(message.subscriber());
+    message.subscriber().tell(new StoreFeed.Snapshot(message.state()));
+    return this;
+  }
+}

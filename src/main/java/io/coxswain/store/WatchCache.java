@@ -1,0 +1,197 @@
+package io.coxswain.store;
+
+import io.coxswain.api.ApiException;
+import io.coxswain.api.KubeObject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.javadsl.Source;
+
+/**
+ * A node's copy of the store, fed by the store's commit stream: serves lists from immutable views
+ * and watches from a window of recent changes. One writer (the feed) calls {@link #reset} and
+ * {@link #apply}; any thread may read views, register watches and await revisions. A watch from
+ * revision R gets every later change in order exactly once, or 410 Gone when R has left the window.
+ */
+public final class WatchCache {
+  private final StoreSettings settings;
+  private final ActorSystem<?> system;
+  private final Object lock = new Object();
+  private volatile CacheView view = CacheView.empty();
+  private volatile boolean ready;
+
+  // Guarded by lock.
+  private final ArrayDeque<WindowEntry> window = new ArrayDeque<>();
+  private long windowFloor;
+  private final List<Watcher> watchers = new ArrayList<>();
+  private final TreeMap<Long, List<CompletableFuture<Long>>> waiters = new TreeMap<>();
+
+  /** A retained change with the object its key held just before, for selector transitions. */
+  private record WindowEntry(Change change, KubeObject previous) {}
+
+  private record Watcher(WatchRequest request, BoundedSourceQueue<WatchEvent> queue) {}
+
+  public WatchCache(StoreSettings settings, ActorSystem<?> system) {
+    this.settings = settings;
+    this.system = system;
+  }
+
+  public CacheView view() {
+    return view;
+  }
+
+  /** True once the first snapshot of the store has arrived. */
+  public boolean ready() {
+    return ready;
+  }
+
+  /** Completes once this cache has applied revision {@code revision} (at once if it has). */
+  public CompletionStage<Long> awaitRevision(long revision) {
+    synchronized (lock) {
+      long current = view.revision();
+      if (ready && current >= revision) {
+        return CompletableFuture.completedFuture(current);
+      }
+      CompletableFuture<Long> future = new CompletableFuture<>();
+      waiters.computeIfAbsent(revision, r -> new ArrayList<>()).add(future);
+      return future;
+    }
+  }
+
+  /** Replaces everything with the store's state; open watches end, since continuity is lost. */
+  void reset(StoreState state) {
+    synchronized (lock) {
+      view = CacheView.of(state);
+      window.clear();
+      windowFloor = state.revision();
+      watchers.forEach(w -> w.queue().complete());
+      watchers.clear();
+      ready = true;
+      releaseWaiters();
+    }
+  }
+
+  /**
+   * Applies the next commits. Returns false on a gap in revisions (a commit was missed), in which
+   * case the caller must resubscribe for a fresh snapshot; commits already applied are skipped.
+   */
+  boolean apply(List<Change> changes) {
+    synchronized (lock) {
+      List<Change> fresh = changes.stream().filter(c -> c.revision() > view.revision()).toList();
+      if (fresh.isEmpty()) {
+        return true;
+      }
+      if (fresh.get(0).revision() != view.revision() + 1) {
+        return false;
+      }
+      CacheView before = view;
+      // What each key held just before each change, so watchers see selector transitions.
+      Map<ResourceKey, KubeObject> overlay = new HashMap<>();
+      for (Change change : fresh) {
+        ResourceKey key = change.key();
+        KubeObject previous = overlay.containsKey(key) ? overlay.get(key) : before.get(key);
+        window.addLast(new WindowEntry(change, previous));
+        deliver(change, previous);
+        overlay.put(key, change.type() == ChangeType.DELETED ? null : change.object());
+      }
+      view = before.apply(fresh);
+      while (window.size() > settings.watchWindow()) {
+        windowFloor = window.removeFirst().change().revision();
+      }
+      releaseWaiters();
+      return true;
+    }
+  }
+
+  /**
+   * Opens a watch. From revision 0 it first lists the current objects as ADDED; from revision R it
+   * replays the window after R. Throws 410 Gone when R is older than the window.
+   */
+  public Source<WatchEvent, NotUsed> watch(WatchRequest request) {
+    synchronized (lock) {
+      List<WatchEvent> backlog = backlog(request);
+      int capacity = backlog.size() + settings.watchBuffer();
+      Pair<BoundedSourceQueue<WatchEvent>, Source<WatchEvent, NotUsed>> queued =
+          Source.<WatchEvent>queue(capacity).preMaterialize(system);
+      BoundedSourceQueue<WatchEvent> queue = queued.first();
+      backlog.forEach(queue::offer);
+      watchers.add(new Watcher(request, queue));
+      Source<WatchEvent, NotUsed> source = queued.second();
+      return source.watchTermination((notUsed, done) -> {
+        done.whenComplete((ok, failure) -> forget(queue));
+        return NotUsed.getInstance();
+      });
+    }
+  }
+
+  private List<WatchEvent> backlog(WatchRequest request) {
+    List<WatchEvent> backlog = new ArrayList<>();
+    if (request.fromRevision() == 0) {
+      CacheView current = view;
+      current.list(request.resource(), request.namespace(), null, 0, request.filter()).items()
+          .forEach(o -> backlog.add(new WatchEvent(ChangeType.ADDED, o, current.revision())));
+      return backlog;
+    }
+    if (request.fromRevision() < windowFloor) {
+      throw ApiException.gone("too old resource version: " + request.fromRevision() + " (" + windowFloor + ")");
+    }
+    for (WindowEntry entry : window) {
+      if (entry.change().revision() > request.fromRevision()) {
+        WatchEvent event = WatchFilter.translate(request, entry.change(), entry.previous());
+        if (event != null) {
+          backlog.add(event);
+        }
+      }
+    }
+    return backlog;
+  }
+
+  /** Sends a BOOKMARK at the current revision to every watcher that asked for bookmarks. */
+  void bookmark() {
+    synchronized (lock) {
+      long revision = view.revision();
+      for (Watcher watcher : watchers) {
+        if (watcher.request().bookmarks()) {
+          watcher.queue().offer(new WatchEvent(ChangeType.BOOKMARK, null, revision));
+        }
+      }
+    }
+  }
+
+  private void forget(BoundedSourceQueue<WatchEvent> queue) {
+    synchronized (lock) {
+      watchers.removeIf(w -> w.queue() == queue);
+    }
+  }
+
+  private void deliver(Change change, KubeObject previous) {
+    Iterator<Watcher> it = watchers.iterator();
+    while (it.hasNext()) {
+      Watcher watcher = it.next();
+      WatchEvent event = WatchFilter.translate(watcher.request(), change, previous);
+      if (event != null && watcher.queue().offer(event) != QueueOfferResult.enqueued()) {
+        // A watcher that cannot keep up is ended; it resumes from the last revision it saw.
+        watcher.queue().complete();
+        it.remove();
+      }
+    }
+  }
+
+  private void releaseWaiters() {
+    Map<Long, List<CompletableFuture<Long>>> done = waiters.headMap(view.revision(), true);
+    long revision = view.revision();
+    done.values().forEach(list -> list.forEach(f -> f.complete(revision)));
+    done.clear();
+  }
+}

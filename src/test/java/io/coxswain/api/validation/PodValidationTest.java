@@ -1,0 +1,201 @@
+package io.coxswain.api.validation;
+
+import static io.coxswain.api.validation.Fixtures.assertCause;
+import static io.coxswain.api.validation.Fixtures.assertCauses;
+import static io.coxswain.api.validation.Fixtures.created;
+import static io.coxswain.api.validation.Fixtures.pod;
+import static io.coxswain.api.validation.Fixtures.validPod;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.coxswain.api.core.Container;
+import io.coxswain.api.core.ContainerPort;
+import io.coxswain.api.core.EnvVar;
+import io.coxswain.api.core.EnvVarSource;
+import io.coxswain.api.core.ObjectFieldSelector;
+import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.PodSpec;
+import io.coxswain.api.core.Probe;
+import io.coxswain.api.core.ResourceRequirements;
+import io.coxswain.api.core.Toleration;
+import io.coxswain.api.core.Volume;
+import io.coxswain.api.core.VolumeMount;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PodValidationTest {
+  @Test
+  void aDefaultedPodIsValid() {
+    Fixtures.assertValid(created(validPod()));
+    Fixtures.assertValid(validPod());
+  }
+
+  @Test
+  void needsAContainer() {
+    assertCauses(Validation.validateCreate(pod()), tuple("spec.containers", "FieldValueRequired", "Required value"));
+  }
+
+  @Test
+  void containerNamesAndImages() {
+    assertCauses(Validation.validateCreate(pod(Container.of(null, null))),
+        tuple("spec.containers[0].name", "FieldValueRequired", "Required value"),
+        tuple("spec.containers[0].image", "FieldValueRequired", "Required value"));
+    assertCauses(Validation.validateCreate(pod(Container.of("a", "x"), Container.of("a", "y"))),
+        tuple("spec.containers[1].name", "FieldValueDuplicate", "Duplicate value: \"a\""));
+    assertCause(Validation.validateCreate(pod(Container.of("Web", "x"))), "spec.containers[0].name",
+        "FieldValueInvalid");
+    assertCause(Validation.validateCreate(pod(Container.of("a.b", "x"))), "spec.containers[0].name",
+        "FieldValueInvalid");
+    // Init and app containers share one namespace of names.
+    Pod shared = pod(Container.of("a", "x")).withSpec(pod(Container.of("a", "x")).spec()
+        .withInitContainers(List.of(Container.of("a", "y"))));
+    assertCause(Validation.validateCreate(shared), "spec.containers[0].name", "FieldValueDuplicate");
+  }
+
+  @Test
+  void ports() {
+    Container ok = Container.of("c", "x").withPorts(List.of(new ContainerPort("http", 8080, 80, "UDP", null)));
+    Fixtures.assertValid(pod(ok));
+    Container bad = Container.of("c", "x").withPorts(List.of(
+        new ContainerPort(null, 70000, 0, "ICMP", null),
+        new ContainerPort("web", null, 65536, null, null),
+        new ContainerPort("web", null, 1, null, null),
+        new ContainerPort("Bad_Name", null, 2, null, null)));
+    List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(pod(bad));
+    assertCause(causes, "spec.containers[0].ports[0].containerPort", "FieldValueRequired");
+    assertThat(causes).anySatisfy(c -> {
+      assertThat(c.field()).isEqualTo("spec.containers[0].ports[0].hostPort");
+      assertThat(c.message()).isEqualTo("Invalid value: 70000: must be between 1 and 65535, inclusive");
+    });
+    assertThat(causes).anySatisfy(c -> {
+      assertThat(c.field()).isEqualTo("spec.containers[0].ports[0].protocol");
+      assertThat(c.message()).isEqualTo("Unsupported value: \"ICMP\": supported values: \"SCTP\", \"TCP\", \"UDP\"");
+    });
+    assertCause(causes, "spec.containers[0].ports[1].containerPort", "FieldValueInvalid");
+    assertCause(causes, "spec.containers[0].ports[2].name", "FieldValueDuplicate");
+    assertCause(causes, "spec.containers[0].ports[3].name", "FieldValueInvalid");
+  }
+
+  @Test
+  void enums() {
+    Pod pod = validPod().withSpec(validPod().spec().withRestartPolicy("Sometimes"));
+    assertCauses(Validation.validateCreate(pod), tuple("spec.restartPolicy", "FieldValueNotSupported",
+        "Unsupported value: \"Sometimes\": supported values: \"Always\", \"OnFailure\", \"Never\""));
+    for (String p : List.of("Always", "OnFailure", "Never")) {
+      Fixtures.assertValid(validPod().withSpec(validPod().spec().withRestartPolicy(p)));
+    }
+    assertCause(Validation.validateCreate(pod(Container.of("c", "x").withImagePullPolicy("Sometimes"))),
+        "spec.containers[0].imagePullPolicy", "FieldValueNotSupported");
+    PodSpec dns = validPod().spec().withPodDefaults("Always", 30L, "Google", "default-scheduler");
+    assertCause(Validation.validateCreate(validPod().withSpec(dns)), "spec.dnsPolicy", "FieldValueNotSupported");
+    assertCause(Validation.validateCreate(validPod().withSpec(validPod().spec().withPodDefaults("Always", -1L,
+        "ClusterFirst", null))), "spec.terminationGracePeriodSeconds", "FieldValueInvalid");
+    assertCause(Validation.validateCreate(validPod().withSpec(validPod().spec().withActiveDeadlineSeconds(0L))),
+        "spec.activeDeadlineSeconds", "FieldValueInvalid");
+  }
+
+  @Test
+  void volumesAndMounts() {
+    Container c = Container.of("c", "x").withVolumeMounts(List.of(VolumeMount.of("data", "/data")));
+    PodSpec ok = pod(c).spec().withVolumes(List.of(Volume.emptyDir("data"), Volume.hostPath("logs", "/var/log")));
+    Fixtures.assertValid(pod(c).withSpec(ok));
+
+    Container missing = Container.of("c", "x").withVolumeMounts(List.of(VolumeMount.of("nope", "/a"),
+        VolumeMount.of("data", "/a"), new VolumeMount("data", null, "/b", "../etc", null)));
+    PodSpec bad = pod(missing).spec().withVolumes(List.of(Volume.emptyDir("data"), Volume.emptyDir("data"),
+        new Volume("none", null, null, null, null, null), Volume.hostPath("h", "")));
+    List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(pod(missing).withSpec(bad));
+    assertCauses(causes,
+        tuple("spec.volumes[1].name", "FieldValueDuplicate", "Duplicate value: \"data\""),
+        tuple("spec.volumes[2]", "FieldValueRequired", "Required value: must specify a volume type"),
+        tuple("spec.volumes[3].hostPath.path", "FieldValueRequired", "Required value"),
+        tuple("spec.containers[0].volumeMounts[0].name", "FieldValueNotFound", "Not found: \"nope\""),
+        tuple("spec.containers[0].volumeMounts[1].mountPath", "FieldValueInvalid",
+            "Invalid value: \"/a\": must be unique"),
+        tuple("spec.containers[0].volumeMounts[2].subPath", "FieldValueInvalid",
+            "Invalid value: \"../etc\": must not contain '..'"));
+  }
+
+  @Test
+  void resources() {
+    Container ok = Container.of("c", "x").withResources(new ResourceRequirements(
+        Map.of("cpu", "1", "memory", "1Gi"), Map.of("cpu", "500m", "memory", "1024Mi")));
+    Fixtures.assertValid(pod(ok));
+    Container bad = Container.of("c", "x").withResources(new ResourceRequirements(
+        Map.of("cpu", "1", "memory", "lots"), Map.of("cpu", "2", "ephemeral-storage", "-1")));
+    assertCauses(Validation.validateCreate(pod(bad)),
+        tuple("spec.containers[0].resources.limits[memory]", "FieldValueInvalid", "Invalid value: \"lots\": "
+            + "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"),
+        tuple("spec.containers[0].resources.requests[ephemeral-storage]", "FieldValueInvalid",
+            "Invalid value: \"-1\": must be greater than or equal to 0"),
+        tuple("spec.containers[0].resources.requests[cpu]", "FieldValueInvalid",
+            "Invalid value: \"2\": must be less than or equal to cpu limit of 1"));
+  }
+
+  @Test
+  void probes() {
+    Fixtures.assertValid(created(pod(Container.of("c", "x").withProbes(Probe.httpGet("/", 80), Probe.tcpSocket(80),
+        Probe.exec(List.of("true"))))));
+    Probe none = new Probe(null, null, null, -1, null, null, 2, null, null);
+    Probe two = new Probe(null, Probe.httpGet("/", 0).httpGet(), Probe.tcpSocket(80).tcpSocket(), null, null, null,
+        null, null, null);
+    List<io.coxswain.api.Status.StatusCause> causes =
+        Validation.validateCreate(pod(Container.of("c", "x").withProbes(none, two, null)));
+    assertCauses(causes,
+        tuple("spec.containers[0].livenessProbe", "FieldValueRequired", "Required value: must specify a handler type"),
+        tuple("spec.containers[0].livenessProbe.initialDelaySeconds", "FieldValueInvalid",
+            "Invalid value: -1: must be greater than or equal to 0"),
+        tuple("spec.containers[0].livenessProbe.successThreshold", "FieldValueInvalid", "Invalid value: 2: must be 1"),
+        tuple("spec.containers[0].readinessProbe.tcpSocket", "FieldValueForbidden",
+            "Forbidden: may not specify more than 1 handler type"),
+        tuple("spec.containers[0].readinessProbe.httpGet.port", "FieldValueInvalid",
+            "Invalid value: 0: must be between 1 and 65535, inclusive"));
+  }
+
+  @Test
+  void env() {
+    EnvVar fromField = new EnvVar("POD_IP", null,
+        new EnvVarSource(new ObjectFieldSelector("v1", "status.podIP"), null, null));
+    Fixtures.assertValid(pod(new Container("c", "x", null, null, null, null, List.of(EnvVar.of("A_b.c", "1"),
+        fromField), null, null, null, null, null, null, null, null, null, null)));
+    EnvVar badName = EnvVar.of("1A", "x");
+    EnvVar badField = new EnvVar("X", null, new EnvVarSource(new ObjectFieldSelector("v1", "spec.foo"), null, null));
+    List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(pod(new Container("c", "x", null,
+        null, null, null, List.of(badName, badField, EnvVar.of(null, "v")), null, null, null, null, null, null, null,
+        null, null, null)));
+    assertCause(causes, "spec.containers[0].env[0].name", "FieldValueInvalid");
+    assertCause(causes, "spec.containers[0].env[1].valueFrom.fieldRef.fieldPath", "FieldValueNotSupported");
+    assertCause(causes, "spec.containers[0].env[2].name", "FieldValueRequired");
+  }
+
+  @Test
+  void tolerationsAndNodeSelector() {
+    PodSpec ok = validPod().spec().withTolerations(List.of(new Toleration("k", "Equal", "v", "NoSchedule", null),
+        new Toleration(null, "Exists", null, null, null), new Toleration("t", "Exists", null, "NoExecute", 60L)));
+    Fixtures.assertValid(validPod().withSpec(ok));
+    PodSpec bad = validPod().spec().withTolerations(List.of(new Toleration(null, "Equal", "v", null, null),
+        new Toleration("k", "Exists", "v", "NoSchedule", 5L), new Toleration("k", "Maybe", null, "Never", null)));
+    List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(validPod().withSpec(bad));
+    assertCause(causes, "spec.tolerations[0].operator", "FieldValueInvalid");
+    assertThat(causes).anySatisfy(c -> assertThat(c.message()).isEqualTo(
+        "Invalid value: \"v\": value must be empty when `operator` is 'Exists'"));
+    assertCause(causes, "spec.tolerations[1].effect", "FieldValueInvalid");
+    assertCause(causes, "spec.tolerations[2].operator", "FieldValueNotSupported");
+    assertCause(causes, "spec.tolerations[2].effect", "FieldValueNotSupported");
+    PodSpec selector = new PodSpec(null, null, validPod().spec().containers(), null, null, null, null,
+        Map.of("disk", "s s"), null, "Bad_Node", null, null, null, null, null, null, null);
+    List<io.coxswain.api.Status.StatusCause> more = Validation.validateCreate(validPod().withSpec(selector));
+    assertCause(more, "spec.nodeSelector", "FieldValueInvalid");
+    assertCause(more, "spec.nodeName", "FieldValueInvalid");
+  }
+
+  @Test
+  void hostNetworkRequiresMatchingPorts() {
+    PodSpec spec = new PodSpec(null, null, List.of(Container.of("c", "x").withPorts(List.of(
+        new ContainerPort(null, 81, 80, null, null)))), null, null, null, null, null, null, null, true, null, null,
+        null, null, null, null);
+    assertCause(Validation.validateCreate(validPod().withSpec(spec)), "spec.containers[0].ports[0].hostPort",
+        "FieldValueInvalid");
+  }
+}

@@ -1,0 +1,221 @@
+package io.coxswain.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coxswain.api.Json;
+import io.coxswain.testing.TestNode;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The API and store benchmark: creates with concurrent clients over real HTTP, watch delivery
+ * latency, full and paged lists, and the heap the held objects take.
+ *
+ * <pre>
+ *   bin/bench api [--pods 150000] [--clients 8] [--watch-pods 5000]
+ * </pre>
+ */
+public final class ApiBenchmark {
+  private static final String PODS = "/api/v1/namespaces/default/pods";
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = BenchOptions.parse(args);
+    int pods = Integer.parseInt(options.getOrDefault("pods", "150000"));
+    int clients = Integer.parseInt(options.getOrDefault("clients", "8"));
+    int watchPods = Integer.parseInt(options.getOrDefault("watch-pods", "5000"));
+    System.out.printf("Coxswain API benchmark: %d pods, %d clients, %d watched creates, %d cores, max heap %d MiB%n",
+        pods, clients, watchPods, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+
+    long heapBaseline = usedHeapAfterGc();
+    try (TestNode node = TestNode.start()) {
+      String base = node.url();
+      // Warm up the JIT on a separate namespace-free path so the measured run is steady state.
+      createPods(base, "warm", 3000, clients);
+      deleteCollection(base, "warm");
+
+      Histogram creates = createPods(base, "bench", pods, clients);
+      printLatency("create", creates);
+
+      Histogram delivery = watchDelivery(base, watchPods, clients);
+      printLatency("watch delivery (write sent -> event received)", delivery);
+
+      listing(base, pods + watchPods);
+
+      long heap = usedHeapAfterGc() - heapBaseline;
+      System.out.printf("heap: %,d objects held, %.0f MiB used after full GC (%.0f bytes per pod)%n",
+          pods + watchPods, heap / 1048576.0, (double) heap / (pods + watchPods));
+    }
+  }
+
+  private static Histogram createPods(String base, String prefix, int count, int clients) throws Exception {
+    Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
+    AtomicLong next = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<Histogram>> results = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < clients; c++) {
+      results.add(pool.submit(() -> {
+        HttpClient http = client();
+        Histogram local = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
+        for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+          long t0 = System.nanoTime();
+          HttpResponse<Void> response = http.send(post(base, pod(prefix + "-" + i, prefix)),
+              HttpResponse.BodyHandlers.discarding());
+          local.recordValue(System.nanoTime() - t0);
+          if (response.statusCode() != 201) {
+            throw new IllegalStateException("create answered " + response.statusCode());
+          }
+        }
+        return local;
+      }));
+    }
+    for (Future<Histogram> result : results) {
+      histogram.add(result.get());
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    if (!prefix.equals("warm")) {
+      System.out.printf("creates: %,d in %.1f s = %,.0f creates/s%n", count, seconds, count / seconds);
+    }
+    return histogram;
+  }
+
+  /** Writes while one watcher listens; latency from sending a create to receiving its event. */
+  private static Histogram watchDelivery(String base, int count, int clients) throws Exception {
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
+    String rv = Json.json().readTree(client().send(HttpRequest.newBuilder(URI.create(base + PODS + "?limit=1")).build(),
+        HttpResponse.BodyHandlers.ofString()).body()).at("/metadata/resourceVersion").asText();
+    HttpResponse<InputStream> watch = client().send(HttpRequest.newBuilder(
+            URI.create(base + PODS + "?watch=true&labelSelector=app%3Dwatched&resourceVersion=" + rv)).build(),
+        HttpResponse.BodyHandlers.ofInputStream());
+    CountDownLatch received = new CountDownLatch(count);
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(watch.body(), StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null && received.getCount() > 0; line = in.readLine()) {
+          long now = System.nanoTime();
+          JsonNode event = Json.json().readTree(line);
+          Long sent = sentAt.get(event.at("/object/metadata/name").asText());
+          if (sent != null && "ADDED".equals(event.get("type").asText())) {
+            synchronized (histogram) {
+              histogram.recordValue(now - sent);
+            }
+            received.countDown();
+          }
+        }
+      } catch (Exception e) {
+        e.printStackTrace();
+      }
+    }, "watch-reader");
+    reader.setDaemon(true);
+    reader.start();
+
+    AtomicLong next = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<?>> writers = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      writers.add(pool.submit(() -> {
+        HttpClient http = client();
+        for (long i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+          String name = "watched-" + i;
+          sentAt.put(name, System.nanoTime());
+          http.send(post(base, pod(name, "watched")), HttpResponse.BodyHandlers.discarding());
+        }
+        return null;
+      }));
+    }
+    for (Future<?> writer : writers) {
+      writer.get();
+    }
+    pool.shutdown();
+    if (!received.await(60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("watch delivered only " + (count - received.getCount()) + " of " + count);
+    }
+    watch.body().close();
+    return histogram;
+  }
+
+  private static void listing(String base, int expected) throws Exception {
+    HttpClient http = client();
+    for (int round = 0; round < 3; round++) {
+      long t0 = System.nanoTime();
+      HttpResponse<InputStream> full = http.send(HttpRequest.newBuilder(URI.create(base + PODS)).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      long bytes = full.body().transferTo(java.io.OutputStream.nullOutputStream());
+      double fullMs = (System.nanoTime() - t0) / 1e6;
+
+      long t1 = System.nanoTime();
+      int pages = 0;
+      int items = 0;
+      String token = "";
+      do {
+        String uri = base + PODS + "?limit=500" + (token.isEmpty() ? "" : "&continue=" + token);
+        JsonNode page = Json.json().readTree(http.send(HttpRequest.newBuilder(URI.create(uri)).build(),
+            HttpResponse.BodyHandlers.ofByteArray()).body());
+        items += page.get("items").size();
+        token = page.at("/metadata/continue").asText("");
+        pages++;
+      } while (!token.isEmpty());
+      double pagedMs = (System.nanoTime() - t1) / 1e6;
+      if (items != expected) {
+        throw new IllegalStateException("paged list returned " + items + " of " + expected);
+      }
+      System.out.printf("list round %d: full list %,d bytes in %.0f ms; paged (limit=500) %d pages, %,d items in %.0f ms%n",
+          round + 1, bytes, fullMs, pages, items, pagedMs);
+    }
+  }
+
+  private static void deleteCollection(String base, String app) throws Exception {
+    client().send(HttpRequest.newBuilder(URI.create(base + PODS + "?labelSelector=app%3D" + app)).DELETE().build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  private static HttpClient client() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  }
+
+  private static HttpRequest post(String base, String body) {
+    return HttpRequest.newBuilder(URI.create(base + PODS)).header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+  }
+
+  /** A pod like those an RC makes: labels, one container with ports, env, resources and a probe. */
+  static String pod(String name, String app) {
+    return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"app\":\"" + app
+        + "\",\"tier\":\"frontend\"}},\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"guestbook-frontend:v1\","
+        + "\"ports\":[{\"containerPort\":80,\"name\":\"http\"}],\"env\":[{\"name\":\"GET_HOSTS_FROM\",\"value\":\"env\"}],"
+        + "\"resources\":{\"requests\":{\"cpu\":\"100m\",\"memory\":\"64Mi\"},\"limits\":{\"memory\":\"128Mi\"}},"
+        + "\"readinessProbe\":{\"httpGet\":{\"path\":\"/\",\"port\":80}}}]}}";
+  }
+
+  private static void printLatency(String what, Histogram h) {
+    System.out.printf("%s latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (n=%,d)%n", what,
+        h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6, h.getValueAtPercentile(99) / 1e6,
+        h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, h.getTotalCount());
+  }
+
+  static long usedHeapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+}

@@ -1,0 +1,122 @@
+package io.coxswain.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.coxswain.testing.TestNode;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
+import io.fabric8.kubernetes.api.model.ReplicationController;
+import io.fabric8.kubernetes.api.model.ReplicationControllerBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The fabric8 Kubernetes client, a real third-party client, against a real Coxswain API. */
+class Fabric8ClientTest {
+  private static TestNode node;
+  private static KubernetesClient client;
+
+  @BeforeAll
+  static void start() {
+    node = TestNode.start();
+    Config config = new ConfigBuilder().withMasterUrl(node.url()).withNamespace("default")
+        .withRequestTimeout(20_000).build();
+    client = new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  @AfterAll
+  static void stop() {
+    client.close();
+    node.close();
+  }
+
+  private static Pod pod(String name, String app) {
+    return new PodBuilder().withNewMetadata().withName(name).addToLabels("app", app).endMetadata()
+        .withNewSpec().addNewContainer().withName("web").withImage("busybox:1.36")
+        .addNewPort().withContainerPort(80).endPort().endContainer().endSpec().build();
+  }
+
+  @Test
+  void createsListsUpdatesAndDeletesPods() {
+    Pod created = client.pods().resource(pod("f8-one", "f8")).create();
+    assertThat(created.getMetadata().getUid()).isNotBlank();
+    assertThat(created.getMetadata().getResourceVersion()).isNotBlank();
+    assertThat(created.getSpec().getRestartPolicy()).isEqualTo("Always");
+    assertThat(created.getSpec().getContainers().get(0).getImagePullPolicy()).isEqualTo("IfNotPresent");
+    assertThat(created.getStatus().getPhase()).isEqualTo("Pending");
+
+    client.pods().resource(pod("f8-two", "f8")).create();
+    client.pods().resource(pod("f8-other", "other")).create();
+    List<Pod> labelled = client.pods().withLabel("app", "f8").list().getItems();
+    assertThat(labelled).extracting(p -> p.getMetadata().getName()).containsExactly("f8-one", "f8-two");
+
+    Pod fresh = client.pods().withName("f8-one").get();
+    fresh.getMetadata().getLabels().put("tier", "front");
+    Pod updated = client.pods().resource(fresh).update();
+    assertThat(updated.getMetadata().getLabels()).containsEntry("tier", "front");
+    assertThat(Long.parseLong(updated.getMetadata().getResourceVersion()))
+        .isGreaterThan(Long.parseLong(created.getMetadata().getResourceVersion()));
+
+    // The stale copy still carries the first resourceVersion: the server must refuse it.
+    created.getMetadata().getLabels().put("tier", "back");
+    assertThatThrownBy(() -> client.pods().resource(created).update())
+        .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+    assertThat(client.pods().withName("f8-one").get().getMetadata().getLabels()).containsEntry("tier", "front");
+
+    client.pods().withName("f8-two").delete();
+    await().atMost(Duration.ofSeconds(10)).until(() -> client.pods().withName("f8-two").get() == null);
+    assertThatThrownBy(() -> client.pods().resource(pod("f8-one", "f8")).create())
+        .isInstanceOfSatisfying(KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+  }
+
+  @Test
+  void watchesDeliverEveryChangeInOrder() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    Watch watch = client.pods().withLabel("app", "watched").watch(new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, Pod pod) {
+        seen.add(action + " " + pod.getMetadata().getName());
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {}
+    });
+    try {
+      client.pods().resource(pod("w-1", "watched")).create();
+      client.pods().resource(pod("w-2", "watched")).create();
+      client.pods().withName("w-1").edit(p -> {
+        p.getMetadata().getLabels().put("step", "2");
+        return p;
+      });
+      client.pods().withName("w-1").delete();
+      await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() >= 4);
+      assertThat(seen).containsExactly("ADDED w-1", "ADDED w-2", "MODIFIED w-1", "DELETED w-1");
+    } finally {
+      watch.close();
+    }
+  }
+
+  @Test
+  void scalesAReplicationControllerThroughTheScaleSubresource() {
+    ReplicationController rc = new ReplicationControllerBuilder().withNewMetadata().withName("f8-rc").endMetadata()
+        .withNewSpec().withReplicas(2).addToSelector("app", "rc").withNewTemplate().withNewMetadata()
+        .addToLabels("app", "rc").endMetadata().withNewSpec().addNewContainer().withName("c").withImage("busybox")
+        .endContainer().endSpec().endTemplate().endSpec().build();
+    client.replicationControllers().resource(rc).create();
+    client.replicationControllers().withName("f8-rc").scale(5);
+    assertThat(client.replicationControllers().withName("f8-rc").get().getSpec().getReplicas()).isEqualTo(5);
+  }
+}

@@ -1,0 +1,149 @@
+package io.coxswain.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.coxswain.api.Json;
+import io.coxswain.testing.Kubectl;
+import io.coxswain.testing.TestNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real kubectl (with its default settings: client-side validation through our OpenAPI, server
+ * tables, strategic merge patches) against a real Coxswain server: the kubectl tour of README.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KubectlEndToEndTest {
+  private static TestNode node;
+  private static Kubectl kubectl;
+  @TempDir
+  static Path dir;
+
+  @BeforeAll
+  static void start() {
+    node = TestNode.start();
+    kubectl = new Kubectl(node.url());
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  private static Kubectl.Result ok(String... args) {
+    Kubectl.Result result = kubectl.run(args);
+    assertThat(result.exitCode()).as("kubectl %s\n%s", String.join(" ", args), result.all()).isZero();
+    return result;
+  }
+
+  @Test
+  @Order(1)
+  void versionAndNamespaces() {
+    assertThat(ok("version").out()).contains("Server Version: v1.32");
+    Kubectl.Result ns = ok("get", "ns");
+    assertThat(ns.out()).containsPattern("NAME\\s+STATUS\\s+AGE");
+    assertThat(ns.out()).containsPattern("default\\s+Active").containsPattern("kube-system\\s+Active");
+  }
+
+  @Test
+  @Order(2)
+  void applyCreatesThenConfiguresAfterAnEdit() throws Exception {
+    Path manifest = dir.resolve("guestbook.yaml");
+    Files.copy(Path.of("examples/guestbook.yaml"), manifest);
+    Kubectl.Result first = ok("apply", "-f", manifest.toString());
+    assertThat(first.out()).contains("replicationcontroller/redis-master created", "service/redis-master created",
+        "replicationcontroller/frontend created", "service/frontend created");
+
+    Files.writeString(manifest, Files.readString(manifest).replace("guestbook-frontend:v1", "guestbook-frontend:v2")
+        .replace("replicas: 3", "replicas: 4"));
+    Kubectl.Result second = ok("apply", "-f", manifest.toString());
+    assertThat(second.out()).contains("replicationcontroller/frontend configured", "replicationcontroller/redis-master unchanged");
+
+    var rc = Json.json().readTree(ok("get", "rc", "frontend", "-o", "json").out());
+    assertThat(rc.at("/spec/replicas").asInt()).isEqualTo(4);
+    assertThat(rc.at("/spec/template/spec/containers/0/image").asText()).isEqualTo("guestbook-frontend:v2");
+    assertThat(rc.at("/metadata/generation").asInt()).isEqualTo(2);
+    assertThat(rc.at("/metadata/annotations").get("kubectl.kubernetes.io/last-applied-configuration").asText())
+        .contains("guestbook-frontend:v2");
+
+    Kubectl.Result rcs = ok("get", "rc");
+    assertThat(rcs.out()).containsPattern("NAME\\s+DESIRED\\s+CURRENT\\s+READY\\s+AGE")
+        .containsPattern("frontend\\s+4\\s+0\\s+0");
+    Kubectl.Result svcs = ok("get", "svc");
+    assertThat(svcs.out()).containsPattern("NAME\\s+TYPE\\s+CLUSTER-IP\\s+EXTERNAL-IP\\s+PORT\\(S\\)\\s+AGE")
+        .containsPattern("redis-master\\s+ClusterIP");
+  }
+
+  @Test
+  @Order(3)
+  void createGetInEveryFormatAndExplain() {
+    assertThat(ok("create", "-f", "examples/pod.yaml").out()).contains("pod/hello created");
+    assertThat(ok("get", "pods").out()).containsPattern("NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE")
+        .containsPattern("hello\\s+0/2\\s+Pending\\s+0");
+    assertThat(ok("get", "pods", "-o", "wide").out()).containsPattern("IP\\s+NODE\\s+NOMINATED NODE");
+    assertThat(ok("get", "pod", "hello", "-o", "name").out().trim()).isEqualTo("pod/hello");
+    assertThat(ok("get", "pod", "hello", "-o", "yaml").out()).contains("kind: Pod", "name: hello", "mountPath: /www");
+    assertThat(ok("get", "pod", "hello", "-o", "json").out()).contains("\"restartPolicy\": \"Always\"");
+    assertThat(ok("get", "pods", "-l", "app=hello", "-o", "name").out().trim()).isEqualTo("pod/hello");
+    assertThat(ok("get", "pods", "-l", "app=nothing").all()).contains("No resources found");
+    assertThat(ok("get", "pods", "-A").out()).containsPattern("NAMESPACE\\s+NAME\\s+READY").containsPattern("default\\s+hello");
+    assertThat(ok("explain", "pod.spec.containers").out()).contains("FIELDS:", "image");
+  }
+
+  @Test
+  @Order(4)
+  void describeAndLabel() {
+    Kubectl.Result describe = ok("describe", "pod", "hello");
+    assertThat(describe.out()).containsPattern("Name:\\s+hello").containsPattern("Namespace:\\s+default")
+        .contains("Containers:", "web:", "writer:", "busybox:1.36");
+    assertThat(ok("label", "pod", "hello", "tier=web").out()).contains("pod/hello labeled");
+    assertThat(ok("get", "pods", "-l", "tier=web", "-o", "name").out().trim()).isEqualTo("pod/hello");
+    assertThat(ok("label", "pod", "hello", "tier-").out()).contains("pod/hello unlabeled");
+    assertThat(ok("get", "pods", "-l", "tier", "-o", "name").all()).contains("No resources found");
+    assertThat(ok("describe", "rc", "frontend").out()).containsPattern("Replicas:\\s+0 current / 4 desired");
+  }
+
+  @Test
+  @Order(5)
+  void watchSeesChangesAndDeleteRemoves() throws Exception {
+    Process watch = kubectl.start("get", "pods", "-w", "--output-watch-events");
+    List<String> lines = new CopyOnWriteArrayList<>();
+    Thread reader = new Thread(() -> {
+      try (BufferedReader in = new BufferedReader(new InputStreamReader(watch.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          lines.add(line);
+        }
+      } catch (java.io.IOException ignored) {
+        // the process was destroyed
+      }
+    });
+    reader.start();
+    try {
+      await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.contains("hello")));
+      ok("run", "watched", "--image=busybox:1.36", "--restart=Never");
+      await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.matches("ADDED\\s+watched.*")));
+      assertThat(ok("delete", "pod", "hello").out()).contains("pod \"hello\" deleted");
+      await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.matches("DELETED\\s+hello.*")));
+    } finally {
+      watch.destroy();
+      reader.join(5_000);
+    }
+    assertThat(kubectl.run("get", "pod", "hello").all()).contains("NotFound");
+    assertThat(ok("delete", "-f", "examples/guestbook.yaml").out()).contains("replicationcontroller \"frontend\" deleted");
+    assertThat(ok("get", "rc").all()).contains("No resources found");
+  }
+}

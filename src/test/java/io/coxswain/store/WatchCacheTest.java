@@ -1,0 +1,83 @@
+package io.coxswain.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coxswain.api.ApiException;
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.ObjectMeta;
+import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.PodSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+class WatchCacheTest {
+  private static final ActorTestKit testKit = ActorTestKit.create();
+  private static final StoreSettings SETTINGS =
+      new StoreSettings("test", 16, Duration.ofSeconds(5), 1000, 5, 100, Duration.ofSeconds(1));
+
+  @AfterAll
+  static void stop() {
+    testKit.shutdownTestKit();
+  }
+
+  private static Pod pod(String name, String app, long rv) {
+    return Pod.of(ObjectMeta.named("default", name).withLabels(Map.of("app", app)).withResourceVersion(Long.toString(rv)),
+        PodSpec.of(List.of()));
+  }
+
+  private static Change change(long rev, ChangeType type, Pod pod) {
+    return new Change(rev, type, new ResourceKey("pods", "default", pod.metadata().name()), pod);
+  }
+
+  private static List<String> take(WatchCache cache, WatchRequest request, int n) throws Exception {
+    return cache.watch(request).take(n).map(e -> e.type() + " " + e.object().metadata().name() + "@" + e.revision())
+        .runWith(Sink.seq(), testKit.system()).toCompletableFuture().get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void replaysTheWindowThenLiveChangesInOrderAndTranslatesSelectorTransitions() throws Exception {
+    WatchCache cache = new WatchCache(SETTINGS, testKit.system());
+    cache.reset(StoreState.empty());
+    assertThat(cache.apply(List.of(change(1, ChangeType.ADDED, pod("a", "web", 1)),
+        change(2, ChangeType.ADDED, pod("b", "db", 2))))).isTrue();
+    WatchRequest webOnly = new WatchRequest("pods", "default",
+        (KubeObject o) -> "web".equals(o.metadata().labelsOrEmpty().get("app")), 1, false);
+    var events = cache.watch(webOnly).take(3)
+        .map(e -> e.type() + " " + e.object().metadata().name() + "@" + e.revision())
+        .runWith(Sink.seq(), testKit.system());
+    cache.apply(List.of(change(3, ChangeType.MODIFIED, pod("b", "web", 3)),
+        change(4, ChangeType.MODIFIED, pod("a", "db", 4)),
+        change(5, ChangeType.DELETED, pod("b", "web", 5))));
+    assertThat(events.toCompletableFuture().get(5, TimeUnit.SECONDS))
+        .containsExactly("ADDED b@3", "DELETED a@4", "DELETED b@5");
+  }
+
+  @Test
+  void fromZeroListsCurrentObjectsFirst() throws Exception {
+    WatchCache cache = new WatchCache(SETTINGS, testKit.system());
+    cache.reset(StoreState.empty());
+    cache.apply(List.of(change(1, ChangeType.ADDED, pod("a", "web", 1))));
+    assertThat(take(cache, new WatchRequest("pods", null, o -> true, 0, false), 1)).containsExactly("ADDED a@1");
+  }
+
+  @Test
+  void revisionsOlderThanTheWindowAreGoneAndGapsAreRefused() {
+    WatchCache cache = new WatchCache(SETTINGS, testKit.system());
+    cache.reset(StoreState.empty());
+    for (long r = 1; r <= 10; r++) {
+      cache.apply(List.of(change(r, ChangeType.ADDED, pod("p" + r, "web", r))));
+    }
+    assertThatThrownBy(() -> cache.watch(new WatchRequest("pods", null, o -> true, 2, false)))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(410));
+    assertThat(cache.apply(List.of(change(12, ChangeType.ADDED, pod("gap", "web", 12))))).isFalse();
+    assertThat(cache.apply(List.of(change(10, ChangeType.ADDED, pod("p10", "web", 10))))).as("already applied").isTrue();
+    assertThat(cache.view().revision()).isEqualTo(10);
+  }
+}
