@@ -70,6 +70,10 @@ public final class ApiServer {
       String accept = request.getHeader("Accept").map(h -> h.value()).orElse("");
       // Some clients (fabric8) watch over a WebSocket: same events, one per text frame.
       Optional<WebSocketUpgrade> upgrade = request.getAttribute(AttributeKeys.webSocketUpgrade);
+      if (request.entity().getContentLengthOption().orElse(0L) > maxBody) {
+        request.discardEntityBytes(materializer);
+        return CompletableFuture.completedFuture(ResponseEncoder.error(tooLarge(maxBody).status()));
+      }
       return request.entity().toStrict(timeout.toMillis(), maxBody, materializer)
           .thenCompose(strict -> {
             ApiCall call = new ApiCall(request.method().value(), request.getUri().path(), query(request.getUri().query()),
@@ -96,13 +100,17 @@ public final class ApiServer {
       }
       if (cause instanceof EntityStreamSizeException
           || cause.getClass().getSimpleName().equals("EntityStreamSizeException")) {
-        return ApiException.tooLarge("Request entity too large: limit is " + maxBody);
+        return tooLarge(maxBody);
       }
       if (!(cause instanceof ApiException)) {
         log.warn("request failed", cause);
       }
       return StoreClient.unwrap(cause);
     }
+  }
+
+  private static ApiException tooLarge(long maxBody) {
+    return ApiException.tooLarge("Request entity too large: limit is " + maxBody);
   }
 
   /** A request as read off the wire, before its path is parsed. */

@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
     description = "Coxswain: a container orchestrator with the core of Kubernetes.",
     subcommands = {Main.Server.class})
 public final class Main implements Runnable {
+  static {
+    CommonPool.ensureParallel();
+  }
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
