@@ -83,7 +83,7 @@ public final class CoxswainNode implements AutoCloseable {
     if (settings.configFile() != null) {
       base = ConfigFactory.parseFile(settings.configFile().toFile()).withFallback(base).resolve();
     }
-    return base
+    return ConfigFactory.parseMap(settings.overrides()).withFallback(base)
         .withValue("coxswain.data-dir", ConfigValueFactory.fromAnyRef(settings.dataDir().toString()))
         .withValue("coxswain.api.address", ConfigValueFactory.fromAnyRef(settings.apiAddress()))
         .withValue("coxswain.api.port", ConfigValueFactory.fromAnyRef(settings.apiPort()))

@@ -54,7 +54,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      NodeSettings settings = new NodeSettings(data, apiAddress, apiPort, clusterAddress, clusterPort, join, store, config);
+      NodeSettings settings = new NodeSettings(data, apiAddress, apiPort, clusterAddress, clusterPort, join, store, config, java.util.Map.of());
       CoxswainNode node = CoxswainNode.start(settings);
       System.out.println("Coxswain is running. API: " + node.apiUrl());
       System.out.println("  kubectl --server " + node.apiUrl() + " get namespaces");

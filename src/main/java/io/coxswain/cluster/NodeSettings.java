@@ -2,6 +2,7 @@ package io.coxswain.cluster;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** How one member starts: where its data and API live, and which cluster it joins. */
 public record NodeSettings(
@@ -12,13 +13,21 @@ public record NodeSettings(
     int clusterPort,
     List<String> join,
     String journalUrl,
-    Path configFile) {
+    Path configFile,
+    Map<String, Object> overrides) {
 
   public NodeSettings {
     join = List.copyOf(join);
+    overrides = Map.copyOf(overrides);
   }
 
   public static NodeSettings local(Path dataDir, int apiPort) {
-    return new NodeSettings(dataDir, "127.0.0.1", apiPort, "127.0.0.1", 0, List.of(), "", null);
+    return new NodeSettings(dataDir, "127.0.0.1", apiPort, "127.0.0.1", 0, List.of(), "", null, Map.of());
+  }
+
+  /** The same member with config keys set (tests use this for short intervals and small windows). */
+  public NodeSettings withOverrides(Map<String, Object> values) {
+    return new NodeSettings(dataDir, apiAddress, apiPort, clusterAddress, clusterPort, join, journalUrl, configFile,
+        values);
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** A real single-member Coxswain (store, watch cache, HTTP API) in this JVM, on a free port. */
 public final class TestNode implements AutoCloseable {
@@ -18,9 +19,22 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start() {
+    return start(Map.of());
+  }
+
+  /** A node with config keys overridden (e.g. a short bookmark interval). */
+  public static TestNode start(Map<String, Object> overrides) {
     try {
-      Path dir = Files.createTempDirectory("coxswain-test-");
-      return new TestNode(CoxswainNode.start(NodeSettings.local(dir, 0)), dir);
+      return start(Files.createTempDirectory("coxswain-test-"), overrides);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A node on an existing data directory: a restart of an earlier node. */
+  public static TestNode start(Path dir, Map<String, Object> overrides) {
+    try {
+      return new TestNode(CoxswainNode.start(NodeSettings.local(dir, 0).withOverrides(overrides)), dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {

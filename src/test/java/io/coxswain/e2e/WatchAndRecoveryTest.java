@@ -1,0 +1,94 @@
+package io.coxswain.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.coxswain.testing.Http;
+import io.coxswain.testing.TestNode;
+import io.coxswain.testing.WatchStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Watch semantics over HTTP (resume, exactly once, bookmarks, 410 Gone) and recovery from snapshots. */
+class WatchAndRecoveryTest {
+  private static final String PODS = "/api/v1/namespaces/default/pods";
+  private static final Map<String, Object> SMALL = Map.of(
+      "coxswain.store.bookmark-interval", "200ms",
+      "coxswain.store.watch-window", 20,
+      "coxswain.store.snapshot-every-changes", 25);
+
+  private static String pod(String name) {
+    return "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}";
+  }
+
+  private static long create(Http http, String name) {
+    Http.Reply reply = http.post(PODS, "application/json", pod(name));
+    assertThat(reply.code()).as(reply.body()).isEqualTo(201);
+    return reply.json().at("/metadata/resourceVersion").asLong();
+  }
+
+  @Test
+  void watchResumesFromARevisionExactlyOnceWithBookmarksAndAnswersGoneWhenTooOld() throws Exception {
+    try (TestNode node = TestNode.start(SMALL)) {
+      Http http = new Http(node.url());
+      long before = http.get(PODS).json().at("/metadata/resourceVersion").asLong();
+      long a = create(http, "a");
+      long b = create(http, "b");
+      try (WatchStream watch = new WatchStream(node.url() + PODS + "?watch=true&allowWatchBookmarks=true&resourceVersion=" + before)) {
+        long c = create(http, "c");
+        http.delete(PODS + "/a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> watch.summary().stream().anyMatch(s -> s.startsWith("BOOKMARK")));
+        List<String> changes = watch.summary().stream().filter(s -> !s.startsWith("BOOKMARK")).toList();
+        assertThat(changes).containsExactly("ADDED a@" + a, "ADDED b@" + b, "ADDED c@" + c, "DELETED a@" + (c + 1));
+        String bookmark = watch.summary().stream().filter(s -> s.startsWith("BOOKMARK")).reduce((x, y) -> y).orElseThrow();
+        assertThat(Long.parseLong(bookmark.substring(bookmark.indexOf('@') + 1))).isGreaterThanOrEqualTo(c + 1);
+      }
+
+      for (int i = 0; i < 30; i++) {
+        create(http, "filler-" + i);
+      }
+      try (WatchStream old = new WatchStream(node.url() + PODS + "?watch=true&resourceVersion=" + before)) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !old.events().isEmpty());
+        assertThat(old.events().get(0).get("type").asText()).isEqualTo("ERROR");
+        assertThat(old.events().get(0).at("/object/code").asInt()).isEqualTo(410);
+      }
+    }
+  }
+
+  @Test
+  void restartRecoversFromSnapshotsAndKeepsCounting() throws Exception {
+    Path dir;
+    List<String> versions = new ArrayList<>();
+    long last;
+    try (TestNode node = TestNode.start(SMALL)) {
+      dir = node.dataDir();
+      Http http = new Http(node.url());
+      for (int i = 0; i < 120; i++) {
+        create(http, "p-" + i);
+      }
+      http.get(PODS).json().get("items").forEach(p -> versions.add(p.at("/metadata/name").asText() + "@"
+          + p.at("/metadata/resourceVersion").asText()));
+      last = http.get(PODS).json().at("/metadata/resourceVersion").asLong();
+    }
+    try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("journal"), "sa", "");
+         ResultSet rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM \"snapshot\"")) {
+      rs.next();
+      assertThat(rs.getInt(1)).as("snapshots were taken").isPositive();
+    }
+    try (TestNode node = TestNode.start(dir, SMALL)) {
+      Http http = new Http(node.url());
+      List<String> recovered = new ArrayList<>();
+      http.get(PODS).json().get("items").forEach(p -> recovered.add(p.at("/metadata/name").asText() + "@"
+          + p.at("/metadata/resourceVersion").asText()));
+      assertThat(recovered).isEqualTo(versions);
+      assertThat(create(http, "after")).isEqualTo(last + 1);
+    }
+  }
+}
