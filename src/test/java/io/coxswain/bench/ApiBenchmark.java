@@ -30,7 +30,11 @@ import org.HdrHistogram.Histogram;
  * latency, full and paged lists, and the heap the held objects take.
  *
  * <pre>
- *   bin/bench api [--pods 150000] [--clients 8] [--watch-pods 5000]
+ *   bin/bench api [--pods 150000] [--clients 8] [--watch-pods 5000] [--url http://127.0.0.1:8001]
+ * </pre>
+ * With --url it drives an already running server (no heap figure); otherwise it starts one in
+ * this JVM.
+ * <pre>
  * </pre>
  */
 public final class ApiBenchmark {
@@ -44,9 +48,10 @@ public final class ApiBenchmark {
     System.out.printf("Coxswain API benchmark: %d pods, %d clients, %d watched creates, %d cores, max heap %d MiB%n",
         pods, clients, watchPods, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
+    String external = options.get("url");
     long heapBaseline = usedHeapAfterGc();
-    try (TestNode node = TestNode.start()) {
-      String base = node.url();
+    try (TestNode node = external == null ? TestNode.start() : null) {
+      String base = external == null ? node.url() : external;
       // Warm up the JIT on a separate namespace-free path so the measured run is steady state.
       createPods(base, "warm", 3000, clients);
       deleteCollection(base, "warm");
@@ -59,6 +64,9 @@ public final class ApiBenchmark {
 
       listing(base, pods + watchPods);
 
+      if (external != null) {
+        return;
+      }
       long heap = usedHeapAfterGc() - heapBaseline;
       System.out.printf("heap: %,d objects held, %.0f MiB used after full GC (%.0f bytes per pod)%n",
           pods + watchPods, heap / 1048576.0, (double) heap / (pods + watchPods));
