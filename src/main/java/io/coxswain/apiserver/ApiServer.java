@@ -115,8 +115,4 @@ public final class ApiServer {
 
   /** A request as read off the wire, before its path is parsed. */
   record ApiCall(String method, String path, Map<String, String> query, String contentType, String accept, byte[] body) {}
-
-  static CompletionStage<ApiResponse> done(ApiResponse response) {
-    return CompletableFuture.completedFuture(response);
-  }
 }

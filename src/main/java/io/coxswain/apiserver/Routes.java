@@ -6,7 +6,6 @@ import io.coxswain.apiserver.openapi.OpenApiV2;
 import io.coxswain.apiserver.openapi.OpenApiV3;
 import io.coxswain.store.StoreClient;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -132,9 +131,5 @@ final class Routes {
   private static ApiException notFound(String path) {
     return new ApiException(io.coxswain.api.Status.failure(404, "NotFound",
         "the server could not find the requested resource", null));
-  }
-
-  static Map<String, String> none() {
-    return Map.of();
   }
 }

@@ -7,7 +7,6 @@ import io.coxswain.api.Defaulting;
 import io.coxswain.api.Json;
 import io.coxswain.api.KubeObject;
 import io.coxswain.store.Change;
-import io.coxswain.store.ChangeType;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
@@ -170,9 +169,5 @@ final class WriteHandler {
 
   private static boolean isEmpty(String s) {
     return s == null || s.isEmpty();
-  }
-
-  static boolean deleted(Change change) {
-    return change.type() == ChangeType.DELETED;
   }
 }
