@@ -49,8 +49,9 @@ public final class StoreSerializer extends SerializerWithStringManifest {
   public byte[] toBinary(Object o) {
     try {
       if (o instanceof StoreEvent.Committed committed) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(1024 * committed.changes().size());
-        try (JsonGenerator gen = MAPPER.getFactory().createGenerator(out)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(2048 * committed.changes().size());
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_SPEED), 8192);
+             JsonGenerator gen = MAPPER.getFactory().createGenerator(deflate)) {
           gen.writeStartArray();
           for (Change change : committed.changes()) {
             writeChange(gen, change);
@@ -95,7 +96,7 @@ public final class StoreSerializer extends SerializerWithStringManifest {
     try {
       if (COMMITTED.equals(manifest)) {
         List<Change> changes = new ArrayList<>();
-        for (JsonNode node : MAPPER.readTree(bytes)) {
+        for (JsonNode node : MAPPER.readTree(new InflaterInputStream(new ByteArrayInputStream(bytes)))) {
           ResourceKey key = new ResourceKey(node.get("resource").asText(), node.get("namespace").asText(),
               node.get("name").asText());
           changes.add(new Change(node.get("revision").asLong(), ChangeType.valueOf(node.get("type").asText()),
