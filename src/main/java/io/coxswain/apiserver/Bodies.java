@@ -17,10 +17,17 @@ final class Bodies {
     if (request.body().length == 0) {
       throw ApiException.badRequest("the request body is empty; a " + resource.kind() + " object is required");
     }
+    if (ProtobufBodies.isProtobuf(request.contentType())) {
+      T value = Json.convert(ProtobufBodies.toJson(request.body()), type);
+      if (value instanceof KubeObject object) {
+        requireKind(object, resource);
+      }
+      return value;
+    }
     String base = MediaTypes.baseType(request.contentType());
     if (!base.equals("application/json") && !Json.isYaml(base)) {
       throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - accepted media types "
-          + "include: application/json, application/yaml");
+          + "include: application/json, application/yaml, application/vnd.kubernetes.protobuf");
     }
     // Straight from bytes to the record: one pass, no intermediate tree on the hot path.
     T value = Json.decode(request.body(), request.contentType(), type);

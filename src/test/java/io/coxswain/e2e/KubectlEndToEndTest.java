@@ -57,6 +57,13 @@ class KubectlEndToEndTest {
     Kubectl.Result ns = ok("get", "ns");
     assertThat(ns.out()).containsPattern("NAME\\s+STATUS\\s+AGE");
     assertThat(ns.out()).containsPattern("default\\s+Active").containsPattern("kube-system\\s+Active");
+    // kubectl's generators send protobuf bodies.
+    assertThat(ok("create", "namespace", "demo").out()).contains("namespace/demo created");
+    assertThat(ok("create", "service", "clusterip", "web", "--tcp=80:8080", "-n", "demo").out())
+        .contains("service/web created");
+    assertThat(ok("get", "svc", "web", "-n", "demo", "-o", "jsonpath={.spec.ports[0].targetPort}").out()).isEqualTo("8080");
+    assertThat(ok("delete", "namespace", "demo").out()).contains("namespace \"demo\" deleted");
+    assertThat(kubectl.run("get", "namespace", "demo").all()).contains("NotFound");
   }
 
   @Test

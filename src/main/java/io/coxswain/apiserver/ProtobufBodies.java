@@ -1,0 +1,278 @@
+package io.coxswain.apiserver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coxswain.api.ApiException;
+import io.coxswain.api.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Kubernetes' protobuf request bodies ({@code application/vnd.kubernetes.protobuf}), which kubectl's
+ * generators send ({@code kubectl create namespace}, {@code kubectl create service}). The body is
+ * the magic {@code k8s\0} and a {@code runtime.Unknown} envelope (typeMeta, raw object); the raw
+ * object is turned into the JSON tree the rest of the server already understands. Only the kinds
+ * those generators make are described; other fields and kinds are refused or skipped, never
+ * guessed. Go's proto2 encoding writes zero values explicitly; they are dropped here, as Go's JSON
+ * encoding would drop them (omitempty).
+ */
+final class ProtobufBodies {
+  static final String CONTENT_TYPE = "application/vnd.kubernetes.protobuf";
+  private static final byte[] MAGIC = {'k', '8', 's', 0};
+
+  private enum Type { STRING, INT, BOOL, TIME, MESSAGE, STRING_MAP, STRINGS, MESSAGES, INT_OR_STRING }
+
+  private record Field(String json, Type type, String message) {
+    static Field of(String json, Type type) {
+      return new Field(json, type, null);
+    }
+  }
+
+  private static final Map<String, Map<Integer, Field>> MESSAGES = Map.of(
+      "ObjectMeta", Map.ofEntries(
+          Map.entry(1, Field.of("name", Type.STRING)),
+          Map.entry(2, Field.of("generateName", Type.STRING)),
+          Map.entry(3, Field.of("namespace", Type.STRING)),
+          Map.entry(5, Field.of("uid", Type.STRING)),
+          Map.entry(6, Field.of("resourceVersion", Type.STRING)),
+          Map.entry(7, Field.of("generation", Type.INT)),
+          Map.entry(8, Field.of("creationTimestamp", Type.TIME)),
+          Map.entry(11, Field.of("labels", Type.STRING_MAP)),
+          Map.entry(12, Field.of("annotations", Type.STRING_MAP)),
+          Map.entry(14, Field.of("finalizers", Type.STRINGS))),
+      "Namespace", Map.of(
+          1, new Field("metadata", Type.MESSAGE, "ObjectMeta"),
+          2, new Field("spec", Type.MESSAGE, "NamespaceSpec")),
+      "NamespaceSpec", Map.of(1, Field.of("finalizers", Type.STRINGS)),
+      "Service", Map.of(
+          1, new Field("metadata", Type.MESSAGE, "ObjectMeta"),
+          2, new Field("spec", Type.MESSAGE, "ServiceSpec")),
+      "ServiceSpec", Map.of(
+          1, new Field("ports", Type.MESSAGES, "ServicePort"),
+          2, Field.of("selector", Type.STRING_MAP),
+          3, Field.of("clusterIP", Type.STRING),
+          4, Field.of("type", Type.STRING),
+          5, Field.of("externalIPs", Type.STRINGS),
+          7, Field.of("sessionAffinity", Type.STRING)),
+      "ServicePort", Map.of(
+          1, Field.of("name", Type.STRING),
+          2, Field.of("protocol", Type.STRING),
+          3, Field.of("port", Type.INT),
+          4, Field.of("targetPort", Type.INT_OR_STRING),
+          5, Field.of("nodePort", Type.INT)));
+
+  private ProtobufBodies() {}
+
+  static boolean isProtobuf(String contentType) {
+    return MediaTypes.baseType(contentType).equals(CONTENT_TYPE);
+  }
+
+  /** The body as the equivalent JSON object (with apiVersion and kind from the envelope). */
+  static ObjectNode toJson(byte[] body) {
+    if (body.length < MAGIC.length || body[0] != 'k' || body[1] != '8' || body[2] != 's' || body[3] != 0) {
+      throw ApiException.badRequest("protobuf body without the k8s envelope");
+    }
+    try {
+      Reader envelope = new Reader(body, MAGIC.length, body.length);
+      String apiVersion = "";
+      String kind = "";
+      byte[] raw = null;
+      while (envelope.more()) {
+        int tag = envelope.varintInt();
+        if (tag >>> 3 == 1 && (tag & 7) == 2) {
+          Reader typeMeta = envelope.nested();
+          while (typeMeta.more()) {
+            int t = typeMeta.varintInt();
+            if (t >>> 3 == 1) {
+              apiVersion = typeMeta.string();
+            } else if (t >>> 3 == 2) {
+              kind = typeMeta.string();
+            } else {
+              typeMeta.skip(t & 7);
+            }
+          }
+        } else if (tag >>> 3 == 2 && (tag & 7) == 2) {
+          raw = envelope.bytes();
+        } else {
+          envelope.skip(tag & 7);
+        }
+      }
+      if (!MESSAGES.containsKey(kind) || raw == null) {
+        throw ApiException.unsupportedMediaType("protobuf bodies are accepted for Namespace and Service; send "
+            + kind + " as application/json");
+      }
+      ObjectNode object = message(new Reader(raw, 0, raw.length), kind);
+      object.put("apiVersion", apiVersion);
+      object.put("kind", kind);
+      return object;
+    } catch (ArrayIndexOutOfBoundsException | IllegalStateException e) {
+      throw ApiException.badRequest("malformed protobuf body: " + e.getMessage());
+    }
+  }
+
+  private static ObjectNode message(Reader in, String name) {
+    Map<Integer, Field> fields = MESSAGES.get(name);
+    ObjectNode out = Json.json().createObjectNode();
+    while (in.more()) {
+      int tag = in.varintInt();
+      Field field = fields.get(tag >>> 3);
+      if (field == null) {
+        in.skip(tag & 7);
+        continue;
+      }
+      switch (field.type()) {
+        case STRING -> putString(out, field.json(), in.string());
+        case INT -> {
+          long v = in.varint();
+          if (v != 0) {
+            out.put(field.json(), v);
+          }
+        }
+        case BOOL -> {
+          if (in.varint() != 0) {
+            out.put(field.json(), true);
+          }
+        }
+        case TIME -> {
+          long seconds = 0;
+          Reader time = in.nested();
+          while (time.more()) {
+            int t = time.varintInt();
+            if (t >>> 3 == 1) {
+              seconds = time.varint();
+            } else {
+              time.skip(t & 7);
+            }
+          }
+          if (seconds != 0) {
+            out.put(field.json(), Instant.ofEpochSecond(seconds).toString());
+          }
+        }
+        case MESSAGE -> out.set(field.json(), message(in.nested(), field.message()));
+        case MESSAGES -> arrayOf(out, field.json()).add(message(in.nested(), field.message()));
+        case STRINGS -> arrayOf(out, field.json()).add(in.string());
+        case STRING_MAP -> {
+          Reader entry = in.nested();
+          String key = "";
+          String value = "";
+          while (entry.more()) {
+            int t = entry.varintInt();
+            if (t >>> 3 == 1) {
+              key = entry.string();
+            } else if (t >>> 3 == 2) {
+              value = entry.string();
+            } else {
+              entry.skip(t & 7);
+            }
+          }
+          objectOf(out, field.json()).put(key, value);
+        }
+        case INT_OR_STRING -> intOrString(out, field.json(), in.nested());
+        default -> in.skip(tag & 7);
+      }
+    }
+    return out;
+  }
+
+  /** {@code intstr.IntOrString}: 1 = type (0 int, 1 string), 2 = intVal, 3 = strVal. */
+  private static void intOrString(ObjectNode out, String name, Reader in) {
+    long type = 0;
+    long intVal = 0;
+    String strVal = "";
+    while (in.more()) {
+      int t = in.varintInt();
+      switch (t >>> 3) {
+        case 1 -> type = in.varint();
+        case 2 -> intVal = in.varint();
+        case 3 -> strVal = in.string();
+        default -> in.skip(t & 7);
+      }
+    }
+    if (type == 1 && !strVal.isEmpty()) {
+      out.put(name, strVal);
+    } else if (type == 0 && intVal != 0) {
+      out.put(name, intVal);
+    }
+  }
+
+  private static void putString(ObjectNode out, String name, String value) {
+    if (!value.isEmpty()) {
+      out.put(name, value);
+    }
+  }
+
+  private static ArrayNode arrayOf(ObjectNode out, String name) {
+    JsonNode existing = out.get(name);
+    return existing instanceof ArrayNode array ? array : out.putArray(name);
+  }
+
+  private static ObjectNode objectOf(ObjectNode out, String name) {
+    JsonNode existing = out.get(name);
+    return existing instanceof ObjectNode object ? object : out.putObject(name);
+  }
+
+  /** Protocol buffers wire format over a slice of bytes. */
+  private static final class Reader {
+    private final byte[] buf;
+    private int pos;
+    private final int end;
+
+    Reader(byte[] buf, int pos, int end) {
+      this.buf = buf;
+      this.pos = pos;
+      this.end = end;
+    }
+
+    boolean more() {
+      return pos < end;
+    }
+
+    long varint() {
+      long result = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        byte b = buf[pos++];
+        result |= (long) (b & 0x7f) << shift;
+        if (b >= 0) {
+          return result;
+        }
+      }
+      throw new IllegalStateException("varint too long");
+    }
+
+    int varintInt() {
+      return (int) varint();
+    }
+
+    Reader nested() {
+      int length = varintInt();
+      if (length < 0 || pos + length > end) {
+        throw new IllegalStateException("length " + length + " runs past the message");
+      }
+      Reader reader = new Reader(buf, pos, pos + length);
+      pos += length;
+      return reader;
+    }
+
+    byte[] bytes() {
+      Reader slice = nested();
+      return java.util.Arrays.copyOfRange(buf, slice.pos, slice.end);
+    }
+
+    String string() {
+      Reader slice = nested();
+      return new String(buf, slice.pos, slice.end - slice.pos, StandardCharsets.UTF_8);
+    }
+
+    void skip(int wireType) {
+      switch (wireType) {
+        case 0 -> varint();
+        case 1 -> pos += 8;
+        case 2 -> nested();
+        case 5 -> pos += 4;
+        default -> throw new IllegalStateException("unsupported wire type " + wireType);
+      }
+    }
+  }
+}
