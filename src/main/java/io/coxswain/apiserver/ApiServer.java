@@ -43,7 +43,7 @@ public final class ApiServer {
   public static ApiServer start(ActorSystem<?> system, StoreClient store, Config config, Clock clock) throws Exception {
     String address = config.getString("coxswain.api.address");
     int port = config.getInt("coxswain.api.port");
-    Routes routes = new Routes(store, clock, new SecureRandom());
+    Routes routes = new Routes(store, clock, new SecureRandom(), config.getString("coxswain.api.service-cidr"));
     Handler handler = new Handler(routes, new ResponseEncoder(clock), Materializer.matFromSystem(system),
         config.getLong("coxswain.api.max-body-bytes"), config.getDuration("coxswain.api.request-timeout"));
     ServerBinding binding = Http.get(system).newServerAt(address, port).bind(handler::handle)

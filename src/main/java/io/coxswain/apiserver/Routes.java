@@ -19,10 +19,10 @@ final class Routes {
   private final SubresourceHandler subresources;
   private volatile String serverAddress = "127.0.0.1:8001";
 
-  Routes(StoreClient store, Clock clock, Random random) {
+  Routes(StoreClient store, Clock clock, Random random, String serviceCidr) {
     this.store = store;
     this.reads = new ReadHandler(store.cache());
-    this.writes = new WriteHandler(store, clock, random);
+    this.writes = new WriteHandler(store, clock, random, new ServiceAllocator(serviceCidr, random));
     this.subresources = new SubresourceHandler(store, clock);
   }
 

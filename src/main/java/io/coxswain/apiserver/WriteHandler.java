@@ -27,11 +27,13 @@ final class WriteHandler {
   private final StoreClient store;
   private final Clock clock;
   private final Random random;
+  private final ServiceAllocator serviceAllocator;
 
-  WriteHandler(StoreClient store, Clock clock, Random random) {
+  WriteHandler(StoreClient store, Clock clock, Random random, ServiceAllocator serviceAllocator) {
     this.store = store;
     this.clock = clock;
     this.random = random;
+    this.serviceAllocator = serviceAllocator;
   }
 
   CompletionStage<ApiResponse> create(ApiRequest request) {
@@ -49,6 +51,9 @@ final class WriteHandler {
   private CompletionStage<ApiResponse> create(ApiRequest request, ApiResource resource, KubeObject object, int attempt) {
     KubeObject prepared = Defaulting.applyCreateDefaults(object, request.path().namespace(), clock, random);
     Bodies.validateCreate(prepared);
+    if (resource.name().equals("services")) {
+      prepared = serviceAllocator.allocate(prepared, store.cache().view());
+    }
     if (request.dryRun()) {
       return CompletableFuture.completedFuture(new ApiResponse.One(201, resource, prepared));
     }

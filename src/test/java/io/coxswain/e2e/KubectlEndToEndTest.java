@@ -92,7 +92,8 @@ class KubectlEndToEndTest {
         .containsPattern("frontend\\s+4\\s+0\\s+0");
     Kubectl.Result svcs = ok("get", "svc");
     assertThat(svcs.out()).containsPattern("NAME\\s+TYPE\\s+CLUSTER-IP\\s+EXTERNAL-IP\\s+PORT\\(S\\)\\s+AGE")
-        .containsPattern("redis-master\\s+ClusterIP");
+        .containsPattern("redis-master\\s+ClusterIP\\s+10\\.96\\.\\d+\\.\\d+\\s+<none>\\s+6379/TCP")
+        .containsPattern("frontend\\s+NodePort\\s+10\\.96\\.\\d+\\.\\d+\\s+<none>\\s+80:3\\d{4}/TCP");
   }
 
   @Test

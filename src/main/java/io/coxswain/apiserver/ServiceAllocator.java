@@ -1,0 +1,172 @@
+package io.coxswain.apiserver;
+
+import io.coxswain.api.ApiException;
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.Status.StatusCause;
+import io.coxswain.api.core.Service;
+import io.coxswain.api.core.ServicePort;
+import io.coxswain.api.core.ServiceSpec;
+import io.coxswain.store.CacheView;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Gives new services their cluster IP (from the service range, 10.96.0.0/16 by default, as
+ * kubeadm's) and their node ports (30000-32767), or checks the ones the client asked for. Used
+ * addresses are read from the watch cache plus what this allocator handed out in the last minute
+ * (a create in flight is not in the cache yet). One allocator per API server: with several members
+ * two could hand out the same address at the same instant; the Services milestone moves this
+ * into the store.
+ */
+final class ServiceAllocator {
+  static final int NODE_PORT_MIN = 30000;
+  static final int NODE_PORT_MAX = 32767;
+  private static final long HOLD_NANOS = 60_000_000_000L;
+
+  private final int networkBase;
+  private final int size;
+  private final Random random;
+  private final Map<String, Long> recentIps = new HashMap<>();
+  private final Map<Integer, Long> recentPorts = new HashMap<>();
+
+  ServiceAllocator(String cidr, Random random) {
+    String[] parts = cidr.split("/");
+    int prefix = Integer.parseInt(parts[1]);
+    if (prefix < 12 || prefix > 28) {
+      throw new IllegalArgumentException("service CIDR prefix must be between /12 and /28: " + cidr);
+    }
+    this.networkBase = toInt(parts[0]) & (-1 << (32 - prefix));
+    this.size = 1 << (32 - prefix);
+    this.random = random;
+  }
+
+  /** The service with its cluster IP and node ports filled in; 422 when a requested one is taken. */
+  synchronized KubeObject allocate(KubeObject object, CacheView view) {
+    Service service = (Service) object;
+    ServiceSpec spec = service.spec();
+    if ("ExternalName".equals(spec.type())) {
+      return service;
+    }
+    expire();
+    Set<String> usedIps = new HashSet<>(recentIps.keySet());
+    Set<Integer> usedPorts = new HashSet<>(recentPorts.keySet());
+    for (KubeObject existing : view.list("services", null, null, 0, o -> true).items()) {
+      ServiceSpec s = ((Service) existing).spec();
+      if (s.clusterIP() != null) {
+        usedIps.add(s.clusterIP());
+      }
+      s.ports().forEach(p -> {
+        if (p.nodePort() != null) {
+          usedPorts.add(p.nodePort());
+        }
+      });
+    }
+    String ip = spec.clusterIP();
+    if (ip == null || ip.isEmpty()) {
+      ip = freeIp(usedIps);
+    } else if (!"None".equals(ip)) {
+      checkRequestedIp(service, ip, usedIps);
+    }
+    recentIps.put(ip, System.nanoTime());
+    ServiceSpec allocated = spec.withClusterIP(ip).withPorts(nodePorts(service, usedPorts));
+    return service.withSpec(allocated);
+  }
+
+  private List<ServicePort> nodePorts(Service service, Set<Integer> used) {
+    boolean wantsNodePorts = "NodePort".equals(service.spec().type()) || "LoadBalancer".equals(service.spec().type());
+    List<ServicePort> ports = new ArrayList<>();
+    for (int i = 0; i < service.spec().ports().size(); i++) {
+      ServicePort port = service.spec().ports().get(i);
+      if (port.nodePort() != null && port.nodePort() != 0) {
+        if (used.contains(port.nodePort())) {
+          throw invalid(service, "spec.ports[" + i + "].nodePort", port.nodePort() + ": provided port is already allocated");
+        }
+      } else if (wantsNodePorts) {
+        port = port.withNodePort(freePort(used));
+      }
+      if (port.nodePort() != null) {
+        used.add(port.nodePort());
+        recentPorts.put(port.nodePort(), System.nanoTime());
+      }
+      ports.add(port);
+    }
+    return ports;
+  }
+
+  private void checkRequestedIp(Service service, String ip, Set<String> used) {
+    int address;
+    try {
+      address = toInt(ip);
+    } catch (IllegalArgumentException e) {
+      throw invalid(service, "spec.clusterIP", "\"" + ip + "\": must be a valid IP address, (e.g. 10.9.8.7), or \"None\"");
+    }
+    if (Integer.compareUnsigned(address - networkBase, size) >= 0) {
+      throw invalid(service, "spec.clusterIP", "\"" + ip + "\": provided IP is not in the valid range");
+    }
+    if (used.contains(ip)) {
+      throw invalid(service, "spec.clusterIP", "\"" + ip + "\": provided IP is already allocated");
+    }
+  }
+
+  /** A random free address (not the network's first, which Kubernetes gives to its own service). */
+  private String freeIp(Set<String> used) {
+    int start = 2 + random.nextInt(size - 3);
+    for (int i = 0; i < size - 3; i++) {
+      String candidate = toIp(networkBase + 2 + Math.floorMod(start - 2 + i, size - 3));
+      if (!used.contains(candidate)) {
+        return candidate;
+      }
+    }
+    throw new ApiException(io.coxswain.api.Status.failure(500, "InternalError",
+        "Internal error occurred: failed to allocate a serviceIP: range is full", null));
+  }
+
+  private int freePort(Set<Integer> used) {
+    int range = NODE_PORT_MAX - NODE_PORT_MIN + 1;
+    int start = random.nextInt(range);
+    for (int i = 0; i < range; i++) {
+      int candidate = NODE_PORT_MIN + (start + i) % range;
+      if (!used.contains(candidate)) {
+        return candidate;
+      }
+    }
+    throw new ApiException(io.coxswain.api.Status.failure(500, "InternalError",
+        "Internal error occurred: failed to allocate a nodePort: range is full", null));
+  }
+
+  private void expire() {
+    long now = System.nanoTime();
+    recentIps.values().removeIf(at -> now - at > HOLD_NANOS);
+    recentPorts.values().removeIf(at -> now - at > HOLD_NANOS);
+  }
+
+  private static ApiException invalid(Service service, String field, String message) {
+    return ApiException.invalid("Service", service.metadata().name(),
+        List.of(new StatusCause("FieldValueInvalid", "Invalid value: " + message, field)));
+  }
+
+  static int toInt(String ip) {
+    String[] octets = ip.split("\\.");
+    if (octets.length != 4) {
+      throw new IllegalArgumentException("not an IPv4 address: " + ip);
+    }
+    int value = 0;
+    for (String octet : octets) {
+      int b = Integer.parseInt(octet);
+      if (b < 0 || b > 255) {
+        throw new IllegalArgumentException("not an IPv4 address: " + ip);
+      }
+      value = value << 8 | b;
+    }
+    return value;
+  }
+
+  static String toIp(int value) {
+    return (value >>> 24) + "." + (value >>> 16 & 255) + "." + (value >>> 8 & 255) + "." + (value & 255);
+  }
+}

@@ -1,0 +1,59 @@
+package io.coxswain.apiserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.coxswain.api.ApiException;
+import io.coxswain.api.Json;
+import io.coxswain.api.core.Service;
+import io.coxswain.store.CacheView;
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ServiceAllocatorTest {
+  private static Service service(String name, String type, String clusterIp, Integer nodePort) {
+    String json = "{\"kind\":\"Service\",\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"type\":\"" + type + "\""
+        + (clusterIp == null ? "" : ",\"clusterIP\":\"" + clusterIp + "\"")
+        + ",\"ports\":[{\"port\":80" + (nodePort == null ? "" : ",\"nodePort\":" + nodePort) + "}]}}";
+    return Json.decode(json.getBytes(), "application/json", Service.class);
+  }
+
+  @Test
+  void handsOutDistinctAddressesInTheRangeAndNodePortsOnlyWhereAsked() {
+    ServiceAllocator allocator = new ServiceAllocator("10.96.0.0/28", new Random(7));
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 13; i++) {
+      Service s = (Service) allocator.allocate(service("s" + i, "ClusterIP", null, null), CacheView.empty());
+      assertThat(s.spec().clusterIP()).startsWith("10.96.0.");
+      assertThat(ServiceAllocator.toInt(s.spec().clusterIP()) & 15).isBetween(2, 14);
+      assertThat(seen.add(s.spec().clusterIP())).as("unique").isTrue();
+      assertThat(s.spec().ports().get(0).nodePort()).isNull();
+    }
+    assertThatThrownBy(() -> allocator.allocate(service("full", "ClusterIP", null, null), CacheView.empty()))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(500));
+
+    ServiceAllocator ports = new ServiceAllocator("10.96.0.0/16", new Random(7));
+    Service nodePort = (Service) ports.allocate(service("np", "NodePort", null, null), CacheView.empty());
+    assertThat(nodePort.spec().ports().get(0).nodePort()).isBetween(30000, 32767);
+  }
+
+  @Test
+  void requestedAddressesAndPortsAreCheckedNotReplaced() {
+    ServiceAllocator allocator = new ServiceAllocator("10.96.0.0/16", new Random(1));
+    Service fixed = (Service) allocator.allocate(service("a", "NodePort", "10.96.5.5", 30080), CacheView.empty());
+    assertThat(fixed.spec().clusterIP()).isEqualTo("10.96.5.5");
+    assertThat(fixed.spec().ports().get(0).nodePort()).isEqualTo(30080);
+    assertThatThrownBy(() -> allocator.allocate(service("b", "ClusterIP", "10.96.5.5", null), CacheView.empty()))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().details().causes().get(0).field())
+            .isEqualTo("spec.clusterIP"));
+    assertThatThrownBy(() -> allocator.allocate(service("c", "NodePort", null, 30080), CacheView.empty()))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().details().causes().get(0).field())
+            .isEqualTo("spec.ports[0].nodePort"));
+    assertThatThrownBy(() -> allocator.allocate(service("d", "ClusterIP", "192.168.1.1", null), CacheView.empty()))
+        .isInstanceOf(ApiException.class);
+    assertThat(((Service) allocator.allocate(service("h", "ClusterIP", "None", null), CacheView.empty()))
+        .spec().clusterIP()).isEqualTo("None");
+  }
+}
