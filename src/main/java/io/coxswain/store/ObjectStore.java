@@ -15,6 +15,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * The store (the cluster's "etcd"): the single writer of every API object. Writes queue here and
@@ -35,6 +36,9 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
 
   private record BatchFinished(List<Change> changes, Throwable failure) implements Command {}
 
+  /** The group-commit window closed: journal what has queued, even if it is a small batch. */
+  private enum Flush implements Command { INSTANCE }
+
   private record StateForSubscriber(StoreState state, ActorRef<StoreFeed> subscriber) implements Command {}
 
   private final StoreSettings settings;
@@ -43,14 +47,17 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
   private final Set<ActorRef<StoreFeed>> subscribers = new HashSet<>();
   private List<Write> inFlight = List.of();
 
-  private ObjectStore(ActorContext<Command> context, StoreSettings settings) {
+  private final TimerScheduler<Command> timers;
+
+  private ObjectStore(ActorContext<Command> context, TimerScheduler<Command> timers, StoreSettings settings) {
     super(context);
+    this.timers = timers;
     this.settings = settings;
     this.log = context.spawn(StoreLog.create(settings), "log");
   }
 
   public static Behavior<Command> create(StoreSettings settings) {
-    return Behaviors.setup(context -> new ObjectStore(context, settings));
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new ObjectStore(context, timers, settings)));
   }
 
   @Override
@@ -64,6 +71,12 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
         .onMessage(Subscribe.class, this::onSubscribe)
         .onMessage(StateForSubscriber.class, this::onStateForSubscriber)
         .onMessage(BatchFinished.class, this::onBatchFinished)
+        .onMessageEquals(Flush.INSTANCE, () -> {
+          if (inFlight.isEmpty() && !queue.isEmpty()) {
+            sendNextBatch();
+          }
+          return this;
+        })
         .onSignal(Terminated.class, terminated -> {
           subscribers.remove(terminated.getRef());
           return this;
@@ -74,9 +87,22 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
   private Behavior<Command> onWrite(Write write) {
     queue.add(write);
     if (inFlight.isEmpty()) {
-      sendNextBatch();
+      sendOrWait();
     }
     return this;
+  }
+
+  /**
+   * Group commit: a journal write costs about the same for one change as for many, so when only a
+   * few writes are waiting, wait up to the window for more before writing.
+   */
+  private void sendOrWait() {
+    if (queue.size() >= settings.groupCommitBatch() || settings.groupCommitWindow().isZero()) {
+      timers.cancel(Flush.INSTANCE);
+      sendNextBatch();
+    } else if (!timers.isTimerActive(Flush.INSTANCE)) {
+      timers.startSingleTimer(Flush.INSTANCE, settings.groupCommitWindow());
+    }
   }
 
   private void sendNextBatch() {
@@ -105,7 +131,7 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
     }
     inFlight = List.of();
     if (!queue.isEmpty()) {
-      sendNextBatch();
+      sendOrWait();
     }
     return this;
   }

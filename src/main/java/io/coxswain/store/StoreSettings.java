@@ -7,6 +7,8 @@ import java.time.Duration;
 public record StoreSettings(
     String persistenceId,
     int maxBatch,
+    int groupCommitBatch,
+    Duration groupCommitWindow,
     Duration writeTimeout,
     long snapshotEveryChanges,
     int watchWindow,
@@ -18,6 +20,8 @@ public record StoreSettings(
     return new StoreSettings(
         c.getString("persistence-id"),
         c.getInt("max-batch"),
+        c.getInt("group-commit-batch"),
+        c.getDuration("group-commit-window"),
         c.getDuration("write-timeout"),
         c.getLong("snapshot-every-changes"),
         c.getInt("watch-window"),
