@@ -40,7 +40,27 @@ public record Quantity(String text, BigDecimal amount) implements Comparable<Qua
   public static final Quantity ZERO = new Quantity("0", BigDecimal.ZERO);
 
   /** Parses a quantity; throws IllegalArgumentException with {@link #FORMAT_MESSAGE} if malformed. */
+  /**
+   * Manifests repeat the same few quantities ("100m", "64Mi") and every create parses them several
+   * times (defaulting, validation, QoS class), so parsed values are remembered; the cache is capped.
+   */
+  private static final int CACHE_LIMIT = 4096;
+  private static final java.util.concurrent.ConcurrentHashMap<String, Quantity> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public static Quantity parse(String text) {
+    Quantity cached = text == null ? null : CACHE.get(text);
+    if (cached != null) {
+      return cached;
+    }
+    Quantity parsed = parseUncached(text);
+    if (CACHE.size() < CACHE_LIMIT) {
+      CACHE.put(text, parsed);
+    }
+    return parsed;
+  }
+
+  private static Quantity parseUncached(String text) {
     if (text == null) {
       throw new IllegalArgumentException(FORMAT_MESSAGE);
     }
