@@ -4,6 +4,8 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import io.coxswain.apiserver.ApiServer;
+import io.coxswain.node.NodeAgent;
+import io.coxswain.node.NodeFacts;
 import io.coxswain.store.ObjectStore;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreSettings;
@@ -69,6 +71,7 @@ public final class CoxswainNode implements AutoCloseable {
       Bootstrap.ensureSystemNamespaces(client, Clock.systemUTC());
 
       ApiServer api = ApiServer.start(system, client, config, Clock.systemUTC());
+      startNodeAgent(system, client, settings, config);
       CoxswainNode node = new CoxswainNode(system, client, api);
       log.info("Coxswain API listening on {}", api.url());
       return node;
@@ -76,6 +79,13 @@ public final class CoxswainNode implements AutoCloseable {
       system.terminate();
       throw e;
     }
+  }
+
+  private static void startNodeAgent(ActorSystem<Void> system, StoreClient client, NodeSettings settings, Config config) {
+    NodeFacts facts = NodeFacts.ofThisHost(settings.nodeName(), settings.nodeLabels(), settings.clusterAddress(),
+        "none://", config.getInt("coxswain.node.max-pods"));
+    system.systemActorOf(NodeAgent.create(client, facts, config.getDuration("coxswain.node.heartbeat-interval"),
+        Clock.systemUTC()), "node-agent", org.apache.pekko.actor.typed.Props.empty());
   }
 
   private static Config config(NodeSettings settings) {

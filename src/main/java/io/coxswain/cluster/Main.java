@@ -28,6 +28,12 @@ public final class Main implements Runnable {
   @Command(name = "server", mixinStandardHelpOptions = true,
       description = "Run a cluster member: the API server, this node's watch cache and, on the first member, the store.")
   static final class Server implements Callable<Integer> {
+    @Option(names = "--node-name", description = "This member's node name. Default: the host name")
+    String nodeName = NodeSettings.defaultNodeName();
+
+    @Option(names = "--node-labels", split = ",", description = "Extra node labels, k=v[,k=v...]")
+    java.util.Map<String, String> nodeLabels = new java.util.LinkedHashMap<>();
+
     @Option(names = "--data", description = "Data directory (journal, snapshots). Default: ~/.coxswain")
     Path data = Path.of(System.getProperty("user.home"), ".coxswain");
 
@@ -54,7 +60,7 @@ public final class Main implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      NodeSettings settings = new NodeSettings(data, apiAddress, apiPort, clusterAddress, clusterPort, join, store, config, java.util.Map.of());
+      NodeSettings settings = new NodeSettings(nodeName, nodeLabels, data, apiAddress, apiPort, clusterAddress, clusterPort, join, store, config, java.util.Map.of());
       CoxswainNode node = CoxswainNode.start(settings);
       System.out.println("Coxswain is running. API: " + node.apiUrl());
       System.out.println("  kubectl --server " + node.apiUrl() + " get namespaces");

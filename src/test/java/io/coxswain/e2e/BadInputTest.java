@@ -21,7 +21,8 @@ class BadInputTest {
 
   @BeforeAll
   static void start() {
-    node = TestNode.start();
+    // No heartbeat during the tests: each checks that the revision did not move.
+    node = TestNode.start(java.util.Map.of("coxswain.node.heartbeat-interval", "1h"));
     http = new Http(node.url());
   }
 

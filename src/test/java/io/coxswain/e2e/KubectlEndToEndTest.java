@@ -57,6 +57,9 @@ class KubectlEndToEndTest {
     Kubectl.Result ns = ok("get", "ns");
     assertThat(ns.out()).containsPattern("NAME\\s+STATUS\\s+AGE");
     assertThat(ns.out()).containsPattern("default\\s+Active").containsPattern("kube-system\\s+Active");
+    Kubectl.Result nodes = ok("get", "nodes");
+    assertThat(nodes.out()).containsPattern("NAME\\s+STATUS\\s+ROLES\\s+AGE\\s+VERSION")
+        .containsPattern("\\s+Ready\\s+<none>\\s+\\S+\\s+v1\\.32\\.0-coxswain");
     // kubectl's generators send protobuf bodies.
     assertThat(ok("create", "namespace", "demo").out()).contains("namespace/demo created");
     assertThat(ok("create", "service", "clusterip", "web", "--tcp=80:8080", "-n", "demo").out())

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import io.coxswain.store.ResourceKey;
+import org.awaitility.Awaitility;
 
 /** A real single-member Coxswain (store, watch cache, HTTP API) in this JVM, on a free port. */
 public final class TestNode implements AutoCloseable {
@@ -31,10 +34,16 @@ public final class TestNode implements AutoCloseable {
     }
   }
 
-  /** A node on an existing data directory: a restart of an earlier node. */
+  /**
+   * A node on an existing data directory: a restart of an earlier node. Returns once this member
+   * has registered its Node, so tests that count revisions do not race the first heartbeat.
+   */
   public static TestNode start(Path dir, Map<String, Object> overrides) {
     try {
-      return new TestNode(CoxswainNode.start(NodeSettings.local(dir, 0).withOverrides(overrides)), dir);
+      CoxswainNode node = CoxswainNode.start(NodeSettings.local(dir, 0).withOverrides(overrides));
+      ResourceKey self = ResourceKey.clusterScoped("nodes", NodeSettings.defaultNodeName());
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> node.store().cache().view().get(self) != null);
+      return new TestNode(node, dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (Exception e) {

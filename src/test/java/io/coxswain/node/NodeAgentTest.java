@@ -1,0 +1,35 @@
+package io.coxswain.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coxswain.cluster.NodeSettings;
+import io.coxswain.testing.Http;
+import io.coxswain.testing.TestNode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** A member registers its Node through the real store and keeps the Ready heartbeat fresh. */
+class NodeAgentTest {
+  @Test
+  void registersTheNodeAndHeartbeats() {
+    try (TestNode node = TestNode.start(Map.of("coxswain.node.heartbeat-interval", "1s"))) {
+      Http http = new Http(node.url());
+      String name = NodeSettings.defaultNodeName();
+      await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/nodes/" + name).code() == 200);
+      JsonNode first = http.get("/api/v1/nodes/" + name).json();
+      assertThat(first.at("/metadata/labels").get("kubernetes.io/hostname").asText()).isEqualTo(name);
+      assertThat(first.at("/status/conditions/0/type").asText()).isEqualTo("Ready");
+      assertThat(first.at("/status/conditions/0/status").asText()).isEqualTo("True");
+      String heartbeat = first.at("/status/conditions/0/lastHeartbeatTime").asText();
+      await().atMost(Duration.ofSeconds(20)).until(() -> !http.get("/api/v1/nodes/" + name).json()
+          .at("/status/conditions/0/lastHeartbeatTime").asText().equals(heartbeat));
+      JsonNode later = http.get("/api/v1/nodes/" + name).json();
+      assertThat(later.at("/metadata/uid").asText()).isEqualTo(first.at("/metadata/uid").asText());
+      assertThat(later.at("/status/conditions/0/lastTransitionTime").asText())
+          .isEqualTo(first.at("/status/conditions/0/lastTransitionTime").asText());
+    }
+  }
+}
