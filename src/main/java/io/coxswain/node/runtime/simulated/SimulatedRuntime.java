@@ -1,0 +1,160 @@
+package io.coxswain.node.runtime.simulated;
+
+import io.coxswain.node.runtime.ContainerConfig;
+import io.coxswain.node.runtime.ContainerRuntime;
+import io.coxswain.node.runtime.ContainerState;
+import io.coxswain.node.runtime.OwnedObject;
+import io.coxswain.node.runtime.PodRef;
+import io.coxswain.node.runtime.RuntimeFailure;
+import io.coxswain.node.runtime.SandboxConfig;
+import io.coxswain.node.runtime.SandboxInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A container runtime without processes: containers are entries whose state follows from the
+ * clock and their {@link SimulatedBehavior}. Deterministic for a given seed and clock, so a
+ * simulation of thousands of nodes replays exactly. Pod IPs come from this node's pod subnet.
+ */
+public final class SimulatedRuntime implements ContainerRuntime {
+  private final Clock clock;
+  private final Random random;
+  private final Duration defaultStartLatency;
+  private final int subnetBase;
+  private int nextHost = 2;
+  private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
+  private final Map<String, Container> containers = new LinkedHashMap<>();
+
+  private record Sandbox(String id, SandboxConfig config, String podIp) {}
+
+  private record Container(String id, String sandboxId, ContainerConfig config, SimulatedBehavior behavior,
+                           Instant createdAt, Instant stoppedAt, Integer stopExitCode) {
+    Container stopped(Instant at, int exitCode) {
+      return new Container(id, sandboxId, config, behavior, createdAt, at, exitCode);
+    }
+  }
+
+  /**
+   * @param podSubnet this node's pod subnet as "a.b.c.0/24" (the first usable address is .2)
+   */
+  public SimulatedRuntime(Clock clock, long seed, Duration defaultStartLatency, String podSubnet) {
+    this.clock = clock;
+    this.random = new Random(seed);
+    this.defaultStartLatency = defaultStartLatency;
+    String[] octets = podSubnet.split("/")[0].split("\\.");
+    this.subnetBase = Integer.parseInt(octets[0]) << 24 | Integer.parseInt(octets[1]) << 16
+        | Integer.parseInt(octets[2]) << 8;
+  }
+
+  @Override
+  public String version() {
+    return "simulated://0.1.0";
+  }
+
+  @Override
+  public synchronized SandboxInfo runSandbox(SandboxConfig config) throws RuntimeFailure {
+    if (nextHost > 254) {
+      throw new RuntimeFailure("FailedCreatePodSandBox", "no free address left in the node's pod subnet");
+    }
+    int host = nextHost++;
+    String ip = (subnetBase >>> 24) + "." + (subnetBase >>> 16 & 255) + "." + (subnetBase >>> 8 & 255) + "." + host;
+    Sandbox sandbox = new Sandbox(newId(), config, ip);
+    sandboxes.put(sandbox.id(), sandbox);
+    return new SandboxInfo(sandbox.id(), ip);
+  }
+
+  @Override
+  public synchronized String startContainer(String sandboxId, ContainerConfig config) throws RuntimeFailure {
+    Sandbox sandbox = sandboxes.get(sandboxId);
+    if (sandbox == null) {
+      throw new RuntimeFailure("CreateContainerError", "no such sandbox: " + sandboxId);
+    }
+    SimulatedBehavior behavior = SimulatedBehavior.of(sandbox.config().annotations(), config.name(), defaultStartLatency);
+    if (behavior.pullError() != null) {
+      throw new RuntimeFailure("ErrImagePull", "failed to pull image \"" + config.image() + "\": " + behavior.pullError());
+    }
+    Container container = new Container(newId(), sandboxId, config, behavior, clock.instant(), null, null);
+    containers.put(container.id(), container);
+    return container.id();
+  }
+
+  @Override
+  public synchronized void stopContainer(String containerId, Duration grace) {
+    Container container = containers.get(containerId);
+    if (container != null && container.stoppedAt() == null && state(container).running()) {
+      // A simulated process honours SIGTERM at once: exit code 143 (128 + SIGTERM), as a shell would.
+      containers.put(containerId, container.stopped(clock.instant(), 143));
+    }
+  }
+
+  @Override
+  public synchronized void removeContainer(String containerId) {
+    containers.remove(containerId);
+  }
+
+  @Override
+  public synchronized void removeSandbox(String sandboxId) {
+    containers.values().removeIf(c -> c.sandboxId().equals(sandboxId));
+    sandboxes.remove(sandboxId);
+  }
+
+  @Override
+  public synchronized ContainerState inspect(String containerId) throws RuntimeFailure {
+    Container container = containers.get(containerId);
+    if (container == null) {
+      throw new RuntimeFailure("NotFound", "no such container: " + containerId);
+    }
+    return state(container);
+  }
+
+  @Override
+  public synchronized List<OwnedObject> listOwned(String node) {
+    List<OwnedObject> owned = new ArrayList<>();
+    for (Sandbox sandbox : sandboxes.values()) {
+      if (sandbox.config().pod().node().equals(node)) {
+        owned.add(new OwnedObject(sandbox.id(), sandbox.config().pod(), null, 0, true, true));
+      }
+    }
+    for (Container container : containers.values()) {
+      PodRef pod = container.config().pod();
+      if (pod.node().equals(node)) {
+        owned.add(new OwnedObject(container.id(), pod, container.config().name(), container.config().attempt(), false,
+            state(container).running()));
+      }
+    }
+    return owned;
+  }
+
+  /** The state at the clock's now: created, then running after the start latency, then exited. */
+  private ContainerState state(Container c) {
+    Instant now = clock.instant();
+    Instant startedAt = c.createdAt().plus(c.behavior().startLatency());
+    if (c.stoppedAt() != null && !c.stoppedAt().isAfter(now)) {
+      boolean everStarted = !startedAt.isAfter(c.stoppedAt());
+      return new ContainerState(c.id(), ContainerState.Phase.EXITED, c.stopExitCode(),
+          ContainerState.reasonFor(c.stopExitCode(), false), null, everStarted ? startedAt : null, c.stoppedAt());
+    }
+    if (now.isBefore(startedAt)) {
+      return new ContainerState(c.id(), ContainerState.Phase.CREATED, null, null, null, null, null);
+    }
+    if (c.behavior().runFor() != null) {
+      Instant exitAt = startedAt.plus(c.behavior().runFor());
+      if (!now.isBefore(exitAt)) {
+        int code = c.behavior().exitCode();
+        return new ContainerState(c.id(), ContainerState.Phase.EXITED, code, ContainerState.reasonFor(code, false),
+            null, startedAt, exitAt);
+      }
+    }
+    return new ContainerState(c.id(), ContainerState.Phase.RUNNING, null, null, null, startedAt, null);
+  }
+
+  private String newId() {
+    return Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
+  }
+}
