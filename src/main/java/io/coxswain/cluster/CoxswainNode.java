@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigValueFactory;
 import io.coxswain.apiserver.ApiServer;
 import io.coxswain.node.NodeAgent;
 import io.coxswain.node.NodeFacts;
+import io.coxswain.node.RestartRules;
+import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.store.ObjectStore;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreSettings;
@@ -82,10 +84,15 @@ public final class CoxswainNode implements AutoCloseable {
   }
 
   private static void startNodeAgent(ActorSystem<Void> system, StoreClient client, NodeSettings settings, Config config) {
+    Config node = config.getConfig("coxswain.node");
+    ContainerRuntime runtime = RuntimeChoice.create(node, settings.nodeName(), Clock.systemUTC());
     NodeFacts facts = NodeFacts.ofThisHost(settings.nodeName(), settings.nodeLabels(), settings.clusterAddress(),
-        "none://", config.getInt("coxswain.node.max-pods"));
-    system.systemActorOf(NodeAgent.create(client, facts, config.getDuration("coxswain.node.heartbeat-interval"),
-        Clock.systemUTC()), "node-agent", org.apache.pekko.actor.typed.Props.empty());
+        runtime.version(), node.getInt("max-pods"));
+    NodeAgent.Settings agent = new NodeAgent.Settings(node.getDuration("heartbeat-interval"),
+        node.getDuration("pod-sync-period"), new RestartRules.Backoff(node.getDuration("crash-loop-backoff.initial"),
+            node.getDuration("crash-loop-backoff.max")));
+    system.systemActorOf(NodeAgent.create(client, facts, runtime, agent, Clock.systemUTC()), "node-agent",
+        org.apache.pekko.actor.typed.Props.empty());
   }
 
   private static Config config(NodeSettings settings) {

@@ -3,24 +3,44 @@ package io.coxswain.node;
 import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.core.Node;
+import io.coxswain.api.core.Pod;
+import io.coxswain.node.pod.PodSteps;
+import io.coxswain.node.pod.PodWorker;
+import io.coxswain.node.runtime.ContainerRuntime;
+import io.coxswain.node.runtime.OwnedObject;
+import io.coxswain.store.CacheView;
 import io.coxswain.store.Change;
+import io.coxswain.store.ChangeType;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
+import io.coxswain.store.WatchEvent;
+import io.coxswain.store.WatchRequest;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.stream.javadsl.Sink;
 
 /**
- * The node agent (the kubelet) of one member. Today it registers this member's Node and keeps
- * its Ready condition fresh with a heartbeat on a fixed period; running the pods bound to the
- * node comes next. A failed write is logged and retried on the next beat — the agent never stops.
+ * The node agent (the kubelet) of one member: registers its Node and heartbeats the Ready
+ * condition; watches the pods bound to it and runs one {@link PodWorker} child per pod; removes
+ * runtime objects that no pod claims. A failed write or runtime call is logged and retried — the
+ * agent itself never stops.
  */
 public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
@@ -28,26 +48,54 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
   private enum Beat implements Command { INSTANCE }
 
+  private enum Rewatch implements Command { INSTANCE }
+
   private record Written(Change change, Throwable failure) implements Command {}
+
+  private record PodEvent(WatchEvent event) implements Command {}
+
+  private record WatchEnded(Throwable failure) implements Command {}
+
+  private record OrphansRemoved(Integer count, Throwable failure) implements Command {}
+
+  /** How this agent runs pods. */
+  public record Settings(Duration heartbeat, Duration podSync, RestartRules.Backoff backoff) {}
 
   private final StoreClient store;
   private final NodeFacts facts;
+  private final ContainerRuntime runtime;
+  private final Settings settings;
   private final Clock clock;
+  private final TimerScheduler<Command> timers;
   private final ResourceKey key;
+  private final PodWorker.Context workerContext;
+  private final PodSteps steps;
+  private final Map<String, ActorRef<PodWorker.Command>> workers = new HashMap<>();
   private boolean registered;
 
-  private NodeAgent(ActorContext<Command> context, StoreClient store, NodeFacts facts, Clock clock) {
+  private NodeAgent(ActorContext<Command> context, TimerScheduler<Command> timers, StoreClient store, NodeFacts facts,
+      ContainerRuntime runtime, Settings settings, Clock clock) {
     super(context);
+    this.timers = timers;
     this.store = store;
     this.facts = facts;
+    this.runtime = runtime;
+    this.settings = settings;
     this.clock = clock;
     this.key = ResourceKey.clusterScoped("nodes", facts.name());
+    String runtimeName = runtime.version().substring(0, runtime.version().indexOf(':'));
+    this.workerContext = new PodWorker.Context(facts.name(), facts.internalIp(), runtimeName, store,
+        context.getSystem().dispatchers().lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking()),
+        clock, settings.podSync());
+    this.steps = new PodSteps(runtime, clock, settings.backoff());
   }
 
-  public static Behavior<Command> create(StoreClient store, NodeFacts facts, Duration heartbeat, Clock clock) {
+  public static Behavior<Command> create(StoreClient store, NodeFacts facts, ContainerRuntime runtime,
+      Settings settings, Clock clock) {
     return Behaviors.setup(context -> Behaviors.withTimers((TimerScheduler<Command> timers) -> {
-      timers.startTimerWithFixedDelay(Beat.INSTANCE, Beat.INSTANCE, Duration.ZERO, heartbeat);
-      return new NodeAgent(context, store, facts, clock);
+      timers.startTimerWithFixedDelay(Beat.INSTANCE, Beat.INSTANCE, Duration.ZERO, settings.heartbeat());
+      context.getSelf().tell(Rewatch.INSTANCE);
+      return new NodeAgent(context, timers, store, facts, runtime, settings, clock);
     }));
   }
 
@@ -56,7 +104,96 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     return newReceiveBuilder()
         .onMessageEquals(Beat.INSTANCE, this::beat)
         .onMessage(Written.class, this::onWritten)
+        .onMessageEquals(Rewatch.INSTANCE, this::watchPods)
+        .onMessage(PodEvent.class, this::onPodEvent)
+        .onMessage(WatchEnded.class, ended -> {
+          timers.startSingleTimer(Rewatch.INSTANCE, Duration.ofSeconds(1));
+          return this;
+        })
+        .onMessage(OrphansRemoved.class, removed -> {
+          if (removed.failure() != null) {
+            getContext().getLog().warn("node={} could not list runtime objects: {}", facts.name(), removed.failure().toString());
+          } else if (removed.count() > 0) {
+            getContext().getLog().info("node={} removed {} runtime objects no pod claims", facts.name(), removed.count());
+          }
+          return this;
+        })
+        .onSignal(Terminated.class, terminated -> {
+          workers.values().remove(terminated.getRef().<PodWorker.Command>unsafeUpcast());
+          return this;
+        })
         .build();
+  }
+
+  private Predicate<KubeObject> onThisNode() {
+    return object -> object instanceof Pod pod && facts.name().equals(pod.spec().nodeName());
+  }
+
+  /** Lists this node's pods, brings the workers in line, then watches from the list's revision. */
+  private Behavior<Command> watchPods() {
+    CacheView view = store.cache().view();
+    List<KubeObject> pods = view.list("pods", null, null, 0, onThisNode()).items();
+    Set<String> uids = new HashSet<>();
+    for (KubeObject pod : pods) {
+      uids.add(pod.metadata().uid());
+      podChanged((Pod) pod);
+    }
+    for (Map.Entry<String, ActorRef<PodWorker.Command>> worker : Map.copyOf(workers).entrySet()) {
+      if (!uids.contains(worker.getKey())) {
+        worker.getValue().tell(PodWorker.PodGone.INSTANCE);
+      }
+    }
+    removeOrphans(uids);
+    ActorRef<Command> self = getContext().getSelf();
+    store.cache().watch(new WatchRequest("pods", null, onThisNode(), view.revision(), false))
+        .runWith(Sink.foreach(event -> self.tell(new PodEvent(event))), getContext().getSystem())
+        .whenComplete((done, failure) -> self.tell(new WatchEnded(failure)));
+    return this;
+  }
+
+  private void removeOrphans(Set<String> claimed) {
+    String node = facts.name();
+    getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
+      int removed = 0;
+      try {
+        for (OwnedObject object : runtime.listOwned(node)) {
+          if (object.sandbox() && !claimed.contains(object.pod().uid())) {
+            runtime.removeSandbox(object.id());
+            removed++;
+          }
+        }
+      } catch (io.coxswain.node.runtime.RuntimeFailure e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+      return removed;
+    }, workerContext.blocking()), OrphansRemoved::new);
+  }
+
+  private Behavior<Command> onPodEvent(PodEvent message) {
+    WatchEvent event = message.event();
+    if (event.type() == ChangeType.DELETED) {
+      ActorRef<PodWorker.Command> worker = workers.get(event.object().metadata().uid());
+      if (worker != null) {
+        worker.tell(PodWorker.PodGone.INSTANCE);
+      }
+    } else if (event.type() != ChangeType.BOOKMARK) {
+      podChanged((Pod) event.object());
+    }
+    return this;
+  }
+
+  private void podChanged(Pod pod) {
+    String uid = pod.metadata().uid();
+    ActorRef<PodWorker.Command> worker = workers.get(uid);
+    if (worker == null) {
+      getContext().getLog().info("pod={}/{} node={} starting", pod.metadata().namespace(), pod.metadata().name(),
+          facts.name());
+      worker = getContext().spawn(PodWorker.create(workerContext, steps, pod), "pod-" + uid);
+      getContext().watch(worker);
+      workers.put(uid, worker);
+    } else {
+      worker.tell(new PodWorker.PodChanged(pod));
+    }
   }
 
   /** Creates the Node when absent, otherwise refreshes its status; one write per beat. */

@@ -1,0 +1,87 @@
+package io.coxswain.node.pod;
+
+import io.coxswain.api.core.ContainerState;
+import io.coxswain.api.core.ContainerStatus;
+import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.PodCondition;
+import io.coxswain.api.core.PodStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pod status a node agent reports, as the kubelet computes it: per-container state, last
+ * state and restart count; the phase; and the four conditions. Readiness without probes is
+ * "running". Pure.
+ */
+public final class PodStatusView {
+  private PodStatusView() {}
+
+  public static PodStatus of(Pod pod, Map<String, ContainerRecord> records, String hostIp, String podIp,
+      String startTime, String runtimeName, String now) {
+    List<ContainerStatus> statuses = new ArrayList<>();
+    for (var container : pod.spec().containers()) {
+      ContainerRecord record = records.get(container.name());
+      statuses.add(status(container.name(), container.image(), record, runtimeName));
+    }
+    String phase = phase(pod.spec().restartPolicy(), records);
+    boolean ready = !statuses.isEmpty() && statuses.stream().allMatch(s -> Boolean.TRUE.equals(s.ready()));
+    PodStatus previous = pod.statusOrEmpty();
+    List<PodCondition> conditions = List.of(
+        condition(previous, "Initialized", true, now),
+        condition(previous, "Ready", ready, now),
+        condition(previous, "ContainersReady", ready, now),
+        condition(previous, "PodScheduled", true, now));
+    return new PodStatus(phase, conditions, null, null, hostIp, null, podIp, null, startTime, null, statuses,
+        previous.qosClass()).withIPs(hostIp, podIp);
+  }
+
+  private static ContainerStatus status(String name, String image, ContainerRecord r, String runtimeName) {
+    if (r == null) {
+      return new ContainerStatus(name, ContainerState.waiting("ContainerCreating", null), null, false, 0, image, null,
+          null, false);
+    }
+    ContainerState lastState = r.lastTerminated() == null ? null : ContainerState.terminated(r.lastTerminated());
+    String id = r.containerId() == null ? null : runtimeName + "://" + r.containerId();
+    ContainerState state;
+    boolean running = false;
+    if (r.observed() != null && r.observed().running()) {
+      state = ContainerState.running(PodSync.time(r.observed().startedAt()));
+      running = true;
+    } else if (r.observed() != null && r.observed().exited()) {
+      var t = PodSync.terminated(r.observed());
+      state = ContainerState.terminated(new io.coxswain.api.core.ContainerStateTerminated(t.exitCode(), t.signal(),
+          t.reason(), t.message(), t.startedAt(), t.finishedAt(), id));
+    } else {
+      state = ContainerState.waiting(r.waitingReason() == null ? "ContainerCreating" : r.waitingReason(),
+          r.waitingMessage());
+    }
+    return new ContainerStatus(name, state, lastState, running, r.restartCount(), image, null, id, running);
+  }
+
+  /**
+   * Pending until every container has started once; Running while any runs or will restart;
+   * Succeeded when all finished with 0; Failed when all finished and one failed.
+   */
+  static String phase(String restartPolicy, Map<String, ContainerRecord> records) {
+    if (records.isEmpty() || records.values().stream().anyMatch(r -> r.observed() == null && r.lastTerminated() == null
+        && !r.finished())) {
+      return "Pending";
+    }
+    boolean allFinished = records.values().stream().allMatch(ContainerRecord::finished);
+    if (!allFinished) {
+      return "Running";
+    }
+    boolean anyFailed = records.values().stream().anyMatch(r -> r.observed() != null && r.observed().exitCode() != null
+        && r.observed().exitCode() != 0);
+    return anyFailed ? "Failed" : "Succeeded";
+  }
+
+  private static PodCondition condition(PodStatus previous, String type, boolean status, String now) {
+    PodCondition before = previous.condition(type);
+    String value = status ? "True" : "False";
+    String since = before != null && value.equals(before.status()) && before.lastTransitionTime() != null
+        ? before.lastTransitionTime() : now;
+    return new PodCondition(type, value, null, since, status ? null : "ContainersNotReady", null);
+  }
+}

@@ -1,0 +1,140 @@
+package io.coxswain.node.pod;
+
+import io.coxswain.api.Defaulting;
+import io.coxswain.api.core.Container;
+import io.coxswain.api.core.Pod;
+import io.coxswain.node.RestartRules;
+import io.coxswain.node.runtime.ContainerRuntime;
+import io.coxswain.node.runtime.ContainerState;
+import io.coxswain.node.runtime.OwnedObject;
+import io.coxswain.node.runtime.PodRef;
+import io.coxswain.node.runtime.RuntimeFailure;
+import io.coxswain.node.runtime.SandboxConfig;
+import io.coxswain.node.runtime.SandboxInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The blocking work of a pod worker, one call per step: bring the pod's sandbox and containers to
+ * what the spec and the restart rules want, and tear them down. Runs on a blocking dispatcher;
+ * returns the new view, never throws for runtime failures (they become waiting reasons).
+ */
+public final class PodSteps {
+  private final ContainerRuntime runtime;
+  private final Clock clock;
+  private final RestartRules.Backoff backoff;
+
+  public PodSteps(ContainerRuntime runtime, Clock clock, RestartRules.Backoff backoff) {
+    this.runtime = runtime;
+    this.clock = clock;
+    this.backoff = backoff;
+  }
+
+  /** One sync: sandbox (adopting one left by an earlier agent), observe containers, start those due. */
+  PodRuntime sync(PodRef ref, Pod pod, PodRuntime current) {
+    PodRuntime state = current.sandboxId() == null ? adoptOrCreate(ref, pod, current) : current;
+    if (state.sandboxId() == null) {
+      return state;
+    }
+    Instant now = clock.instant();
+    RestartRules.Backoff podBackoff = backoff.forPod(pod.metadata().annotationsOrEmpty());
+    Map<String, ContainerState> observed = new LinkedHashMap<>();
+    for (ContainerRecord record : state.containers().values()) {
+      if (record.containerId() != null && !record.finished()) {
+        try {
+          observed.put(record.name(), runtime.inspect(record.containerId()));
+        } catch (RuntimeFailure gone) {
+          // The container vanished under us (removed by hand): treat as exited with an error.
+          observed.put(record.name(), new ContainerState(record.containerId(), ContainerState.Phase.EXITED, 137,
+              "Error", gone.getMessage(), null, now));
+        }
+      }
+    }
+    Map<String, ContainerRecord> records = new LinkedHashMap<>(
+        PodSync.observe(state.containers(), observed, pod.spec().restartPolicy(), podBackoff, now));
+    for (Container container : pod.spec().containers()) {
+      ContainerRecord record = records.getOrDefault(container.name(), ContainerRecord.fresh(container.name()));
+      if (record.dueToStart(now)) {
+        record = start(ref, state.sandboxId(), pod, container, record, podBackoff, now);
+      }
+      records.put(container.name(), record);
+    }
+    return new PodRuntime(state.sandboxId(), state.podIp(), state.startTime(), records);
+  }
+
+  private ContainerRecord start(PodRef ref, String sandboxId, Pod pod, Container container, ContainerRecord record,
+      RestartRules.Backoff podBackoff, Instant now) {
+    try {
+      String id = runtime.startContainer(sandboxId, ContainerConfigs.of(ref, pod, container, record.restartCount()));
+      return record.started(id);
+    } catch (RuntimeFailure failure) {
+      // A failed pull shows first as ErrImagePull, then ImagePullBackOff while it waits to retry.
+      String reason = "ErrImagePull".equals(failure.reason()) && "ErrImagePull".equals(record.waitingReason())
+          ? "ImagePullBackOff" : failure.reason();
+      return record.failedToStart(reason, failure.getMessage(), now.plus(podBackoff.delay(0)));
+    }
+  }
+
+  private PodRuntime adoptOrCreate(PodRef ref, Pod pod, PodRuntime current) {
+    try {
+      List<OwnedObject> owned = runtime.listOwned(ref.node()).stream()
+          .filter(o -> ref.uid().equals(o.pod().uid())).toList();
+      String startTime = current.startTime() != null ? current.startTime() : Defaulting.now(clock);
+      for (OwnedObject object : owned) {
+        if (object.sandbox()) {
+          return new PodRuntime(object.id(), pod.statusOrEmpty().podIP(), startTime, adopted(owned));
+        }
+      }
+      SandboxInfo sandbox = runtime.runSandbox(new SandboxConfig(ref, pod.metadata().annotationsOrEmpty()));
+      return new PodRuntime(sandbox.id(), sandbox.podIp(), startTime, current.containers());
+    } catch (RuntimeFailure failure) {
+      Map<String, ContainerRecord> waiting = new LinkedHashMap<>();
+      for (Container c : pod.spec().containers()) {
+        waiting.put(c.name(), ContainerRecord.fresh(c.name()).failedToStart(failure.reason(), failure.getMessage(),
+            clock.instant()));
+      }
+      return new PodRuntime(null, null, current.startTime(), waiting);
+    }
+  }
+
+  /** The newest attempt of each container an earlier agent started. */
+  private static Map<String, ContainerRecord> adopted(List<OwnedObject> owned) {
+    Map<String, ContainerRecord> records = new LinkedHashMap<>();
+    for (OwnedObject object : owned) {
+      if (object.sandbox()) {
+        continue;
+      }
+      ContainerRecord existing = records.get(object.container());
+      if (existing == null || existing.restartCount() < object.attempt()) {
+        ContainerRecord record = new ContainerRecord(object.container(), object.id(), object.attempt(), null, null,
+            null, null, null, false);
+        records.put(object.container(), record);
+      }
+    }
+    return records;
+  }
+
+  /** Stops every container (SIGTERM, then SIGKILL after the grace period) and removes the sandbox. */
+  void teardown(PodRuntime state, Duration grace) {
+    for (ContainerRecord record : state.containers().values()) {
+      if (record.containerId() != null) {
+        try {
+          runtime.stopContainer(record.containerId(), grace);
+        } catch (RuntimeFailure ignored) {
+          // already gone
+        }
+      }
+    }
+    if (state.sandboxId() != null) {
+      try {
+        runtime.removeSandbox(state.sandboxId());
+      } catch (RuntimeFailure ignored) {
+        // already gone
+      }
+    }
+  }
+}

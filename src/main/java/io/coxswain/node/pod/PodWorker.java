@@ -1,0 +1,155 @@
+package io.coxswain.node.pod;
+
+import io.coxswain.api.Defaulting;
+import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.PodStatus;
+import io.coxswain.node.runtime.PodRef;
+import io.coxswain.store.Change;
+import io.coxswain.store.ResourceKey;
+import io.coxswain.store.StoreClient;
+import io.coxswain.store.StoreOp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * Runs one pod on this node: keeps its sandbox and containers as the spec and the restart rules
+ * want (one blocking step at a time, on the blocking dispatcher), reports the pod's status when it
+ * changes, and on deletion stops the containers within the grace period and removes the pod.
+ */
+public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
+
+  public sealed interface Command {}
+
+  /** The pod object changed in the store (or the agent re-sent it). */
+  public record PodChanged(Pod pod) implements Command {}
+
+  /** The pod is gone from the store: clean up the runtime and stop. */
+  public enum PodGone implements Command { INSTANCE }
+
+  private enum Tick implements Command { INSTANCE }
+
+  private record Synced(PodRuntime state, Throwable failure) implements Command {}
+
+  private record StatusWritten(Change change, Throwable failure) implements Command {}
+
+  private record TornDown(Throwable failure) implements Command {}
+
+  /** What a worker needs from its agent. */
+  public record Context(String nodeName, String hostIp, String runtimeName, StoreClient store, Executor blocking,
+                        Clock clock, Duration syncPeriod) {}
+
+  private final Context ctx;
+  private final PodSteps steps;
+  private final ResourceKey key;
+  private Pod pod;
+  private PodRuntime runtime = PodRuntime.empty();
+  private PodStatus reported;
+  private boolean busy;
+  private boolean terminating;
+
+  private PodWorker(ActorContext<Command> context, Context ctx, PodSteps steps, Pod pod) {
+    super(context);
+    this.ctx = ctx;
+    this.steps = steps;
+    this.pod = pod;
+    this.key = new ResourceKey("pods", pod.metadata().namespace(), pod.metadata().name());
+  }
+
+  public static Behavior<Command> create(Context ctx, PodSteps steps, Pod pod) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      timers.startTimerWithFixedDelay(Tick.INSTANCE, Tick.INSTANCE, Duration.ZERO, ctx.syncPeriod());
+      return new PodWorker(context, ctx, steps, pod);
+    }));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(PodChanged.class, changed -> {
+          pod = changed.pod();
+          return tick();
+        })
+        .onMessageEquals(PodGone.INSTANCE, () -> {
+          pod = pod.withMetadata(pod.metadata().withDeletion(Defaulting.now(ctx.clock()), 0L));
+          return tick();
+        })
+        .onMessageEquals(Tick.INSTANCE, this::tick)
+        .onMessage(Synced.class, this::onSynced)
+        .onMessage(StatusWritten.class, written -> {
+          if (written.failure() != null) {
+            reported = null; // write again next time
+            getContext().getLog().warn("pod={}/{} status not written: {}", key.namespace(), key.name(),
+                StoreClient.unwrap(written.failure()).getMessage());
+          }
+          return this;
+        })
+        .onMessage(TornDown.class, this::onTornDown)
+        .build();
+  }
+
+  private PodRef ref() {
+    return new PodRef(ctx.nodeName(), pod.metadata().namespace(), pod.metadata().name(), pod.metadata().uid());
+  }
+
+  private Behavior<Command> tick() {
+    if (busy || terminating) {
+      return this;
+    }
+    busy = true;
+    if (pod.metadata().deletionTimestamp() != null) {
+      terminating = true;
+      Duration grace = Duration.ofSeconds(pod.metadata().deletionGracePeriodSeconds() == null ? 0
+          : pod.metadata().deletionGracePeriodSeconds());
+      getContext().getLog().info("pod={}/{} stopping (grace {}s)", key.namespace(), key.name(), grace.getSeconds());
+      PodRuntime state = runtime;
+      getContext().pipeToSelf(CompletableFuture.runAsync(() -> steps.teardown(state, grace), ctx.blocking())
+          .thenCompose(done -> ctx.store().write(new StoreOp.Delete(key, null, pod.metadata().uid()))),
+          (done, failure) -> new TornDown(failure));
+      return this;
+    }
+    PodRef ref = ref();
+    Pod spec = pod;
+    PodRuntime state = runtime;
+    getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> steps.sync(ref, spec, state), ctx.blocking()),
+        Synced::new);
+    return this;
+  }
+
+  private Behavior<Command> onSynced(Synced synced) {
+    busy = false;
+    if (synced.failure() != null) {
+      getContext().getLog().warn("pod={}/{} sync failed: {}", key.namespace(), key.name(), synced.failure().toString());
+      return this;
+    }
+    runtime = synced.state();
+    PodStatus status = PodStatusView.of(pod, runtime.containers(), ctx.hostIp(), runtime.podIp(), runtime.startTime(),
+        ctx.runtimeName(), Defaulting.now(ctx.clock()));
+    if (!status.equals(reported)) {
+      reported = status;
+      getContext().pipeToSelf(ctx.store().mutate(key, current -> current == null
+              || !current.metadata().uid().equals(pod.metadata().uid()) ? null
+              : new StoreOp.Update(key, ((Pod) current).withStatus(status), current.metadata().resourceVersion())),
+          StatusWritten::new);
+    }
+    return this;
+  }
+
+  private Behavior<Command> onTornDown(TornDown done) {
+    if (done.failure() != null && StoreClient.unwrap(done.failure()).code() != 404) {
+      getContext().getLog().warn("pod={}/{} not removed: {}; retrying", key.namespace(), key.name(),
+          StoreClient.unwrap(done.failure()).getMessage());
+      busy = false;
+      terminating = false;
+      return this;
+    }
+    getContext().getLog().info("pod={}/{} stopped and removed", key.namespace(), key.name());
+    return Behaviors.stopped();
+  }
+}

@@ -1,0 +1,117 @@
+package io.coxswain.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coxswain.cluster.NodeSettings;
+import io.coxswain.testing.Http;
+import io.coxswain.testing.TestNode;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pods bound to this member run on the simulated runtime: their status follows Kubernetes' rules
+ * for phase, container states, restarts under each restartPolicy with CrashLoopBackOff, and
+ * graceful deletion — all through the real store and API.
+ */
+class PodLifecycleTest {
+  private static final String PODS = "/api/v1/namespaces/default/pods";
+  private static TestNode node;
+  private static Http http;
+  private static String nodeName;
+
+  @BeforeAll
+  static void start() {
+    node = TestNode.start(Map.of("coxswain.node.pod-sync-period", "100ms"));
+    http = new Http(node.url());
+    nodeName = NodeSettings.defaultNodeName();
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  private static void create(String name, String restartPolicy, Map<String, String> annotations, String... containers) {
+    StringBuilder body = new StringBuilder("{\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\",\"annotations\":{");
+    annotations.forEach((k, v) -> body.append('"').append(k).append("\":\"").append(v).append("\","));
+    if (!annotations.isEmpty()) {
+      body.setLength(body.length() - 1);
+    }
+    body.append("}},\"spec\":{\"nodeName\":\"").append(nodeName).append("\",\"restartPolicy\":\"").append(restartPolicy)
+        .append("\",\"terminationGracePeriodSeconds\":1,\"containers\":[");
+    for (int i = 0; i < containers.length; i++) {
+      body.append(i > 0 ? "," : "").append("{\"name\":\"").append(containers[i]).append("\",\"image\":\"busybox\"}");
+    }
+    body.append("]}}");
+    Http.Reply reply = http.post(PODS, "application/json", body.toString());
+    assertThat(reply.code()).as(reply.body()).isEqualTo(201);
+  }
+
+  private static JsonNode pod(String name) {
+    return http.get(PODS + "/" + name).json();
+  }
+
+  @Test
+  void aBoundPodRunsAndIsReady() {
+    create("runner", "Always", Map.of(), "web", "sidecar");
+    await().atMost(Duration.ofSeconds(20)).until(() -> pod("runner").at("/status/phase").asText().equals("Running")
+        && pod("runner").at("/status/conditions").toString().contains("\"type\":\"Ready\",\"status\":\"True\""));
+    JsonNode status = pod("runner").get("status");
+    assertThat(status.at("/podIP").asText()).startsWith("10.244.1.");
+    assertThat(status.at("/hostIP").asText()).isEqualTo("127.0.0.1");
+    assertThat(status.at("/startTime").asText()).isNotBlank();
+    assertThat(status.at("/containerStatuses/0/name").asText()).isEqualTo("web");
+    assertThat(status.at("/containerStatuses/0/state/running/startedAt").asText()).isNotBlank();
+    assertThat(status.at("/containerStatuses/1/ready").asBoolean()).isTrue();
+    assertThat(status.at("/containerStatuses/0/containerID").asText()).startsWith("simulated://");
+  }
+
+  @Test
+  void aCrashingContainerIsRestartedWithBackoffUnderAlways() {
+    create("crasher", "Always", Map.of("simulated.coxswain.io/run-for", "200ms",
+        "simulated.coxswain.io/exit-code", "2", RestartRules.BACKOFF_ANNOTATION, "200ms,400ms"), "c");
+    await().atMost(Duration.ofSeconds(30)).until(() -> pod("crasher").at("/status/containerStatuses/0/restartCount").asInt() >= 3);
+    JsonNode status = pod("crasher").at("/status/containerStatuses/0");
+    assertThat(status.at("/lastState/terminated/exitCode").asInt()).isEqualTo(2);
+    assertThat(status.at("/lastState/terminated/reason").asText()).isEqualTo("Error");
+    assertThat(pod("crasher").at("/status/phase").asText()).isEqualTo("Running");
+  }
+
+  @Test
+  void onFailureAndNeverEndThePodAsKubernetesDoes() {
+    create("job-ok", "OnFailure", Map.of("simulated.coxswain.io/run-for", "200ms"), "c");
+    create("job-failed", "Never", Map.of("simulated.coxswain.io/run-for", "200ms",
+        "simulated.coxswain.io/exit-code", "1"), "c");
+    await().atMost(Duration.ofSeconds(20)).until(() -> pod("job-ok").at("/status/phase").asText().equals("Succeeded"));
+    await().atMost(Duration.ofSeconds(20)).until(() -> pod("job-failed").at("/status/phase").asText().equals("Failed"));
+    assertThat(pod("job-ok").at("/status/containerStatuses/0/state/terminated/reason").asText()).isEqualTo("Completed");
+    assertThat(pod("job-ok").at("/status/containerStatuses/0/restartCount").asInt()).isZero();
+    assertThat(pod("job-failed").at("/status/containerStatuses/0/state/terminated/exitCode").asInt()).isEqualTo(1);
+    assertThat(pod("job-failed").at("/status/containerStatuses/0/restartCount").asInt()).isZero();
+  }
+
+  @Test
+  void anImageThatCannotBePulledWaitsWithTheRightReason() {
+    create("no-image", "Always", Map.of("simulated.coxswain.io/pull-error", "not found",
+        RestartRules.BACKOFF_ANNOTATION, "200ms,400ms"), "c");
+    await().atMost(Duration.ofSeconds(20)).until(() -> pod("no-image").at("/status/containerStatuses/0/state/waiting/reason")
+        .asText().equals("ImagePullBackOff"));
+    assertThat(pod("no-image").at("/status/phase").asText()).isEqualTo("Pending");
+    assertThat(pod("no-image").at("/status/containerStatuses/0/state/waiting/message").asText()).contains("not found");
+  }
+
+  @Test
+  void deletingABoundPodStopsItGracefullyThenRemovesIt() {
+    create("doomed", "Always", Map.of(), "c");
+    await().atMost(Duration.ofSeconds(20)).until(() -> pod("doomed").at("/status/phase").asText().equals("Running"));
+    Http.Reply deleted = http.delete(PODS + "/doomed");
+    assertThat(deleted.code()).isEqualTo(200);
+    assertThat(deleted.json().at("/metadata/deletionTimestamp").asText()).as("graceful: marked first").isNotBlank();
+    await().atMost(Duration.ofSeconds(20)).until(() -> http.get(PODS + "/doomed").code() == 404);
+  }
+}
