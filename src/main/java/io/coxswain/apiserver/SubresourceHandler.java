@@ -7,11 +7,10 @@ import io.coxswain.api.Defaulting;
 import io.coxswain.api.Json;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.ObjectMeta;
+import io.coxswain.api.PodScheduling;
 import io.coxswain.api.Status;
 import io.coxswain.api.core.Binding;
 import io.coxswain.api.core.Pod;
-import io.coxswain.api.core.PodCondition;
-import io.coxswain.api.core.PodStatus;
 import io.coxswain.api.core.ReplicationController;
 import io.coxswain.api.core.Scale;
 import io.coxswain.api.selector.LabelSelector;
@@ -19,7 +18,6 @@ import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
@@ -113,16 +111,9 @@ final class SubresourceHandler {
         throw ApiException.conflict("pods/binding", key.name(),
             "pod " + key.name() + " is already assigned to node \"" + pod.spec().nodeName() + "\"");
       }
-      Pod bound = pod.withSpec(pod.spec().withNodeName(node)).withStatus(scheduled(pod.statusOrEmpty()));
+      Pod bound = PodScheduling.bound(pod, node, Defaulting.now(clock));
       return new StoreOp.Update(key, bound, pod.metadata().resourceVersion());
     }).thenApply(done -> ApiResponse.status(new Status("v1", "Status", java.util.Map.of(), "Success", null, null,
         null, 201)));
-  }
-
-  private PodStatus scheduled(PodStatus status) {
-    List<PodCondition> conditions = new ArrayList<>();
-    status.conditions().stream().filter(c -> !"PodScheduled".equals(c.type())).forEach(conditions::add);
-    conditions.add(PodCondition.of("PodScheduled", true, Defaulting.now(clock)));
-    return status.withConditions(conditions);
   }
 }

@@ -8,6 +8,7 @@ import io.coxswain.node.NodeAgent;
 import io.coxswain.node.NodeFacts;
 import io.coxswain.node.RestartRules;
 import io.coxswain.node.runtime.ContainerRuntime;
+import io.coxswain.scheduler.Scheduler;
 import io.coxswain.store.ObjectStore;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreSettings;
@@ -74,6 +75,10 @@ public final class CoxswainNode implements AutoCloseable {
 
       ApiServer api = ApiServer.start(system, client, config, Clock.systemUTC());
       startNodeAgent(system, client, settings, config);
+      if (config.getBoolean("coxswain.scheduler.enabled")) {
+        ClusterSingleton.get(system).init(SingletonActor.of(
+            Scheduler.create(client, config.getDuration("coxswain.scheduler.period"), Clock.systemUTC()), "scheduler"));
+      }
       CoxswainNode node = new CoxswainNode(system, client, api);
       log.info("Coxswain API listening on {}", api.url());
       return node;

@@ -22,7 +22,8 @@ class BadInputTest {
   @BeforeAll
   static void start() {
     // No heartbeat during the tests: each checks that the revision did not move.
-    node = TestNode.start(java.util.Map.of("coxswain.node.heartbeat-interval", "1h"));
+    node = TestNode.start(java.util.Map.of("coxswain.node.heartbeat-interval", "1h",
+        "coxswain.scheduler.enabled", false));
     http = new Http(node.url());
   }
 

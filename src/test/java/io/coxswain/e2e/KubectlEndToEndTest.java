@@ -103,8 +103,10 @@ class KubectlEndToEndTest {
   @Order(3)
   void createGetInEveryFormatAndExplain() {
     assertThat(ok("create", "-f", "examples/pod.yaml").out()).contains("pod/hello created");
-    assertThat(ok("get", "pods").out()).containsPattern("NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE")
-        .containsPattern("hello\\s+0/2\\s+Pending\\s+0");
+    assertThat(ok("get", "pods").out()).containsPattern("NAME\\s+READY\\s+STATUS\\s+RESTARTS\\s+AGE");
+    // The scheduler binds it to this member and the node agent runs it (simulated runtime).
+    await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("get", "pods").out()
+        .matches("(?s).*hello\\s+2/2\\s+Running\\s+0.*"));
     assertThat(ok("get", "pods", "-o", "wide").out()).containsPattern("IP\\s+NODE\\s+NOMINATED NODE");
     assertThat(ok("get", "pod", "hello", "-o", "name").out().trim()).isEqualTo("pod/hello");
     assertThat(ok("get", "pod", "hello", "-o", "yaml").out()).contains("kind: Pod", "name: hello", "mountPath: /www");

@@ -24,7 +24,8 @@ class WatchAndRecoveryTest {
       "coxswain.store.watch-window", 20,
       "coxswain.store.snapshot-every-changes", 25,
       // No heartbeats between the writes whose revisions these tests predict.
-      "coxswain.node.heartbeat-interval", "1h");
+      "coxswain.node.heartbeat-interval", "1h",
+      "coxswain.scheduler.enabled", false);
 
   private static String pod(String name) {
     return "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}";

@@ -31,7 +31,10 @@ public final class ServerProcess implements AutoCloseable {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", classpath, "io.coxswain.cluster.Main",
+        "-Xmx1g", "-cp", classpath, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
+        // The store alone: no scheduler or heartbeats writing between the test's own writes.
+        "-Dcoxswain.scheduler.enabled=false", "-Dcoxswain.node.heartbeat-interval=1h",
+        "io.coxswain.cluster.Main",
         "server", "--data", dataDir.toString(), "--api-port", "0"));
     command.addAll(List.of(extraArgs));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,0 +1,35 @@
+package io.coxswain.api;
+
+import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.PodCondition;
+import io.coxswain.api.core.PodStatus;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The two outcomes of scheduling a pod, as changes to the pod object (shared by the binding subresource and the scheduler). */
+public final class PodScheduling {
+  public static final String SCHEDULED = "PodScheduled";
+
+  private PodScheduling() {}
+
+  /** Bound to {@code node}: spec.nodeName set, PodScheduled True. */
+  public static Pod bound(Pod pod, String node, String now) {
+    return pod.withSpec(pod.spec().withNodeName(node))
+        .withStatus(withScheduled(pod.statusOrEmpty(), new PodCondition(SCHEDULED, "True", null, now, null, null)));
+  }
+
+  /** Not placeable now: PodScheduled False with reason Unschedulable and the scheduler's message. */
+  public static Pod unschedulable(Pod pod, String message, String now) {
+    PodCondition before = pod.statusOrEmpty().condition(SCHEDULED);
+    String since = before != null && "False".equals(before.status()) ? before.lastTransitionTime() : now;
+    return pod.withStatus(withScheduled(pod.statusOrEmpty(),
+        new PodCondition(SCHEDULED, "False", null, since, "Unschedulable", message)));
+  }
+
+  private static PodStatus withScheduled(PodStatus status, PodCondition condition) {
+    List<PodCondition> conditions = new ArrayList<>();
+    status.conditions().stream().filter(c -> !SCHEDULED.equals(c.type())).forEach(conditions::add);
+    conditions.add(condition);
+    return status.withConditions(conditions);
+  }
+}

@@ -1,0 +1,30 @@
+package io.coxswain.scheduler;
+
+import io.coxswain.api.Quantity;
+import io.coxswain.api.core.Container;
+import io.coxswain.api.core.Pod;
+import java.util.Map;
+
+/** What a pod asks of a node: summed container requests (cpu in millicores, memory in bytes). */
+record Requests(long milliCpu, long memoryBytes) {
+  static final Requests NONE = new Requests(0, 0);
+
+  static Requests of(Pod pod) {
+    long cpu = 0;
+    long memory = 0;
+    for (Container container : pod.spec().containers()) {
+      Map<String, String> requests = container.resources() == null ? Map.of() : container.resources().requests();
+      if (requests.containsKey("cpu")) {
+        cpu += Quantity.parse(requests.get("cpu")).milliValue();
+      }
+      if (requests.containsKey("memory")) {
+        memory += Quantity.parse(requests.get("memory")).value();
+      }
+    }
+    return new Requests(cpu, memory);
+  }
+
+  Requests plus(Requests other) {
+    return new Requests(milliCpu + other.milliCpu, memoryBytes + other.memoryBytes);
+  }
+}
