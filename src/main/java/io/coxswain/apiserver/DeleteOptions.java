@@ -1,5 +1,7 @@
 package io.coxswain.apiserver;
 
+import io.coxswain.store.Deletion;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coxswain.api.Json;
 

@@ -1,5 +1,7 @@
 package io.coxswain.apiserver;
 
+import io.coxswain.store.Deletion;
+
 import io.coxswain.api.ApiException;
 import io.coxswain.api.ApiResource;
 import io.coxswain.api.ApiResources;

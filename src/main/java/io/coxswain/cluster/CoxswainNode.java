@@ -9,6 +9,7 @@ import io.coxswain.node.NodeFacts;
 import io.coxswain.node.RestartRules;
 import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.scheduler.Scheduler;
+import io.coxswain.controller.ReplicationManager;
 import io.coxswain.store.ObjectStore;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreSettings;
@@ -75,6 +76,10 @@ public final class CoxswainNode implements AutoCloseable {
 
       ApiServer api = ApiServer.start(system, client, config, Clock.systemUTC());
       startNodeAgent(system, client, settings, config);
+      if (config.getBoolean("coxswain.controllers.enabled")) {
+        ClusterSingleton.get(system).init(SingletonActor.of(ReplicationManager.create(client,
+            config.getDuration("coxswain.controllers.period"), Clock.systemUTC()), "replication-manager"));
+      }
       if (config.getBoolean("coxswain.scheduler.enabled")) {
         ClusterSingleton.get(system).init(SingletonActor.of(
             Scheduler.create(client, config.getDuration("coxswain.scheduler.period"), Clock.systemUTC()), "scheduler"));

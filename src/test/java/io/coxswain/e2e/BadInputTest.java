@@ -23,7 +23,7 @@ class BadInputTest {
   static void start() {
     // No heartbeat during the tests: each checks that the revision did not move.
     node = TestNode.start(java.util.Map.of("coxswain.node.heartbeat-interval", "1h",
-        "coxswain.scheduler.enabled", false));
+        "coxswain.scheduler.enabled", false, "coxswain.controllers.enabled", false));
     http = new Http(node.url());
   }
 

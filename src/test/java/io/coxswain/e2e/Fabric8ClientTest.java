@@ -32,7 +32,8 @@ class Fabric8ClientTest {
   @BeforeAll
   static void start() {
     // The API alone: no scheduler binding pods between the client's own writes.
-    node = TestNode.start(java.util.Map.of("coxswain.scheduler.enabled", false));
+    node = TestNode.start(java.util.Map.of("coxswain.scheduler.enabled", false,
+        "coxswain.controllers.enabled", false));
     Config config = new ConfigBuilder().withMasterUrl(node.url()).withNamespace("default")
         .withRequestTimeout(20_000).build();
     client = new KubernetesClientBuilder().withConfig(config).build();

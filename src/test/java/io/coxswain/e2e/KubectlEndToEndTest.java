@@ -91,8 +91,10 @@ class KubectlEndToEndTest {
         .contains("guestbook-frontend:v2");
 
     Kubectl.Result rcs = ok("get", "rc");
-    assertThat(rcs.out()).containsPattern("NAME\\s+DESIRED\\s+CURRENT\\s+READY\\s+AGE")
-        .containsPattern("frontend\\s+4\\s+0\\s+0");
+    assertThat(rcs.out()).containsPattern("NAME\\s+DESIRED\\s+CURRENT\\s+READY\\s+AGE");
+    // The ReplicationController makes its pods; the scheduler and node agent run them.
+    await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("get", "rc", "frontend").out()
+        .matches("(?s).*frontend\\s+4\\s+4\\s+4\\s.*"));
     Kubectl.Result svcs = ok("get", "svc");
     assertThat(svcs.out()).containsPattern("NAME\\s+TYPE\\s+CLUSTER-IP\\s+EXTERNAL-IP\\s+PORT\\(S\\)\\s+AGE")
         .containsPattern("redis-master\\s+ClusterIP\\s+10\\.96\\.\\d+\\.\\d+\\s+<none>\\s+6379/TCP")
@@ -123,11 +125,15 @@ class KubectlEndToEndTest {
     Kubectl.Result describe = ok("describe", "pod", "hello");
     assertThat(describe.out()).containsPattern("Name:\\s+hello").containsPattern("Namespace:\\s+default")
         .contains("Containers:", "web:", "writer:", "busybox:1.36");
-    assertThat(ok("label", "pod", "hello", "tier=web").out()).contains("pod/hello labeled");
-    assertThat(ok("get", "pods", "-l", "tier=web", "-o", "name").out().trim()).isEqualTo("pod/hello");
-    assertThat(ok("label", "pod", "hello", "tier-").out()).contains("pod/hello unlabeled");
-    assertThat(ok("get", "pods", "-l", "tier", "-o", "name").out()).isBlank();
-    assertThat(ok("describe", "rc", "frontend").out()).containsPattern("Replicas:\\s+0 current / 4 desired");
+    assertThat(ok("label", "pod", "hello", "stage=web").out()).contains("pod/hello labeled");
+    assertThat(ok("get", "pods", "-l", "stage=web", "-o", "name").out().trim()).isEqualTo("pod/hello");
+    assertThat(ok("label", "pod", "hello", "stage-").out()).contains("pod/hello unlabeled");
+    assertThat(ok("get", "pods", "-l", "stage", "-o", "name").out()).isBlank();
+    assertThat(ok("describe", "rc", "frontend").out()).containsPattern("Replicas:\\s+4 current / 4 desired")
+        .containsPattern("Pods Status:\\s+4 Running");
+    assertThat(ok("scale", "rc", "frontend", "--replicas=2").out()).contains("replicationcontroller/frontend scaled");
+    await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("get", "pods", "-l", "app=guestbook", "-o", "name")
+        .out().trim().lines().count() == 2);
   }
 
   @Test

@@ -25,7 +25,8 @@ class WatchAndRecoveryTest {
       "coxswain.store.snapshot-every-changes", 25,
       // No heartbeats between the writes whose revisions these tests predict.
       "coxswain.node.heartbeat-interval", "1h",
-      "coxswain.scheduler.enabled", false);
+      "coxswain.scheduler.enabled", false,
+      "coxswain.controllers.enabled", false);
 
   private static String pod(String name) {
     return "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}";

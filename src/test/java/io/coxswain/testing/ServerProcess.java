@@ -33,7 +33,7 @@ public final class ServerProcess implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g", "-cp", classpath, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
         // The store alone: no scheduler or heartbeats writing between the test's own writes.
-        "-Dcoxswain.scheduler.enabled=false", "-Dcoxswain.node.heartbeat-interval=1h",
+        "-Dcoxswain.scheduler.enabled=false", "-Dcoxswain.controllers.enabled=false", "-Dcoxswain.node.heartbeat-interval=1h",
         "io.coxswain.cluster.Main",
         "server", "--data", dataDir.toString(), "--api-port", "0"));
     command.addAll(List.of(extraArgs));

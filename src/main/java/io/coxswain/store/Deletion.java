@@ -1,25 +1,26 @@
-package io.coxswain.apiserver;
+package io.coxswain.store;
 
 import io.coxswain.api.ApiException;
 import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.core.Pod;
-import io.coxswain.store.ResourceKey;
-import io.coxswain.store.StoreOp;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Kubernetes' deletion rules, as one pure decision: an object with finalizers is only marked
+ * Kubernetes' deletion rules (shared by the API server and the controllers), as one pure decision: an object with finalizers is only marked
  * (deletionTimestamp) until they are all removed; a pod on a node is deleted gracefully (marked
  * with its grace period, and removed by the node agent once its containers stop); everything else
  * is removed at once.
  */
-final class Deletion {
+public final class Deletion {
   private Deletion() {}
 
-  record Options(Long gracePeriodSeconds, String propagationPolicy, String uid, String resourceVersion) {
-    Options {
+  public record Options(Long gracePeriodSeconds, String propagationPolicy, String uid, String resourceVersion) {
+    /** A controller's delete: the object's own grace period, background cascade, no preconditions. */
+    public static final Options DEFAULT = new Options(null, null, null, null);
+
+    public Options {
       if (propagationPolicy != null && !propagationPolicy.isEmpty()
           && !propagationPolicy.equals("Orphan") && !propagationPolicy.equals("Background")
           && !propagationPolicy.equals("Foreground")) {
@@ -33,7 +34,7 @@ final class Deletion {
   }
 
   /** The write that deleting {@code current} takes, or null when it is already being deleted. */
-  static StoreOp decide(ResourceKey key, KubeObject current, Options options, Clock clock) {
+  public static StoreOp decide(ResourceKey key, KubeObject current, Options options, Clock clock) {
     String rv = current.metadata().resourceVersion();
     if (options.uid() != null && !options.uid().isEmpty() && !options.uid().equals(current.metadata().uid())) {
       throw ApiException.conflict(key.resource(), key.name(), "Precondition failed: UID in precondition: "
@@ -56,7 +57,7 @@ final class Deletion {
   }
 
   /** After an update: an object marked for deletion whose last finalizer went is removed. */
-  static StoreOp afterUpdate(ResourceKey key, KubeObject next, String expectedRv) {
+  public static StoreOp afterUpdate(ResourceKey key, KubeObject next, String expectedRv) {
     boolean finished = next.metadata().deletionTimestamp() != null
         && next.metadata().finalizersOrEmpty().isEmpty()
         && (next.metadata().deletionGracePeriodSeconds() == null || next.metadata().deletionGracePeriodSeconds() == 0);

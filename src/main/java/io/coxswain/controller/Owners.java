@@ -1,0 +1,47 @@
+package io.coxswain.controller;
+
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.OwnerReference;
+import java.util.List;
+
+/** Reading and writing controller ownerReferences. */
+final class Owners {
+  private Owners() {}
+
+  /** The uid of the object's controlling owner, or null for an orphan. */
+  static String controllerUid(KubeObject object) {
+    List<OwnerReference> refs = object.metadata().ownerReferences();
+    if (refs == null) {
+      return null;
+    }
+    return refs.stream().filter(r -> Boolean.TRUE.equals(r.controller())).map(OwnerReference::uid).findFirst()
+        .orElse(null);
+  }
+
+  static OwnerReference controllerRef(KubeObject owner) {
+    return new OwnerReference(owner.apiVersion(), owner.kind(), owner.metadata().name(), owner.metadata().uid(), true,
+        true);
+  }
+
+  /** The object with {@code owner} as its controller (other owners kept). */
+  static KubeObject adopt(KubeObject object, KubeObject owner) {
+    List<OwnerReference> refs = new java.util.ArrayList<>(
+        object.metadata().ownerReferences() == null ? List.of() : object.metadata().ownerReferences());
+    refs.add(controllerRef(owner));
+    return object.withMetadata(withOwners(object, refs));
+  }
+
+  /** The object without owner {@code ownerUid}. */
+  static KubeObject release(KubeObject object, String ownerUid) {
+    List<OwnerReference> refs = object.metadata().ownerReferences() == null ? List.of()
+        : object.metadata().ownerReferences().stream().filter(r -> !ownerUid.equals(r.uid())).toList();
+    return object.withMetadata(withOwners(object, refs));
+  }
+
+  private static io.coxswain.api.ObjectMeta withOwners(KubeObject object, List<OwnerReference> refs) {
+    io.coxswain.api.ObjectMeta m = object.metadata();
+    return new io.coxswain.api.ObjectMeta(m.name(), m.generateName(), m.namespace(), m.uid(), m.resourceVersion(),
+        m.generation(), m.creationTimestamp(), m.deletionTimestamp(), m.deletionGracePeriodSeconds(), m.labels(),
+        m.annotations(), refs.isEmpty() ? null : refs, m.finalizers());
+  }
+}

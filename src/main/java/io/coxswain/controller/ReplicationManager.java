@@ -1,0 +1,177 @@
+package io.coxswain.controller;
+
+import io.coxswain.api.ApiException;
+import io.coxswain.api.Defaulting;
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.ObjectMeta;
+import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.ReplicationController;
+import io.coxswain.api.validation.Validation;
+import io.coxswain.store.CacheView;
+import io.coxswain.store.Deletion;
+import io.coxswain.store.ResourceKey;
+import io.coxswain.store.StoreClient;
+import io.coxswain.store.StoreOp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.Receive;
+
+/**
+ * Runs every ReplicationController's reconcile, pass after pass, and collects the pods whose
+ * controller is gone (background cascade). A pass starts only when the previous pass's writes are
+ * done, and a write completes only once this node's cache has applied it — so each pass sees the
+ * effects of the last one, which is what expectations guard in Kubernetes: a stale cache can never
+ * make extra pods.
+ */
+public final class ReplicationManager extends AbstractBehavior<ReplicationManager.Command> {
+
+  public sealed interface Command {}
+
+  private enum Pass implements Command { INSTANCE }
+
+  private record PassDone(Object ignored, Throwable failure) implements Command {}
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplicationManager.class);
+
+  private final StoreClient store;
+  private final Clock clock;
+  private final Random random = new Random();
+  private boolean running;
+
+  private ReplicationManager(ActorContext<Command> context, StoreClient store, Clock clock) {
+    super(context);
+    this.store = store;
+    this.clock = clock;
+  }
+
+  public static Behavior<Command> create(StoreClient store, Duration period, Clock clock) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      timers.startTimerWithFixedDelay(Pass.INSTANCE, Pass.INSTANCE, Duration.ZERO, period);
+      return new ReplicationManager(context, store, clock);
+    }));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessageEquals(Pass.INSTANCE, this::pass)
+        .onMessage(PassDone.class, done -> {
+          running = false;
+          if (done.failure() != null) {
+            getContext().getLog().warn("replication pass failed: {}", StoreClient.unwrap(done.failure()).getMessage());
+          }
+          return this;
+        })
+        .build();
+  }
+
+  private Behavior<Command> pass() {
+    if (running || !store.cache().ready()) {
+      return this;
+    }
+    CacheView view = store.cache().view();
+    List<CompletableFuture<?>> writes = new ArrayList<>();
+    Map<String, List<Pod>> podsByNamespace = new HashMap<>();
+    for (KubeObject object : view.list("pods", null, null, 0, o -> true).items()) {
+      podsByNamespace.computeIfAbsent(object.metadata().namespace(), n -> new ArrayList<>()).add((Pod) object);
+    }
+    Set<String> controllers = new HashSet<>();
+    for (KubeObject object : view.list("replicationcontrollers", null, null, 0, o -> true).items()) {
+      ReplicationController rc = (ReplicationController) object;
+      controllers.add(rc.metadata().uid());
+      List<Pod> pods = podsByNamespace.getOrDefault(rc.metadata().namespace(), List.of());
+      writes.addAll(act(rc, ReplicationReconciler.reconcile(rc, pods, 0, Set.of())));
+    }
+    writes.addAll(collectOrphanedDependents(podsByNamespace, controllers));
+    if (!writes.isEmpty()) {
+      running = true;
+      getContext().pipeToSelf(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)), PassDone::new);
+    }
+    return this;
+  }
+
+  private List<CompletableFuture<?>> act(ReplicationController rc, ReplicaPlan plan) {
+    List<CompletableFuture<?>> writes = new ArrayList<>();
+    String ns = rc.metadata().namespace();
+    for (int i = 0; i < plan.create(); i++) {
+      writes.add(createPod(rc));
+    }
+    for (Pod pod : plan.delete()) {
+      ResourceKey key = new ResourceKey("pods", ns, pod.metadata().name());
+      writes.add(write(key, current -> current == null ? null : Deletion.decide(key, current, Deletion.Options.DEFAULT,
+          clock)));
+    }
+    for (Pod pod : plan.adopt()) {
+      ResourceKey key = new ResourceKey("pods", ns, pod.metadata().name());
+      writes.add(write(key, current -> current == null || Owners.controllerUid(current) != null ? null
+          : new StoreOp.Update(key, Owners.adopt(current, rc), current.metadata().resourceVersion())));
+    }
+    for (Pod pod : plan.release()) {
+      ResourceKey key = new ResourceKey("pods", ns, pod.metadata().name());
+      writes.add(write(key, current -> current == null ? null
+          : new StoreOp.Update(key, Owners.release(current, rc.metadata().uid()), current.metadata().resourceVersion())));
+    }
+    if (!plan.status().equals(rc.status())) {
+      ResourceKey key = new ResourceKey("replicationcontrollers", ns, rc.metadata().name());
+      writes.add(write(key, current -> current == null || !current.metadata().uid().equals(rc.metadata().uid()) ? null
+          : new StoreOp.Update(key, ((ReplicationController) current).withStatus(plan.status()),
+              current.metadata().resourceVersion())));
+    }
+    if (plan.changesPods()) {
+      getContext().getLog().info("rc={}/{} create={} delete={} adopt={} release={}", ns, rc.metadata().name(),
+          plan.create(), plan.delete().size(), plan.adopt().size(), plan.release().size());
+    }
+    return writes;
+  }
+
+  /** Pods whose controlling ReplicationController no longer exists are deleted (background cascade). */
+  private List<CompletableFuture<?>> collectOrphanedDependents(Map<String, List<Pod>> pods, Set<String> controllers) {
+    List<CompletableFuture<?>> writes = new ArrayList<>();
+    pods.values().forEach(list -> list.forEach(pod -> {
+      String owner = Owners.controllerUid(pod);
+      boolean ownedByRc = pod.metadata().ownerReferences() != null && pod.metadata().ownerReferences().stream()
+          .anyMatch(r -> "ReplicationController".equals(r.kind()) && Boolean.TRUE.equals(r.controller()));
+      if (owner != null && ownedByRc && !controllers.contains(owner) && pod.metadata().deletionTimestamp() == null) {
+        ResourceKey key = new ResourceKey("pods", pod.metadata().namespace(), pod.metadata().name());
+        writes.add(write(key, current -> current == null || !owner.equals(Owners.controllerUid(current)) ? null
+            : Deletion.decide(key, current, Deletion.Options.DEFAULT, clock)));
+      }
+    }));
+    return writes;
+  }
+
+  private CompletableFuture<?> write(ResourceKey key, java.util.function.Function<KubeObject, StoreOp> decide) {
+    return store.mutate(key, decide).toCompletableFuture().exceptionally(failure -> {
+      log.warn("write to {} failed: {}", key, StoreClient.unwrap(failure).getMessage());
+      return null;
+    });
+  }
+
+  /** A pod from the template, named {@code RC-xxxxx}, owned by the RC. */
+  private CompletableFuture<?> createPod(ReplicationController rc) {
+    var template = rc.spec().template();
+    ObjectMeta meta = new ObjectMeta(null, rc.metadata().name() + "-", rc.metadata().namespace(), null, null, null,
+        null, null, null, template.metadata().labels(), template.metadata().annotations(),
+        List.of(Owners.controllerRef(rc)), null);
+    Pod pod = (Pod) Defaulting.applyCreateDefaults(Pod.of(meta, template.spec()), rc.metadata().namespace(), clock,
+        random);
+    var causes = Validation.validateCreate(pod);
+    if (!causes.isEmpty()) {
+      return CompletableFuture.failedFuture(ApiException.invalid("Pod", pod.metadata().name(), causes));
+    }
+    ResourceKey key = new ResourceKey("pods", pod.metadata().namespace(), pod.metadata().name());
+    return store.create(key, pod).toCompletableFuture().exceptionally(failure -> null);
+  }
+}
