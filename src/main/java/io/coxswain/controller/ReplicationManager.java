@@ -92,7 +92,11 @@ public final class ReplicationManager extends AbstractBehavior<ReplicationManage
       ReplicationController rc = (ReplicationController) object;
       controllers.add(rc.metadata().uid());
       List<Pod> pods = podsByNamespace.getOrDefault(rc.metadata().namespace(), List.of());
-      writes.addAll(act(rc, ReplicationReconciler.reconcile(rc, pods, 0, Set.of())));
+      if (rc.metadata().deletionTimestamp() != null) {
+        writes.addAll(CascadingDeletion.step(store, rc, pods, clock));
+      } else {
+        writes.addAll(act(rc, ReplicationReconciler.reconcile(rc, pods, 0, Set.of())));
+      }
     }
     writes.addAll(collectOrphanedDependents(podsByNamespace, controllers));
     if (!writes.isEmpty()) {

@@ -6,6 +6,8 @@ import io.coxswain.api.KubeObject;
 import io.coxswain.api.core.Pod;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Kubernetes' deletion rules (shared by the API server and the controllers), as one pure decision: an object with finalizers is only marked
@@ -46,6 +48,15 @@ public final class Deletion {
           + options.resourceVersion() + ", ResourceVersion in object meta: " + rv);
     }
     boolean marked = current.metadata().deletionTimestamp() != null;
+    String cascade = cascadeFinalizer(current, options.propagationPolicy());
+    if (cascade != null && !marked) {
+      // Orphan and Foreground deletion are carried out by the garbage collector, which removes
+      // this finalizer when the dependents are released (Orphan) or gone (Foreground).
+      List<String> finalizers = new ArrayList<>(current.metadata().finalizersOrEmpty());
+      finalizers.add(cascade);
+      KubeObject withFinalizer = current.withMetadata(current.metadata().withFinalizers(finalizers));
+      return new StoreOp.Update(key, mark(withFinalizer, clock, 0), rv);
+    }
     if (!current.metadata().finalizersOrEmpty().isEmpty()) {
       return marked ? null : new StoreOp.Update(key, mark(current, clock, 0), rv);
     }
@@ -54,6 +65,20 @@ public final class Deletion {
       return marked ? null : new StoreOp.Update(key, mark(current, clock, grace), rv);
     }
     return new StoreOp.Delete(key, rv, null);
+  }
+
+  public static final String ORPHAN_FINALIZER = "orphan";
+  public static final String FOREGROUND_FINALIZER = "foregroundDeletion";
+
+  /** The finalizer a propagation policy asks for, on objects that have dependents (controllers). */
+  private static String cascadeFinalizer(KubeObject current, String policy) {
+    if (!(current instanceof io.coxswain.api.core.ReplicationController)) {
+      return null;
+    }
+    if ("Orphan".equals(policy)) {
+      return ORPHAN_FINALIZER;
+    }
+    return "Foreground".equals(policy) ? FOREGROUND_FINALIZER : null;
   }
 
   /** After an update: an object marked for deletion whose last finalizer went is removed. */

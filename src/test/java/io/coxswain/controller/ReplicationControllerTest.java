@@ -108,4 +108,20 @@ class ReplicationControllerTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get(PODS + "?labelSelector=app%3Ddb").json().get("items")
         .isEmpty());
   }
+
+  @Test
+  void orphanKeepsThePodsAndForegroundRemovesThemBeforeTheController() {
+    createRc("keep", 2);
+    awaitRunning("keep", 2);
+    assertThat(http.delete(RCS + "/keep?propagationPolicy=Orphan").code()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get(RCS + "/keep").code() == 404);
+    assertThat(pods("keep")).hasSize(2).allMatch(p -> p.at("/metadata/ownerReferences").isMissingNode());
+
+    createRc("fg", 2);
+    awaitRunning("fg", 2);
+    Http.Reply marked = http.delete(RCS + "/fg?propagationPolicy=Foreground");
+    assertThat(marked.json().at("/metadata/finalizers/0").asText()).isEqualTo("foregroundDeletion");
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get(RCS + "/fg").code() == 404);
+    assertThat(http.get(PODS + "?labelSelector=app%3Dfg").json().get("items")).as("dependents went first").isEmpty();
+  }
 }
