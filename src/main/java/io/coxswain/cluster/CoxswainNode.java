@@ -9,6 +9,7 @@ import io.coxswain.node.NodeFacts;
 import io.coxswain.node.RestartRules;
 import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.scheduler.Scheduler;
+import io.coxswain.controller.NodeLifecycle;
 import io.coxswain.controller.ReplicationManager;
 import io.coxswain.store.ObjectStore;
 import io.coxswain.store.StoreClient;
@@ -79,6 +80,12 @@ public final class CoxswainNode implements AutoCloseable {
       if (config.getBoolean("coxswain.controllers.enabled")) {
         ClusterSingleton.get(system).init(SingletonActor.of(ReplicationManager.create(client,
             config.getDuration("coxswain.controllers.period"), Clock.systemUTC()), "replication-manager"));
+        NodeLifecycle.Settings lifecycle = new NodeLifecycle.Settings(
+            config.getDuration("coxswain.controllers.node-monitor-period"),
+            config.getDuration("coxswain.controllers.node-monitor-grace-period"),
+            config.getDuration("coxswain.controllers.pod-eviction-timeout"));
+        ClusterSingleton.get(system).init(SingletonActor.of(NodeLifecycle.create(client, lifecycle, Clock.systemUTC()),
+            "node-lifecycle"));
       }
       if (config.getBoolean("coxswain.scheduler.enabled")) {
         ClusterSingleton.get(system).init(SingletonActor.of(

@@ -1,0 +1,76 @@
+package io.coxswain.controller;
+
+import io.coxswain.api.Defaulting;
+import io.coxswain.api.core.Node;
+import io.coxswain.api.core.NodeCondition;
+import io.coxswain.api.core.NodeSpec;
+import io.coxswain.api.core.NodeStatus;
+import io.coxswain.api.core.Taint;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The node lifecycle rules, pure: a node whose agent stopped posting heartbeats for longer than
+ * the grace period is Unknown and tainted unreachable (no new pods); once it has been so for the
+ * eviction timeout, its pods are evicted so their controllers replace them elsewhere. A heartbeat
+ * from the node's agent makes it Ready again (the agent writes Ready=True itself).
+ */
+final class NodeHealth {
+  static final String UNREACHABLE_TAINT = "node.kubernetes.io/unreachable";
+
+  private NodeHealth() {}
+
+  /** The node marked Unknown and tainted, or null when it is healthy or already marked. */
+  static Node markedUnreachable(Node node, Duration grace, Clock clock) {
+    NodeCondition ready = node.status() == null ? null : node.status().condition("Ready");
+    if (ready == null || "Unknown".equals(ready.status()) || ready.lastHeartbeatTime() == null) {
+      return null;
+    }
+    Instant heartbeat = Instant.parse(ready.lastHeartbeatTime());
+    if (!clock.instant().isAfter(heartbeat.plus(grace))) {
+      return null;
+    }
+    String now = Defaulting.now(clock);
+    List<NodeCondition> conditions = new ArrayList<>();
+    node.status().conditions().stream().filter(c -> !"Ready".equals(c.type())).forEach(conditions::add);
+    conditions.add(new NodeCondition("Ready", "Unknown", ready.lastHeartbeatTime(), now, "NodeStatusUnknown",
+        "Kubelet stopped posting node status."));
+    NodeStatus status = new NodeStatus(node.status().capacity(), node.status().allocatable(), conditions,
+        node.status().addresses(), node.status().daemonEndpoints(), node.status().nodeInfo());
+    return node.withSpec(withTaint(node.spec(), new Taint(UNREACHABLE_TAINT, null, "NoSchedule", now))).withStatus(status);
+  }
+
+  /** Whether the node has been not Ready for at least the eviction timeout. */
+  static boolean shouldEvict(Node node, Duration evictionTimeout, Clock clock) {
+    NodeCondition ready = node.status() == null ? null : node.status().condition("Ready");
+    if (ready == null || "True".equals(ready.status()) || ready.lastTransitionTime() == null) {
+      return false;
+    }
+    return !clock.instant().isBefore(Instant.parse(ready.lastTransitionTime()).plus(evictionTimeout));
+  }
+
+  /** A Ready node with the unreachable taint left over from an outage: the taint goes. */
+  static Node recovered(Node node) {
+    NodeCondition ready = node.status() == null ? null : node.status().condition("Ready");
+    boolean tainted = node.spec() != null && node.spec().taints().stream().anyMatch(t -> UNREACHABLE_TAINT.equals(t.key()));
+    if (ready == null || !"True".equals(ready.status()) || !tainted) {
+      return null;
+    }
+    List<Taint> taints = node.spec().taints().stream().filter(t -> !UNREACHABLE_TAINT.equals(t.key())).toList();
+    NodeSpec spec = node.spec();
+    return node.withSpec(new NodeSpec(spec.podCIDR(), spec.podCIDRs(), spec.providerID(), spec.unschedulable(), taints));
+  }
+
+  private static NodeSpec withTaint(NodeSpec spec, Taint taint) {
+    NodeSpec s = spec == null ? new NodeSpec(null, null, null, null, null) : spec;
+    if (s.taints().stream().anyMatch(t -> t.key().equals(taint.key()))) {
+      return s;
+    }
+    List<Taint> taints = new ArrayList<>(s.taints());
+    taints.add(taint);
+    return new NodeSpec(s.podCIDR(), s.podCIDRs(), s.providerID(), s.unschedulable(), taints);
+  }
+}
