@@ -11,6 +11,7 @@ final class DeleteOptions {
 
   static Deletion.Options parse(ApiRequest request) {
     JsonNode body = request.body().length == 0 ? Json.json().createObjectNode()
+        : ProtobufBodies.isProtobuf(request.contentType()) ? ProtobufBodies.toJson(request.body())
         : Json.decodeTree(request.body(), request.contentType());
     Long grace = body.hasNonNull("gracePeriodSeconds") ? Long.valueOf(body.get("gracePeriodSeconds").asLong())
         : request.param("gracePeriodSeconds") == null ? null : parseLong(request.param("gracePeriodSeconds"));

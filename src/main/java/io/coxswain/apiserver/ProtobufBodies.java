@@ -22,7 +22,8 @@ final class ProtobufBodies {
   static final String CONTENT_TYPE = "application/vnd.kubernetes.protobuf";
   private static final byte[] MAGIC = {'k', '8', 's', 0};
 
-  private enum Type { STRING, INT, BOOL, TIME, MESSAGE, STRING_MAP, STRINGS, MESSAGES, INT_OR_STRING }
+  /** INT drops zero (Go's omitempty); INT_PRESENT keeps it, for pointer fields where 0 means something. */
+  private enum Type { STRING, INT, INT_PRESENT, BOOL, TIME, MESSAGE, STRING_MAP, STRINGS, MESSAGES, INT_OR_STRING }
 
   private record Field(String json, Type type, String message) {
     static Field of(String json, Type type) {
@@ -30,8 +31,17 @@ final class ProtobufBodies {
     }
   }
 
-  private static final Map<String, Map<Integer, Field>> MESSAGES = Map.of(
-      "ObjectMeta", Map.ofEntries(
+  private static final Map<String, Map<Integer, Field>> MESSAGES = Map.ofEntries(
+      // The body of DELETE (kubectl drain and delete send it as protobuf).
+      Map.entry("DeleteOptions", Map.of(
+          1, Field.of("gracePeriodSeconds", Type.INT_PRESENT),
+          2, new Field("preconditions", Type.MESSAGE, "Preconditions"),
+          4, Field.of("propagationPolicy", Type.STRING),
+          5, Field.of("dryRun", Type.STRINGS))),
+      Map.entry("Preconditions", Map.of(
+          1, Field.of("uid", Type.STRING),
+          2, Field.of("resourceVersion", Type.STRING))),
+      Map.entry("ObjectMeta", Map.ofEntries(
           Map.entry(1, Field.of("name", Type.STRING)),
           Map.entry(2, Field.of("generateName", Type.STRING)),
           Map.entry(3, Field.of("namespace", Type.STRING)),
@@ -41,27 +51,29 @@ final class ProtobufBodies {
           Map.entry(8, Field.of("creationTimestamp", Type.TIME)),
           Map.entry(11, Field.of("labels", Type.STRING_MAP)),
           Map.entry(12, Field.of("annotations", Type.STRING_MAP)),
-          Map.entry(14, Field.of("finalizers", Type.STRINGS))),
-      "Namespace", Map.of(
+          Map.entry(14, Field.of("finalizers", Type.STRINGS)))),
+      Map.entry("Namespace", Map.of(
           1, new Field("metadata", Type.MESSAGE, "ObjectMeta"),
-          2, new Field("spec", Type.MESSAGE, "NamespaceSpec")),
-      "NamespaceSpec", Map.of(1, Field.of("finalizers", Type.STRINGS)),
-      "Service", Map.of(
+          2, new Field("spec", Type.MESSAGE, "NamespaceSpec"))),
+      Map.entry("NamespaceSpec", Map.of(1, Field.of("finalizers", Type.STRINGS))),
+      Map.entry("Service", Map.of(
           1, new Field("metadata", Type.MESSAGE, "ObjectMeta"),
-          2, new Field("spec", Type.MESSAGE, "ServiceSpec")),
-      "ServiceSpec", Map.of(
+          2, new Field("spec", Type.MESSAGE, "ServiceSpec"))),
+      Map.entry("ServiceSpec", Map.of(
           1, new Field("ports", Type.MESSAGES, "ServicePort"),
           2, Field.of("selector", Type.STRING_MAP),
           3, Field.of("clusterIP", Type.STRING),
           4, Field.of("type", Type.STRING),
           5, Field.of("externalIPs", Type.STRINGS),
-          7, Field.of("sessionAffinity", Type.STRING)),
-      "ServicePort", Map.of(
+          7, Field.of("sessionAffinity", Type.STRING))),
+      Map.entry("ServicePort", Map.of(
           1, Field.of("name", Type.STRING),
           2, Field.of("protocol", Type.STRING),
           3, Field.of("port", Type.INT),
           4, Field.of("targetPort", Type.INT_OR_STRING),
-          5, Field.of("nodePort", Type.INT)));
+          5, Field.of("nodePort", Type.INT))));
+
+  private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("Namespace", "Service", "DeleteOptions");
 
   private ProtobufBodies() {}
 
@@ -99,9 +111,9 @@ final class ProtobufBodies {
           envelope.skip(tag & 7);
         }
       }
-      if (!MESSAGES.containsKey(kind) || raw == null) {
-        throw ApiException.unsupportedMediaType("protobuf bodies are accepted for Namespace and Service; send "
-            + kind + " as application/json");
+      if (!TOP_LEVEL.contains(kind) || raw == null) {
+        throw ApiException.unsupportedMediaType("protobuf bodies are accepted for Namespace, Service and "
+            + "DeleteOptions; send " + kind + " as application/json");
       }
       ObjectNode object = message(new Reader(raw, 0, raw.length), kind);
       object.put("apiVersion", apiVersion);
@@ -130,6 +142,7 @@ final class ProtobufBodies {
             out.put(field.json(), v);
           }
         }
+        case INT_PRESENT -> out.put(field.json(), in.varint());
         case BOOL -> {
           if (in.varint() != 0) {
             out.put(field.json(), true);

@@ -138,6 +138,23 @@ class KubectlEndToEndTest {
 
   @Test
   @Order(5)
+  void cordonDrainAndUncordon() {
+    String node = ok("get", "nodes", "-o", "jsonpath={.items[0].metadata.name}").out().trim();
+    assertThat(ok("cordon", node).out()).contains("node/" + node + " cordoned");
+    assertThat(ok("get", "nodes").out()).containsPattern(node + "\\s+Ready,SchedulingDisabled");
+    // kubectl drain deletes with protobuf DeleteOptions; the RC's replacements cannot be placed.
+    Kubectl.Result drain = ok("drain", node, "--pod-selector=app=guestbook", "--timeout=60s");
+    assertThat(drain.all()).contains("node/" + node + " drained");
+    await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("describe", "pods", "-l", "app=guestbook").out()
+        .contains("0/1 nodes are available: 1 node(s) were unschedulable."));
+    assertThat(ok("get", "pods", "-l", "app=guestbook").out()).contains("Pending").doesNotContain("Running");
+    assertThat(ok("uncordon", node).out()).contains("node/" + node + " uncordoned");
+    await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("get", "rc", "frontend").out()
+        .matches("(?s).*frontend\\s+2\\s+2\\s+2\\s.*"));
+  }
+
+  @Test
+  @Order(6)
   void watchSeesChangesAndDeleteRemoves() throws Exception {
     Process watch = kubectl.start("get", "pods", "-w", "--output-watch-events");
     List<String> lines = new CopyOnWriteArrayList<>();
