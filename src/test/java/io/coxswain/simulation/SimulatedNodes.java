@@ -1,0 +1,59 @@
+package io.coxswain.simulation;
+
+import io.coxswain.node.NodeAgent;
+import io.coxswain.node.NodeFacts;
+import io.coxswain.node.RestartRules;
+import io.coxswain.node.runtime.simulated.SimulatedRuntime;
+import io.coxswain.store.StoreClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * Many simulated nodes in one actor system: each has its own node agent and simulated runtime.
+ * A killed node's agent stops (no more heartbeats, nothing runs its pods) while its runtime keeps
+ * what it had, as a host that lost its network would; a node that returns gets a new agent on the
+ * same runtime, which re-adopts or removes what it finds.
+ */
+final class SimulatedNodes {
+  sealed interface Command {}
+
+  record Start(String name, SimulatedRuntime runtime) implements Command {}
+
+  record Kill(String name) implements Command {}
+
+  private SimulatedNodes() {}
+
+  static Behavior<Command> create(StoreClient store, NodeAgent.Settings settings, Clock clock) {
+    return Behaviors.setup(context -> {
+      Map<String, ActorRef<NodeAgent.Command>> agents = new HashMap<>();
+      Map<String, Integer> generations = new HashMap<>();
+      return Behaviors.receive(Command.class)
+          .onMessage(Start.class, start -> {
+            int generation = generations.merge(start.name(), 1, Integer::sum);
+            NodeFacts facts = new NodeFacts(start.name(), Map.of(), "127.0.0.1", 4, 16L << 30, 110,
+                start.runtime().version(), "simulated", "0", "amd64", start.name() + "-" + generation);
+            agents.put(start.name(), context.spawn(NodeAgent.create(store, facts, start.runtime(), settings, clock),
+                start.name() + "-" + generation));
+            return Behaviors.same();
+          })
+          .onMessage(Kill.class, kill -> {
+            ActorRef<NodeAgent.Command> agent = agents.remove(kill.name());
+            if (agent != null) {
+              context.stop(agent);
+            }
+            return Behaviors.same();
+          })
+          .build();
+    });
+  }
+
+  static NodeAgent.Settings fastSettings() {
+    return new NodeAgent.Settings(Duration.ofSeconds(1), Duration.ofMillis(300),
+        new RestartRules.Backoff(Duration.ofMillis(200), Duration.ofSeconds(2)));
+  }
+}
