@@ -10,6 +10,7 @@ import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.node.runtime.OwnedObject;
 import io.coxswain.store.CacheView;
 import io.coxswain.store.Change;
+import io.coxswain.store.EventRecorder;
 import io.coxswain.store.ChangeType;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
@@ -86,7 +87,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     String runtimeName = runtime.version().substring(0, runtime.version().indexOf(':'));
     this.workerContext = new PodWorker.Context(facts.name(), facts.internalIp(), runtimeName, store,
         context.getSystem().dispatchers().lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking()),
-        clock, settings.podSync());
+        clock, settings.podSync(), new EventRecorder(store, "kubelet", facts.name(), clock));
     this.steps = new PodSteps(runtime, clock, settings.backoff());
   }
 

@@ -2,12 +2,9 @@ package io.coxswain.scheduler;
 
 import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
-import io.coxswain.api.ObjectMeta;
 import io.coxswain.api.PodScheduling;
-import io.coxswain.api.core.Event;
-import io.coxswain.api.core.EventSource;
-import io.coxswain.api.core.ObjectReference;
 import io.coxswain.api.core.Pod;
+import io.coxswain.store.EventRecorder;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
@@ -17,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
@@ -42,7 +38,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
 
   private final StoreClient store;
   private final Clock clock;
-  private final Random random = new Random();
+  private final EventRecorder events;
   private final SchedulingPipeline pipeline = SchedulingPipeline.defaults();
   /** The last reason reported per pending pod (by uid), so a FailedScheduling event is written once per reason. */
   private final Map<String, String> reported = new HashMap<>();
@@ -52,6 +48,7 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
     super(context);
     this.store = store;
     this.clock = clock;
+    this.events = new EventRecorder(store, ClusterSnapshot.SCHEDULER_NAME, null, clock);
   }
 
   public static Behavior<Command> create(StoreClient store, Duration period, Clock clock) {
@@ -114,6 +111,8 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
             ? new StoreOp.Update(key, PodScheduling.bound((Pod) current, node, Defaulting.now(clock)),
                 current.metadata().resourceVersion())
             : null)
+        .thenCompose(done -> events.normal(pod, "Scheduled",
+            "Successfully assigned " + key.namespace() + "/" + key.name() + " to " + node))
         .toCompletableFuture().exceptionally(failure -> null);
   }
 
@@ -125,25 +124,12 @@ public final class Scheduler extends AbstractBehavior<Scheduler.Command> {
                 current.metadata().resourceVersion())
             : null)
         .toCompletableFuture().exceptionally(failure -> null);
-    Event event = failedScheduling(pod, message);
-    CompletableFuture<?> recorded = store.create(new ResourceKey("events", event.metadata().namespace(),
-        event.metadata().name()), event).toCompletableFuture().exceptionally(failure -> null);
+    CompletableFuture<?> recorded = events.warning(pod, "FailedScheduling", message).toCompletableFuture();
     return CompletableFuture.allOf(condition, recorded);
   }
 
   private static boolean unchanged(KubeObject current, Pod pod) {
     return current instanceof Pod now && now.metadata().uid().equals(pod.metadata().uid())
         && (now.spec().nodeName() == null || now.spec().nodeName().isEmpty());
-  }
-
-  private Event failedScheduling(Pod pod, String message) {
-    String now = Defaulting.now(clock);
-    String name = pod.metadata().name() + "." + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
-    Event event = new Event("v1", "Event", ObjectMeta.named(pod.metadata().namespace(), name),
-        new ObjectReference("Pod", pod.metadata().namespace(), pod.metadata().name(), pod.metadata().uid(), "v1",
-            pod.metadata().resourceVersion(), null),
-        "FailedScheduling", message, new EventSource(ClusterSnapshot.SCHEDULER_NAME, null), now, now, 1, "Warning",
-        null, "Scheduling", null, ClusterSnapshot.SCHEDULER_NAME, null);
-    return (Event) Defaulting.applyCreateDefaults(event, pod.metadata().namespace(), clock, random);
   }
 }

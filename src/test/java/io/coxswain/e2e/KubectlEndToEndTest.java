@@ -124,7 +124,9 @@ class KubectlEndToEndTest {
   void describeAndLabel() {
     Kubectl.Result describe = ok("describe", "pod", "hello");
     assertThat(describe.out()).containsPattern("Name:\\s+hello").containsPattern("Namespace:\\s+default")
-        .contains("Containers:", "web:", "writer:", "busybox:1.36");
+        .contains("Containers:", "web:", "writer:", "busybox:1.36", "Events:")
+        .containsPattern("Normal\\s+Scheduled\\s+.*default-scheduler\\s+Successfully assigned default/hello to ")
+        .containsPattern("Normal\\s+Started\\s+.*kubelet\\s+Started container web");
     assertThat(ok("label", "pod", "hello", "stage=web").out()).contains("pod/hello labeled");
     assertThat(ok("get", "pods", "-l", "stage=web", "-o", "name").out().trim()).isEqualTo("pod/hello");
     assertThat(ok("label", "pod", "hello", "stage-").out()).contains("pod/hello unlabeled");

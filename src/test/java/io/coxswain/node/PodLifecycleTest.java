@@ -69,6 +69,24 @@ class PodLifecycleTest {
     assertThat(status.at("/containerStatuses/0/state/running/startedAt").asText()).isNotBlank();
     assertThat(status.at("/containerStatuses/1/ready").asBoolean()).isTrue();
     assertThat(status.at("/containerStatuses/0/containerID").asText()).startsWith("simulated://");
+    await().atMost(Duration.ofSeconds(10)).until(() -> reasons("runner").containsAll(
+        java.util.List.of("Pulled", "Created", "Started")));
+    assertThat(messages("runner")).contains("Started container web", "Started container sidecar");
+  }
+
+  private static java.util.List<String> events(String pod, String field) {
+    java.util.List<String> values = new java.util.ArrayList<>();
+    http.get("/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3D" + pod).json().get("items")
+        .forEach(e -> values.add(e.get(field).asText()));
+    return values;
+  }
+
+  private static java.util.List<String> reasons(String pod) {
+    return events(pod, "reason");
+  }
+
+  private static java.util.List<String> messages(String pod) {
+    return events(pod, "message");
   }
 
   @Test
@@ -80,6 +98,11 @@ class PodLifecycleTest {
     assertThat(status.at("/lastState/terminated/exitCode").asInt()).isEqualTo(2);
     assertThat(status.at("/lastState/terminated/reason").asText()).isEqualTo("Error");
     assertThat(pod("crasher").at("/status/phase").asText()).isEqualTo("Running");
+    await().atMost(Duration.ofSeconds(10)).until(() -> reasons("crasher").contains("BackOff"));
+    JsonNode backOff = http.get("/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Dcrasher,"
+        + "reason%3DBackOff").json().at("/items/0");
+    assertThat(backOff.get("type").asText()).isEqualTo("Warning");
+    assertThat(backOff.get("message").asText()).startsWith("Back-off restarting failed container c in pod crasher_default");
   }
 
   @Test
@@ -103,6 +126,7 @@ class PodLifecycleTest {
         .asText().equals("ImagePullBackOff"));
     assertThat(pod("no-image").at("/status/phase").asText()).isEqualTo("Pending");
     assertThat(pod("no-image").at("/status/containerStatuses/0/state/waiting/message").asText()).contains("not found");
+    await().atMost(Duration.ofSeconds(10)).until(() -> messages("no-image").contains("Error: ErrImagePull"));
   }
 
   @Test
@@ -113,5 +137,6 @@ class PodLifecycleTest {
     assertThat(deleted.code()).isEqualTo(200);
     assertThat(deleted.json().at("/metadata/deletionTimestamp").asText()).as("graceful: marked first").isNotBlank();
     await().atMost(Duration.ofSeconds(20)).until(() -> http.get(PODS + "/doomed").code() == 404);
+    await().atMost(Duration.ofSeconds(10)).until(() -> messages("doomed").contains("Stopping container c"));
   }
 }

@@ -5,6 +5,7 @@ import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.PodStatus;
 import io.coxswain.node.runtime.PodRef;
 import io.coxswain.store.Change;
+import io.coxswain.store.EventRecorder;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
@@ -43,7 +44,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
 
   /** What a worker needs from its agent. */
   public record Context(String nodeName, String hostIp, String runtimeName, StoreClient store, Executor blocking,
-                        Clock clock, Duration syncPeriod) {}
+                        Clock clock, Duration syncPeriod, EventRecorder events) {}
 
   private final Context ctx;
   private final PodSteps steps;
@@ -108,6 +109,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
       Duration grace = Duration.ofSeconds(pod.metadata().deletionGracePeriodSeconds() == null ? 0
           : pod.metadata().deletionGracePeriodSeconds());
       getContext().getLog().info("pod={}/{} stopping (grace {}s)", key.namespace(), key.name(), grace.getSeconds());
+      report(PodEvents.killing(pod));
       PodRuntime state = runtime;
       getContext().pipeToSelf(CompletableFuture.runAsync(() -> steps.teardown(state, grace), ctx.blocking())
           .thenCompose(done -> ctx.store().write(new StoreOp.Delete(key, null, pod.metadata().uid()))),
@@ -128,6 +130,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
       getContext().getLog().warn("pod={}/{} sync failed: {}", key.namespace(), key.name(), synced.failure().toString());
       return this;
     }
+    report(PodEvents.between(pod, runtime, synced.state()));
     runtime = synced.state();
     PodStatus status = PodStatusView.of(pod, runtime.containers(), ctx.hostIp(), runtime.podIp(), runtime.startTime(),
         ctx.runtimeName(), Defaulting.now(ctx.clock()));
@@ -139,6 +142,16 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
           StatusWritten::new);
     }
     return this;
+  }
+
+  private void report(java.util.List<PodEvents.Note> notes) {
+    for (PodEvents.Note note : notes) {
+      if (note.warning()) {
+        ctx.events().warning(pod, note.reason(), note.message());
+      } else {
+        ctx.events().normal(pod, note.reason(), note.message());
+      }
+    }
   }
 
   private Behavior<Command> onTornDown(TornDown done) {

@@ -1,0 +1,77 @@
+package io.coxswain.store;
+
+import io.coxswain.api.Defaulting;
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.ObjectMeta;
+import io.coxswain.api.core.Event;
+import io.coxswain.api.core.EventSource;
+import io.coxswain.api.core.ObjectReference;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Records Kubernetes Events about objects (what `kubectl describe` lists). The same reason and
+ * message about the same object again bumps the existing event's count and lastTimestamp, as
+ * Kubernetes' recorder aggregates, instead of adding a new one. Writes never fail the caller.
+ */
+public final class EventRecorder {
+  private static final int REMEMBERED = 4096;
+
+  private final StoreClient store;
+  private final String component;
+  private final String host;
+  private final Clock clock;
+  private final Random random = new Random();
+  private final Map<String, ResourceKey> recent = new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, ResourceKey> eldest) {
+      return size() > REMEMBERED;
+    }
+  };
+
+  public EventRecorder(StoreClient store, String component, String host, Clock clock) {
+    this.store = store;
+    this.component = component;
+    this.host = host;
+    this.clock = clock;
+  }
+
+  public CompletionStage<?> normal(KubeObject object, String reason, String message) {
+    return record(object, "Normal", reason, message);
+  }
+
+  public CompletionStage<?> warning(KubeObject object, String reason, String message) {
+    return record(object, "Warning", reason, message);
+  }
+
+  private synchronized CompletionStage<?> record(KubeObject object, String type, String reason, String message) {
+    String now = Defaulting.now(clock);
+    String aggregate = object.metadata().uid() + "|" + reason + "|" + message;
+    ResourceKey existing = recent.get(aggregate);
+    if (existing != null) {
+      return quietly(store.mutate(existing, current -> current == null ? null
+          : new StoreOp.Update(existing, repeat((Event) current, now), current.metadata().resourceVersion())));
+    }
+    String namespace = object.metadata().namespace() == null ? "default" : object.metadata().namespace();
+    String name = object.metadata().name() + "." + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+    Event event = new Event("v1", "Event", ObjectMeta.named(namespace, name),
+        new ObjectReference(object.kind(), object.metadata().namespace(), object.metadata().name(),
+            object.metadata().uid(), object.apiVersion(), object.metadata().resourceVersion(), null),
+        reason, message, new EventSource(component, host), now, now, 1, type, null, null, null, component, host);
+    Event prepared = (Event) Defaulting.applyCreateDefaults(event, namespace, clock, random);
+    ResourceKey key = new ResourceKey("events", namespace, prepared.metadata().name());
+    recent.put(aggregate, key);
+    return quietly(store.create(key, prepared));
+  }
+
+  private static Event repeat(Event event, String now) {
+    return event.withRepeat(event.count() == null ? 2 : event.count() + 1, now);
+  }
+
+  private static CompletionStage<?> quietly(CompletionStage<?> write) {
+    return write.toCompletableFuture().exceptionally(failure -> null);
+  }
+}
