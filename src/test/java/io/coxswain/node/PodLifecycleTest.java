@@ -139,4 +139,38 @@ class PodLifecycleTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> http.get(PODS + "/doomed").code() == 404);
     await().atMost(Duration.ofSeconds(10)).until(() -> messages("doomed").contains("Stopping container c"));
   }
+
+  private static void createProbed(String name, Map<String, String> annotations, String probes) {
+    StringBuilder notes = new StringBuilder();
+    annotations.forEach((k, v) -> notes.append(notes.length() == 0 ? "" : ",").append('"').append(k).append("\":\"")
+        .append(v).append('"'));
+    Http.Reply reply = http.post(PODS, "application/json", "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name
+        + "\",\"annotations\":{" + notes + "}},\"spec\":{\"nodeName\":\"" + nodeName + "\",\"containers\":[{"
+        + "\"name\":\"c\",\"image\":\"busybox\"," + probes + "}]}}");
+    assertThat(reply.code()).as(reply.body()).isEqualTo(201);
+  }
+
+  @Test
+  void aReadinessProbeGatesTheReadyCondition() {
+    createProbed("slow-start", Map.of("simulated.coxswain.io/ready-after", "2s"),
+        "\"readinessProbe\":{\"httpGet\":{\"path\":\"/\",\"port\":80},\"periodSeconds\":1}");
+    await().atMost(Duration.ofSeconds(20)).until(() -> pod("slow-start").at("/status/phase").asText().equals("Running"));
+    JsonNode early = pod("slow-start").at("/status");
+    assertThat(early.at("/containerStatuses/0/ready").asBoolean()).as("running but not yet ready").isFalse();
+    assertThat(early.at("/conditions").toString()).contains("\"type\":\"Ready\",\"status\":\"False\"");
+    await().atMost(Duration.ofSeconds(20)).until(() -> pod("slow-start").at("/status/containerStatuses/0/ready")
+        .asBoolean());
+    assertThat(pod("slow-start").at("/status/conditions").toString()).contains("\"type\":\"Ready\",\"status\":\"True\"");
+    assertThat(messages("slow-start")).contains("Readiness probe failed");
+  }
+
+  @Test
+  void aFailingLivenessProbeRestartsTheContainer() {
+    createProbed("wedged", Map.of("simulated.coxswain.io/live-for", "1s", RestartRules.BACKOFF_ANNOTATION, "200ms,400ms"),
+        "\"livenessProbe\":{\"tcpSocket\":{\"port\":80},\"periodSeconds\":1,\"failureThreshold\":2}");
+    await().atMost(Duration.ofSeconds(30)).until(() -> pod("wedged").at("/status/containerStatuses/0/restartCount")
+        .asInt() >= 2);
+    assertThat(messages("wedged")).contains("Liveness probe failed", "Container c failed liveness probe, will be restarted");
+    assertThat(pod("wedged").at("/status/containerStatuses/0/lastState/terminated/exitCode").asInt()).isEqualTo(143);
+  }
 }

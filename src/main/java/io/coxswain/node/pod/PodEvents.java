@@ -45,7 +45,27 @@ final class PodEvents {
         notes.add(new Note(true, "Failed", "Error: ImagePullBackOff"));
       }
     }
+    probeNotes(pod, before, after, notes);
     return notes;
+  }
+
+  private static void probeNotes(Pod pod, PodRuntime before, PodRuntime after, List<Note> notes) {
+    for (Container container : pod.spec().containers()) {
+      String name = container.name();
+      ProbeState readyWas = before.readiness().getOrDefault(name, ProbeState.INITIAL);
+      ProbeState readyNow = after.readiness().get(name);
+      if (readyNow != null && readyNow.failures() > readyWas.failures()) {
+        notes.add(new Note(true, "Unhealthy", "Readiness probe failed"));
+      }
+      ProbeState liveWas = before.liveness().getOrDefault(name, ProbeState.INITIAL);
+      ProbeState liveNow = after.liveness().get(name);
+      if (liveNow != null && liveNow.failures() > liveWas.failures()) {
+        notes.add(new Note(true, "Unhealthy", "Liveness probe failed"));
+        if (liveNow.failedFor(container.livenessProbe())) {
+          notes.add(new Note(false, "Killing", "Container " + name + " failed liveness probe, will be restarted"));
+        }
+      }
+    }
   }
 
   /** What the agent says when it stops a pod's containers. */

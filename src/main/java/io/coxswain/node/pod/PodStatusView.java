@@ -11,18 +11,21 @@ import java.util.Map;
 
 /**
  * The pod status a node agent reports, as the kubelet computes it: per-container state, last
- * state and restart count; the phase; and the four conditions. Readiness without probes is
- * "running". Pure.
+ * state and restart count; the phase; and the four conditions. A container is ready when it runs
+ * and its readiness probe (if any) passes. Pure.
  */
 public final class PodStatusView {
   private PodStatusView() {}
 
-  public static PodStatus of(Pod pod, Map<String, ContainerRecord> records, String hostIp, String podIp,
-      String startTime, String runtimeName, String now) {
+  static PodStatus of(Pod pod, PodRuntime runtime, String hostIp, String runtimeName, String now) {
+    Map<String, ContainerRecord> records = runtime.containers();
+    String podIp = runtime.podIp();
+    String startTime = runtime.startTime();
     List<ContainerStatus> statuses = new ArrayList<>();
     for (var container : pod.spec().containers()) {
       ContainerRecord record = records.get(container.name());
-      statuses.add(status(container.name(), container.image(), record, runtimeName));
+      boolean probeReady = runtime.ready(container.name(), container.readinessProbe() != null);
+      statuses.add(status(container.name(), container.image(), record, runtimeName, probeReady));
     }
     String phase = phase(pod.spec().restartPolicy(), records);
     boolean ready = !statuses.isEmpty() && statuses.stream().allMatch(s -> Boolean.TRUE.equals(s.ready()));
@@ -36,7 +39,8 @@ public final class PodStatusView {
         previous.qosClass()).withIPs(hostIp, podIp);
   }
 
-  private static ContainerStatus status(String name, String image, ContainerRecord r, String runtimeName) {
+  private static ContainerStatus status(String name, String image, ContainerRecord r, String runtimeName,
+      boolean probeReady) {
     if (r == null) {
       return new ContainerStatus(name, ContainerState.waiting("ContainerCreating", null), null, false, 0, image, null,
           null, false);
@@ -56,7 +60,8 @@ public final class PodStatusView {
       state = ContainerState.waiting(r.waitingReason() == null ? "ContainerCreating" : r.waitingReason(),
           r.waitingMessage());
     }
-    return new ContainerStatus(name, state, lastState, running, r.restartCount(), image, null, id, running);
+    return new ContainerStatus(name, state, lastState, running && probeReady, r.restartCount(), image, null, id,
+        running);
   }
 
   /**

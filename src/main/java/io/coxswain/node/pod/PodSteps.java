@@ -7,6 +7,7 @@ import io.coxswain.node.RestartRules;
 import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.node.runtime.ContainerState;
 import io.coxswain.node.runtime.OwnedObject;
+import io.coxswain.node.runtime.ProbeRunner;
 import io.coxswain.node.runtime.PodRef;
 import io.coxswain.node.runtime.RuntimeFailure;
 import io.coxswain.node.runtime.SandboxConfig;
@@ -63,7 +64,77 @@ public final class PodSteps {
       }
       records.put(container.name(), record);
     }
-    return new PodRuntime(state.sandboxId(), state.podIp(), state.startTime(), records);
+    return probe(pod, state.withContainers(state.sandboxId(), state.podIp(), state.startTime(), records), now);
+  }
+
+  /**
+   * Runs the readiness and liveness probes that are due on running containers (when the runtime
+   * can probe). A container that fails its liveness probe is stopped; the next sync sees it exit
+   * and the restart policy takes over. Probe history starts afresh with each container attempt.
+   */
+  private PodRuntime probe(Pod pod, PodRuntime state, Instant now) {
+    if (!(runtime instanceof ProbeRunner prober)) {
+      return state;
+    }
+    Map<String, ProbeState> readiness = new LinkedHashMap<>();
+    Map<String, ProbeState> liveness = new LinkedHashMap<>();
+    for (Container container : pod.spec().containers()) {
+      ContainerRecord record = state.containers().get(container.name());
+      if (record == null || !record.running()) {
+        continue;
+      }
+      Instant startedAt = record.observed().startedAt();
+      String key = container.name();
+      ProbeState ready = fresh(state.readiness().get(key), startedAt);
+      ProbeState live = fresh(state.liveness().get(key), startedAt);
+      if (container.readinessProbe() != null) {
+        ready = run(prober, record, state.podIp(), container.readinessProbe(), ProbeRunner.Kind.READINESS, ready,
+            startedAt, now);
+        readiness.put(key, ready);
+      }
+      if (container.livenessProbe() != null) {
+        live = run(prober, record, state.podIp(), container.livenessProbe(), ProbeRunner.Kind.LIVENESS, live,
+            startedAt, now);
+        liveness.put(key, live);
+        if (live.failedFor(container.livenessProbe())) {
+          stopQuietly(record.containerId(), Duration.ofSeconds(gracePeriod(pod)));
+        }
+      }
+    }
+    return new PodRuntime(state.sandboxId(), state.podIp(), state.startTime(), state.containers(), readiness, liveness);
+  }
+
+  /** Probe history belongs to one container attempt: a newer start begins a new history. */
+  private static ProbeState fresh(ProbeState previous, Instant startedAt) {
+    return previous == null || previous.lastRun() == null || previous.lastRun().isBefore(startedAt)
+        ? ProbeState.INITIAL : previous;
+  }
+
+  private static ProbeState run(ProbeRunner prober, ContainerRecord record, String podIp,
+      io.coxswain.api.core.Probe probe, ProbeRunner.Kind kind, ProbeState state, Instant startedAt, Instant now) {
+    if (!ProbeState.due(probe, state, startedAt, now)) {
+      return state;
+    }
+    boolean ok;
+    try {
+      ok = prober.probe(record.containerId(), podIp, probe, kind);
+    } catch (RuntimeFailure failure) {
+      ok = false;
+    }
+    return state.after(probe, ok, now);
+  }
+
+  private static long gracePeriod(Pod pod) {
+    Long grace = pod.spec().terminationGracePeriodSeconds();
+    return grace == null ? 30 : grace;
+  }
+
+  private void stopQuietly(String containerId, Duration grace) {
+    try {
+      runtime.stopContainer(containerId, grace);
+    } catch (RuntimeFailure ignored) {
+      // already gone: the next sync sees it
+    }
   }
 
   private ContainerRecord start(PodRef ref, String sandboxId, Pod pod, Container container, ContainerRecord record,
@@ -86,18 +157,18 @@ public final class PodSteps {
       String startTime = current.startTime() != null ? current.startTime() : Defaulting.now(clock);
       for (OwnedObject object : owned) {
         if (object.sandbox()) {
-          return new PodRuntime(object.id(), pod.statusOrEmpty().podIP(), startTime, adopted(owned));
+          return PodRuntime.empty().withContainers(object.id(), pod.statusOrEmpty().podIP(), startTime, adopted(owned));
         }
       }
       SandboxInfo sandbox = runtime.runSandbox(new SandboxConfig(ref, pod.metadata().annotationsOrEmpty()));
-      return new PodRuntime(sandbox.id(), sandbox.podIp(), startTime, current.containers());
+      return current.withContainers(sandbox.id(), sandbox.podIp(), startTime, current.containers());
     } catch (RuntimeFailure failure) {
       Map<String, ContainerRecord> waiting = new LinkedHashMap<>();
       for (Container c : pod.spec().containers()) {
         waiting.put(c.name(), ContainerRecord.fresh(c.name()).failedToStart(failure.reason(), failure.getMessage(),
             clock.instant()));
       }
-      return new PodRuntime(null, null, current.startTime(), waiting);
+      return current.withContainers(null, null, current.startTime(), waiting);
     }
   }
 

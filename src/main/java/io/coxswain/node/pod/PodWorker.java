@@ -132,8 +132,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     }
     report(PodEvents.between(pod, runtime, synced.state()));
     runtime = synced.state();
-    PodStatus status = PodStatusView.of(pod, runtime.containers(), ctx.hostIp(), runtime.podIp(), runtime.startTime(),
-        ctx.runtimeName(), Defaulting.now(ctx.clock()));
+    PodStatus status = PodStatusView.of(pod, runtime, ctx.hostIp(), ctx.runtimeName(), Defaulting.now(ctx.clock()));
     if (!status.equals(reported)) {
       reported = status;
       getContext().pipeToSelf(ctx.store().mutate(key, current -> current == null

@@ -9,9 +9,12 @@ import java.util.Optional;
  * it in the manifest): {@code simulated.coxswain.io/start-latency}, {@code .../run-for} (then it
  * exits), {@code .../exit-code} (default 0 when it exits), {@code .../pull-error} (the image pull
  * fails with this message). A key suffixed with {@code .CONTAINER} applies to that container only
- * and wins over the pod-wide key. Durations are Go-style: 500ms, 3s, 2m, 1h.
+ * and wins over the pod-wide key. Probes: {@code .../ready-after} (the readiness probe fails until
+ * then), {@code .../live-for} (the liveness probe fails from then on). Durations are Go-style:
+ * 500ms, 3s, 2m, 1h.
  */
-record SimulatedBehavior(Duration startLatency, Duration runFor, int exitCode, String pullError) {
+record SimulatedBehavior(Duration startLatency, Duration runFor, int exitCode, String pullError, Duration readyAfter,
+                         Duration liveFor) {
   static final String PREFIX = "simulated.coxswain.io/";
 
   static SimulatedBehavior of(Map<String, String> annotations, String container, Duration defaultStartLatency) {
@@ -19,7 +22,9 @@ record SimulatedBehavior(Duration startLatency, Duration runFor, int exitCode, S
         value(annotations, "start-latency", container).map(SimulatedBehavior::duration).orElse(defaultStartLatency),
         value(annotations, "run-for", container).map(SimulatedBehavior::duration).orElse(null),
         value(annotations, "exit-code", container).map(Integer::parseInt).orElse(0),
-        value(annotations, "pull-error", container).orElse(null));
+        value(annotations, "pull-error", container).orElse(null),
+        value(annotations, "ready-after", container).map(SimulatedBehavior::duration).orElse(Duration.ZERO),
+        value(annotations, "live-for", container).map(SimulatedBehavior::duration).orElse(null));
   }
 
   private static Optional<String> value(Map<String, String> annotations, String key, String container) {

@@ -5,6 +5,8 @@ import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.node.runtime.ContainerState;
 import io.coxswain.node.runtime.OwnedObject;
 import io.coxswain.node.runtime.PodRef;
+import io.coxswain.node.runtime.ProbeRunner;
+import io.coxswain.api.core.Probe;
 import io.coxswain.node.runtime.RuntimeFailure;
 import io.coxswain.node.runtime.SandboxConfig;
 import io.coxswain.node.runtime.SandboxInfo;
@@ -22,7 +24,7 @@ import java.util.Random;
  * clock and their {@link SimulatedBehavior}. Deterministic for a given seed and clock, so a
  * simulation of thousands of nodes replays exactly. Pod IPs come from this node's pod subnet.
  */
-public final class SimulatedRuntime implements ContainerRuntime {
+public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner {
   private final Clock clock;
   private final Random random;
   private final Duration defaultStartLatency;
@@ -129,6 +131,24 @@ public final class SimulatedRuntime implements ContainerRuntime {
       }
     }
     return owned;
+  }
+
+  /** Probes answer from the container's annotations, measured from when it started running. */
+  @Override
+  public synchronized boolean probe(String containerId, String podIp, Probe probe, Kind kind) throws RuntimeFailure {
+    Container container = containers.get(containerId);
+    if (container == null) {
+      throw new RuntimeFailure("NotFound", "no such container: " + containerId);
+    }
+    ContainerState state = state(container);
+    if (!state.running()) {
+      return false;
+    }
+    Duration up = Duration.between(state.startedAt(), clock.instant());
+    if (kind == Kind.LIVENESS) {
+      return container.behavior().liveFor() == null || up.compareTo(container.behavior().liveFor()) < 0;
+    }
+    return up.compareTo(container.behavior().readyAfter()) >= 0;
   }
 
   /** The state at the clock's now: created, then running after the start latency, then exited. */
