@@ -9,6 +9,7 @@ import io.coxswain.node.NodeFacts;
 import io.coxswain.node.RestartRules;
 import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.scheduler.Scheduler;
+import io.coxswain.controller.EndpointsController;
 import io.coxswain.controller.NodeLifecycle;
 import io.coxswain.controller.ReplicationManager;
 import io.coxswain.store.ObjectStore;
@@ -86,6 +87,8 @@ public final class CoxswainNode implements AutoCloseable {
             config.getDuration("coxswain.controllers.pod-eviction-timeout"));
         ClusterSingleton.get(system).init(SingletonActor.of(NodeLifecycle.create(client, lifecycle, Clock.systemUTC()),
             "node-lifecycle"));
+        ClusterSingleton.get(system).init(SingletonActor.of(EndpointsController.create(client,
+            config.getDuration("coxswain.controllers.period"), Clock.systemUTC()), "endpoints-controller"));
       }
       if (config.getBoolean("coxswain.scheduler.enabled")) {
         ClusterSingleton.get(system).init(SingletonActor.of(

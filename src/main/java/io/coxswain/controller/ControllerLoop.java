@@ -1,0 +1,50 @@
+package io.coxswain.controller;
+
+import io.coxswain.store.CacheView;
+import io.coxswain.store.StoreClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * The level-triggered loop most controllers are: every period, hand the current cache view to a
+ * pass that returns its writes; the next pass starts only once those writes are done (and, since
+ * writes complete only when the local cache has them, it sees their effects).
+ */
+final class ControllerLoop {
+  private ControllerLoop() {}
+
+  private enum Tick { INSTANCE }
+
+  private record Done(Object ignored, Throwable failure) {}
+
+  static Behavior<Object> create(String name, StoreClient store, Duration period,
+      Function<CacheView, List<CompletableFuture<?>>> pass) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      timers.startTimerWithFixedDelay(Tick.INSTANCE, Tick.INSTANCE, Duration.ZERO, period);
+      boolean[] running = {false};
+      return Behaviors.receive(Object.class)
+          .onMessageEquals(Tick.INSTANCE, () -> {
+            if (!running[0] && store.cache().ready()) {
+              List<CompletableFuture<?>> writes = pass.apply(store.cache().view());
+              if (!writes.isEmpty()) {
+                running[0] = true;
+                context.pipeToSelf(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)), Done::new);
+              }
+            }
+            return Behaviors.same();
+          })
+          .onMessage(Done.class, done -> {
+            running[0] = false;
+            if (done.failure() != null) {
+              context.getLog().warn("{} pass failed: {}", name, StoreClient.unwrap(done.failure()).getMessage());
+            }
+            return Behaviors.same();
+          })
+          .build();
+    }));
+  }
+}

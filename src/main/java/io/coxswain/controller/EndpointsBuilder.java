@@ -1,0 +1,82 @@
+package io.coxswain.controller;
+
+import io.coxswain.api.core.Container;
+import io.coxswain.api.core.ContainerPort;
+import io.coxswain.api.core.EndpointAddress;
+import io.coxswain.api.core.EndpointPort;
+import io.coxswain.api.core.EndpointSubset;
+import io.coxswain.api.core.ObjectReference;
+import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.Service;
+import io.coxswain.api.core.ServicePort;
+import io.coxswain.api.selector.LabelSelector;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Service's Endpoints, as Kubernetes' endpoints controller computes them: the pods its selector
+ * matches that have an IP, ready ones under addresses and the rest under notReadyAddresses,
+ * grouped by the ports they resolve to (a named targetPort is looked up in each pod). Pure.
+ */
+final class EndpointsBuilder {
+  private EndpointsBuilder() {}
+
+  static List<EndpointSubset> subsets(Service service, List<Pod> podsInNamespace) {
+    LabelSelector selector = LabelSelector.fromMap(service.spec().selector());
+    Map<List<EndpointPort>, EndpointSubset> byPorts = new LinkedHashMap<>();
+    List<Pod> pods = new ArrayList<>(podsInNamespace);
+    pods.sort(Comparator.comparing(p -> p.metadata().name()));
+    for (Pod pod : pods) {
+      String ip = pod.statusOrEmpty().podIP();
+      if (ip == null || ip.isEmpty() || pod.metadata().deletionTimestamp() != null
+          || !selector.matches(pod.metadata().labelsOrEmpty())) {
+        continue;
+      }
+      List<EndpointPort> ports = ports(service, pod);
+      if (ports.isEmpty()) {
+        continue;
+      }
+      EndpointAddress address = new EndpointAddress(ip, null, pod.spec().nodeName(),
+          new ObjectReference("Pod", pod.metadata().namespace(), pod.metadata().name(), pod.metadata().uid(), null,
+              null, null));
+      EndpointSubset subset = byPorts.getOrDefault(ports, new EndpointSubset(List.of(), List.of(), ports));
+      List<EndpointAddress> ready = new ArrayList<>(subset.addresses());
+      List<EndpointAddress> notReady = new ArrayList<>(subset.notReadyAddresses());
+      (ReplicationReconciler.isReady(pod) ? ready : notReady).add(address);
+      byPorts.put(ports, new EndpointSubset(ready, notReady, ports));
+    }
+    return List.copyOf(byPorts.values());
+  }
+
+  private static List<EndpointPort> ports(Service service, Pod pod) {
+    List<EndpointPort> ports = new ArrayList<>();
+    for (ServicePort port : service.spec().ports()) {
+      Integer target = resolve(port, pod);
+      if (target != null) {
+        ports.add(new EndpointPort(port.name(), target, port.protocol() == null ? "TCP" : port.protocol(), null));
+      }
+    }
+    return ports;
+  }
+
+  /** A numeric targetPort is used as is; a named one is the pod's container port of that name. */
+  private static Integer resolve(ServicePort port, Pod pod) {
+    if (port.targetPort() == null) {
+      return port.port();
+    }
+    if (port.targetPort().isInt()) {
+      return port.targetPort().intValue();
+    }
+    for (Container container : pod.spec().containers()) {
+      for (ContainerPort cp : container.ports()) {
+        if (port.targetPort().stringValue().equals(cp.name())) {
+          return cp.containerPort();
+        }
+      }
+    }
+    return null;
+  }
+}
