@@ -8,6 +8,7 @@ import io.coxswain.api.core.Endpoints;
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.Service;
 import io.coxswain.store.CacheView;
+import io.coxswain.store.ControllerLoop;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;

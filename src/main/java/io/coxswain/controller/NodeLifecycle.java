@@ -3,6 +3,8 @@ package io.coxswain.controller;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.core.Node;
 import io.coxswain.api.core.Pod;
+import io.coxswain.store.CacheView;
+import io.coxswain.store.ControllerLoop;
 import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
@@ -13,85 +15,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
  * The node lifecycle controller (a cluster singleton): marks nodes whose heartbeats stopped as
  * Unknown and unreachable, evicts their pods after the eviction timeout (their controllers then
  * replace them on healthy nodes), and lifts the taint when a node is Ready again.
  */
-public final class NodeLifecycle extends AbstractBehavior<NodeLifecycle.Command> {
-
-  public sealed interface Command {}
-
-  private enum Pass implements Command { INSTANCE }
-
-  private record PassDone(Object ignored, Throwable failure) implements Command {}
-
+public final class NodeLifecycle {
   /** Timings: heartbeat silence before Unknown, and Unknown before eviction. */
   public record Settings(Duration period, Duration monitorGrace, Duration evictionTimeout) {}
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NodeLifecycle.class);
 
-  private final StoreClient store;
-  private final Settings settings;
-  private final Clock clock;
-  private boolean running;
+  private NodeLifecycle() {}
 
-  private NodeLifecycle(ActorContext<Command> context, StoreClient store, Settings settings, Clock clock) {
-    super(context);
-    this.store = store;
-    this.settings = settings;
-    this.clock = clock;
+  public static Behavior<Object> create(StoreClient store, Settings settings, Clock clock) {
+    return ControllerLoop.create("node-lifecycle", store, settings.period(), view -> pass(store, view, settings, clock));
   }
 
-  public static Behavior<Command> create(StoreClient store, Settings settings, Clock clock) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-      timers.startTimerWithFixedDelay(Pass.INSTANCE, Pass.INSTANCE, settings.period(), settings.period());
-      return new NodeLifecycle(context, store, settings, clock);
-    }));
-  }
-
-  @Override
-  public Receive<Command> createReceive() {
-    return newReceiveBuilder()
-        .onMessageEquals(Pass.INSTANCE, this::pass)
-        .onMessage(PassDone.class, done -> {
-          running = false;
-          return this;
-        })
-        .build();
-  }
-
-  private Behavior<Command> pass() {
-    if (running || !store.cache().ready()) {
-      return this;
-    }
+  private static List<CompletableFuture<?>> pass(StoreClient store, CacheView view, Settings settings, Clock clock) {
     List<CompletableFuture<?>> writes = new ArrayList<>();
-    for (KubeObject object : store.cache().view().list("nodes", null, null, 0, o -> true).items()) {
+    for (KubeObject object : view.list("nodes", null, null, 0, o -> true).items()) {
       Node node = (Node) object;
       ResourceKey key = ResourceKey.clusterScoped("nodes", node.metadata().name());
       if (NodeHealth.markedUnreachable(node, settings.monitorGrace(), clock) != null) {
         log.info("node={} stopped posting status; marking it Unknown", node.metadata().name());
-        writes.add(update(key, current -> NodeHealth.markedUnreachable((Node) current, settings.monitorGrace(), clock)));
+        writes.add(update(store, key, current -> NodeHealth.markedUnreachable((Node) current, settings.monitorGrace(),
+            clock)));
       } else if (NodeHealth.recovered(node) != null) {
         log.info("node={} is Ready again", node.metadata().name());
-        writes.add(update(key, current -> NodeHealth.recovered((Node) current)));
+        writes.add(update(store, key, current -> NodeHealth.recovered((Node) current)));
       } else if (NodeHealth.shouldEvict(node, settings.evictionTimeout(), clock)) {
-        writes.addAll(evictPods(node.metadata().name()));
+        writes.addAll(evictPods(store, view, node.metadata().name(), clock));
       }
     }
-    if (!writes.isEmpty()) {
-      running = true;
-      getContext().pipeToSelf(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)), PassDone::new);
-    }
-    return this;
+    return writes;
   }
 
-  private CompletableFuture<?> update(ResourceKey key, java.util.function.UnaryOperator<KubeObject> change) {
+  private static CompletableFuture<?> update(StoreClient store, ResourceKey key,
+      java.util.function.UnaryOperator<KubeObject> change) {
     return store.mutate(key, current -> {
       KubeObject next = current == null ? null : change.apply(current);
       return next == null ? null : new StoreOp.Update(key, next, current.metadata().resourceVersion());
@@ -99,9 +61,9 @@ public final class NodeLifecycle extends AbstractBehavior<NodeLifecycle.Command>
   }
 
   /** Deletes (gracefully) every pod still bound to the node; a returning agent finishes the job. */
-  private List<CompletableFuture<?>> evictPods(String node) {
+  private static List<CompletableFuture<?>> evictPods(StoreClient store, CacheView view, String node, Clock clock) {
     List<CompletableFuture<?>> writes = new ArrayList<>();
-    for (KubeObject object : store.cache().view().list("pods", null, null, 0,
+    for (KubeObject object : view.list("pods", null, null, 0,
         o -> node.equals(((Pod) o).spec().nodeName()) && o.metadata().deletionTimestamp() == null).items()) {
       ResourceKey key = new ResourceKey("pods", object.metadata().namespace(), object.metadata().name());
       log.info("pod={}/{} evicted from unreachable node={}", key.namespace(), key.name(), node);

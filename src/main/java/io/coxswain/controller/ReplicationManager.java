@@ -8,6 +8,7 @@ import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.ReplicationController;
 import io.coxswain.api.validation.Validation;
 import io.coxswain.store.CacheView;
+import io.coxswain.store.ControllerLoop;
 import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
@@ -23,65 +24,32 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
-import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
 
 /**
- * Runs every ReplicationController's reconcile, pass after pass, and collects the pods whose
- * controller is gone (background cascade). A pass starts only when the previous pass's writes are
- * done, and a write completes only once this node's cache has applied it — so each pass sees the
- * effects of the last one, which is what expectations guard in Kubernetes: a stale cache can never
- * make extra pods.
+ * Runs every ReplicationController's reconcile, pass after pass (a {@link ControllerLoop}), and
+ * collects the pods whose controller is gone (background cascade). A pass starts only when the
+ * previous pass's writes are done, and a write completes only once this node's cache has applied
+ * it — so each pass sees the effects of the last one, which is what expectations guard in
+ * Kubernetes: a stale cache can never make extra pods.
  */
-public final class ReplicationManager extends AbstractBehavior<ReplicationManager.Command> {
-
-  public sealed interface Command {}
-
-  private enum Pass implements Command { INSTANCE }
-
-  private record PassDone(Object ignored, Throwable failure) implements Command {}
-
+public final class ReplicationManager {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplicationManager.class);
 
   private final StoreClient store;
   private final Clock clock;
   private final Random random = new Random();
-  private boolean running;
 
-  private ReplicationManager(ActorContext<Command> context, StoreClient store, Clock clock) {
-    super(context);
+  private ReplicationManager(StoreClient store, Clock clock) {
     this.store = store;
     this.clock = clock;
   }
 
-  public static Behavior<Command> create(StoreClient store, Duration period, Clock clock) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-      timers.startTimerWithFixedDelay(Pass.INSTANCE, Pass.INSTANCE, Duration.ZERO, period);
-      return new ReplicationManager(context, store, clock);
-    }));
+  public static Behavior<Object> create(StoreClient store, Duration period, Clock clock) {
+    ReplicationManager manager = new ReplicationManager(store, clock);
+    return ControllerLoop.create("replication", store, period, manager::pass);
   }
 
-  @Override
-  public Receive<Command> createReceive() {
-    return newReceiveBuilder()
-        .onMessageEquals(Pass.INSTANCE, this::pass)
-        .onMessage(PassDone.class, done -> {
-          running = false;
-          if (done.failure() != null) {
-            getContext().getLog().warn("replication pass failed: {}", StoreClient.unwrap(done.failure()).getMessage());
-          }
-          return this;
-        })
-        .build();
-  }
-
-  private Behavior<Command> pass() {
-    if (running || !store.cache().ready()) {
-      return this;
-    }
-    CacheView view = store.cache().view();
+  private List<CompletableFuture<?>> pass(CacheView view) {
     List<CompletableFuture<?>> writes = new ArrayList<>();
     Map<String, List<Pod>> podsByNamespace = new HashMap<>();
     for (KubeObject object : view.list("pods", null, null, 0, o -> true).items()) {
@@ -99,11 +67,7 @@ public final class ReplicationManager extends AbstractBehavior<ReplicationManage
       }
     }
     writes.addAll(collectOrphanedDependents(podsByNamespace, controllers));
-    if (!writes.isEmpty()) {
-      running = true;
-      getContext().pipeToSelf(CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)), PassDone::new);
-    }
-    return this;
+    return writes;
   }
 
   private List<CompletableFuture<?>> act(ReplicationController rc, ReplicaPlan plan) {
@@ -134,7 +98,7 @@ public final class ReplicationManager extends AbstractBehavior<ReplicationManage
               current.metadata().resourceVersion())));
     }
     if (plan.changesPods()) {
-      getContext().getLog().info("rc={}/{} create={} delete={} adopt={} release={}", ns, rc.metadata().name(),
+      log.info("rc={}/{} create={} delete={} adopt={} release={}", ns, rc.metadata().name(),
           plan.create(), plan.delete().size(), plan.adopt().size(), plan.release().size());
     }
     return writes;

@@ -1,7 +1,5 @@
-package io.coxswain.controller;
+package io.coxswain.store;
 
-import io.coxswain.store.CacheView;
-import io.coxswain.store.StoreClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,14 +12,14 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * pass that returns its writes; the next pass starts only once those writes are done (and, since
  * writes complete only when the local cache has them, it sees their effects).
  */
-final class ControllerLoop {
+public final class ControllerLoop {
   private ControllerLoop() {}
 
   private enum Tick { INSTANCE }
 
   private record Done(Object ignored, Throwable failure) {}
 
-  static Behavior<Object> create(String name, StoreClient store, Duration period,
+  public static Behavior<Object> create(String name, StoreClient store, Duration period,
       Function<CacheView, List<CompletableFuture<?>>> pass) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(Tick.INSTANCE, Tick.INSTANCE, Duration.ZERO, period);
