@@ -106,6 +106,8 @@ public final class CoxswainNode implements AutoCloseable {
   private static void startNodeAgent(ActorSystem<Void> system, StoreClient client, NodeSettings settings, Config config) {
     Config node = config.getConfig("coxswain.node");
     ContainerRuntime runtime = RuntimeChoice.create(node, settings.nodeName(), Clock.systemUTC());
+    log.info("node={} container runtime: {} (pods run without processes; the Docker runtime is not built yet)",
+        settings.nodeName(), runtime.version());
     NodeFacts facts = NodeFacts.ofThisHost(settings.nodeName(), settings.nodeLabels(), settings.clusterAddress(),
         runtime.version(), node.getInt("max-pods"));
     NodeAgent.Settings agent = new NodeAgent.Settings(node.getDuration("heartbeat-interval"),
