@@ -134,9 +134,9 @@ final class ResponseEncoder {
     for (int i = 0; i < many.items().size(); i += LIST_CHUNK) {
       chunks.add(many.items().subList(i, Math.min(many.items().size(), i + LIST_CHUNK)));
     }
-    int[] index = {0};
     Source<ByteString, ?> body = Source.single(ByteString.fromString(head))
-        .concat(Source.from(chunks).map(chunk -> ByteString.fromArrayUnsafe(encodeItems(chunk, index[0]++ == 0))))
+        .concat(Source.from(chunks).zipWithIndex()
+            .map(chunk -> ByteString.fromArrayUnsafe(encodeItems(chunk.first(), chunk.second() == 0))))
         .concat(Source.single(ByteString.fromString("]}")));
     return HttpResponse.create().withStatus(StatusCodes.OK)
         .withEntity(HttpEntities.createChunked(ContentTypes.APPLICATION_JSON, body));

@@ -46,6 +46,7 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
   private final ArrayDeque<Write> queue = new ArrayDeque<>();
   private final Set<ActorRef<StoreFeed>> subscribers = new HashSet<>();
   private List<Write> inFlight = List.of();
+  private int lastBatchSize;
 
   private final TimerScheduler<Command> timers;
 
@@ -94,10 +95,11 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
 
   /**
    * Group commit: a journal write costs about the same for one change as for many, so when only a
-   * few writes are waiting, wait up to the window for more before writing.
+   * few writes are waiting, wait up to the window for more before writing — but only while writers
+   * are concurrent (the last batch held more than one write); a lone writer is never delayed.
    */
   private void sendOrWait() {
-    if (queue.size() >= settings.groupCommitBatch() || settings.groupCommitWindow().isZero()) {
+    if (queue.size() >= settings.groupCommitBatch() || settings.groupCommitWindow().isZero() || lastBatchSize <= 1) {
       timers.cancel(Flush.INSTANCE);
       sendNextBatch();
     } else if (!timers.isTimerActive(Flush.INSTANCE)) {
@@ -111,6 +113,7 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
       batch.add(queue.poll());
     }
     inFlight = batch;
+    lastBatchSize = batch.size();
     getContext().ask(StoreLog.BatchDone.class, log, settings.writeTimeout(),
         replyTo -> new StoreLog.ApplyBatch(batch, replyTo),
         (done, failure) -> new BatchFinished(done == null ? null : done.changes(), failure));
