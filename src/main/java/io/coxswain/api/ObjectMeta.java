@@ -89,6 +89,11 @@ public record ObjectMeta(
         deletionTimestamp, deletionGracePeriodSeconds, labels, v, ownerReferences, finalizers);
   }
 
+  public ObjectMeta withOwnerReferences(List<OwnerReference> v) {
+    return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
+        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, v, finalizers);
+  }
+
   public ObjectMeta withFinalizers(List<String> v) {
     return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
         deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, v);

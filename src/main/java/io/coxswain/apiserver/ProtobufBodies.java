@@ -94,17 +94,9 @@ final class ProtobufBodies {
       while (envelope.more()) {
         int tag = envelope.varintInt();
         if (tag >>> 3 == 1 && (tag & 7) == 2) {
-          Reader typeMeta = envelope.nested();
-          while (typeMeta.more()) {
-            int t = typeMeta.varintInt();
-            if (t >>> 3 == 1) {
-              apiVersion = typeMeta.string();
-            } else if (t >>> 3 == 2) {
-              kind = typeMeta.string();
-            } else {
-              typeMeta.skip(t & 7);
-            }
-          }
+          String[] typeMeta = stringPair(envelope.nested());
+          apiVersion = typeMeta[0];
+          kind = typeMeta[1];
         } else if (tag >>> 3 == 2 && (tag & 7) == 2) {
           raw = envelope.bytes();
         } else {
@@ -167,26 +159,31 @@ final class ProtobufBodies {
         case MESSAGES -> arrayOf(out, field.json()).add(message(in.nested(), field.message()));
         case STRINGS -> arrayOf(out, field.json()).add(in.string());
         case STRING_MAP -> {
-          Reader entry = in.nested();
-          String key = "";
-          String value = "";
-          while (entry.more()) {
-            int t = entry.varintInt();
-            if (t >>> 3 == 1) {
-              key = entry.string();
-            } else if (t >>> 3 == 2) {
-              value = entry.string();
-            } else {
-              entry.skip(t & 7);
-            }
-          }
-          objectOf(out, field.json()).put(key, value);
+          String[] entry = stringPair(in.nested());
+          objectOf(out, field.json()).put(entry[0], entry[1]);
         }
         case INT_OR_STRING -> intOrString(out, field.json(), in.nested());
         default -> in.skip(tag & 7);
       }
     }
     return out;
+  }
+
+  /**
+   * Fields 1 and 2 of a message as strings ("" when absent): the shape of both TypeMeta
+   * (apiVersion, kind) and a map entry (key, value).
+   */
+  private static String[] stringPair(Reader in) {
+    String[] pair = {"", ""};
+    while (in.more()) {
+      int t = in.varintInt();
+      if (t >>> 3 == 1 || t >>> 3 == 2) {
+        pair[(t >>> 3) - 1] = in.string();
+      } else {
+        in.skip(t & 7);
+      }
+    }
+    return pair;
   }
 
   /** {@code intstr.IntOrString}: 1 = type (0 int, 1 string), 2 = intVal, 3 = strVal. */

@@ -28,20 +28,13 @@ final class Owners {
     List<OwnerReference> refs = new java.util.ArrayList<>(
         object.metadata().ownerReferences() == null ? List.of() : object.metadata().ownerReferences());
     refs.add(controllerRef(owner));
-    return object.withMetadata(withOwners(object, refs));
+    return object.withMetadata(object.metadata().withOwnerReferences(refs.isEmpty() ? null : refs));
   }
 
   /** The object without owner {@code ownerUid}. */
   static KubeObject release(KubeObject object, String ownerUid) {
     List<OwnerReference> refs = object.metadata().ownerReferences() == null ? List.of()
         : object.metadata().ownerReferences().stream().filter(r -> !ownerUid.equals(r.uid())).toList();
-    return object.withMetadata(withOwners(object, refs));
-  }
-
-  private static io.coxswain.api.ObjectMeta withOwners(KubeObject object, List<OwnerReference> refs) {
-    io.coxswain.api.ObjectMeta m = object.metadata();
-    return new io.coxswain.api.ObjectMeta(m.name(), m.generateName(), m.namespace(), m.uid(), m.resourceVersion(),
-        m.generation(), m.creationTimestamp(), m.deletionTimestamp(), m.deletionGracePeriodSeconds(), m.labels(),
-        m.annotations(), refs.isEmpty() ? null : refs, m.finalizers());
+    return object.withMetadata(object.metadata().withOwnerReferences(refs.isEmpty() ? null : refs));
   }
 }

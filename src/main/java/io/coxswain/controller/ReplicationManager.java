@@ -63,7 +63,7 @@ public final class ReplicationManager {
       if (rc.metadata().deletionTimestamp() != null) {
         writes.addAll(CascadingDeletion.step(store, rc, pods, clock));
       } else {
-        writes.addAll(act(rc, ReplicationReconciler.reconcile(rc, pods, 0, Set.of())));
+        writes.addAll(act(rc, ReplicationReconciler.reconcile(rc, pods)));
       }
     }
     writes.addAll(collectOrphanedDependents(podsByNamespace, controllers));

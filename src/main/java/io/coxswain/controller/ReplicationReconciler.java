@@ -11,15 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ReplicationController's observe-diff-act step, pure and level-triggered: from the RC, the
- * pods of its namespace and the creations/deletions still in flight (expectations, so a cache that
- * has not caught up never causes extra pods), decide what to do.
+ * The ReplicationController's observe-diff-act step, pure and level-triggered: from the RC and the
+ * pods of its namespace, decide what to do. (No expectations are needed: the controller loop runs
+ * a pass only once the cache holds the previous pass's writes.)
  */
 final class ReplicationReconciler {
   private ReplicationReconciler() {}
 
-  static ReplicaPlan reconcile(ReplicationController rc, List<Pod> podsInNamespace, int pendingCreates,
-      java.util.Set<String> pendingDeletes) {
+  static ReplicaPlan reconcile(ReplicationController rc, List<Pod> podsInNamespace) {
     LabelSelector selector = LabelSelector.fromMap(rc.spec().selector());
     String uid = rc.metadata().uid();
     List<Pod> adopt = new ArrayList<>();
@@ -35,18 +34,18 @@ final class ReplicationReconciler {
         if (isActive(pod)) {
           active.add(pod);
         }
-      } else if (matches && uid.equals(owner) && isActive(pod) && !pendingDeletes.contains(pod.metadata().name())) {
+      } else if (matches && uid.equals(owner) && isActive(pod)) {
         active.add(pod);
       }
     }
     int wanted = rc.spec().replicas() == null ? 1 : rc.spec().replicas();
-    int diff = wanted - (active.size() + pendingCreates);
+    int diff = wanted - active.size();
     int create = 0;
     List<Pod> delete = List.of();
     if (rc.metadata().deletionTimestamp() == null) {
       if (diff > 0) {
         create = diff;
-      } else if (diff < 0 && pendingCreates == 0) {
+      } else if (diff < 0) {
         delete = deletionOrder(active).subList(0, Math.min(-diff, active.size()));
       }
     }
