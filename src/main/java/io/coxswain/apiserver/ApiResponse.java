@@ -44,6 +44,20 @@ public sealed interface ApiResponse {
     }
   }
 
+  /** Plain text streamed as it comes (container logs). */
+  record Text(Source<org.apache.pekko.util.ByteString, NotUsed> body) implements ApiResponse {
+    public int code() {
+      return 200;
+    }
+  }
+
+  /** Another member's answer, passed through unchanged (logs of a pod that runs there). */
+  record Forwarded(org.apache.pekko.http.javadsl.model.HttpResponse response) implements ApiResponse {
+    public int code() {
+      return response.status().intValue();
+    }
+  }
+
   /** A document that is not a resource object: discovery, version, OpenAPI, Status. */
   record Document(int code, Object body) implements ApiResponse {}
 

@@ -2,7 +2,10 @@ package io.coxswain.apiserver;
 
 import com.typesafe.config.Config;
 import io.coxswain.api.ApiException;
+import io.coxswain.apiserver.logs.PodLogs;
+import io.coxswain.node.runtime.LogReader;
 import io.coxswain.store.StoreClient;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,10 +43,17 @@ public final class ApiServer {
     this.url = url;
   }
 
-  public static ApiServer start(ActorSystem<?> system, StoreClient store, Config config, Clock clock) throws Exception {
+  /**
+   * Binds the API. {@code localLogs} reads the logs of pods on this member's node (null when its
+   * runtime keeps none); logs of pods elsewhere are forwarded to their member.
+   */
+  public static ApiServer start(ActorSystem<?> system, StoreClient store, Config config, Clock clock, String nodeName,
+      LogReader localLogs) throws Exception {
     String address = config.getString("coxswain.api.address");
     int port = config.getInt("coxswain.api.port");
-    Routes routes = new Routes(store, clock, new SecureRandom(), config.getString("coxswain.api.service-cidr"));
+    PodLogs logs = new PodLogs(store.cache(), nodeName, localLogs, system,
+        system.dispatchers().lookup(DispatcherSelector.blocking()), clock);
+    Routes routes = new Routes(store, clock, new SecureRandom(), config.getString("coxswain.api.service-cidr"), logs);
     Handler handler = new Handler(routes, new ResponseEncoder(clock), Materializer.matFromSystem(system),
         config.getLong("coxswain.api.max-body-bytes"), config.getDuration("coxswain.api.request-timeout"));
     ServerBinding binding = Http.get(system).newServerAt(address, port).bind(handler::handle)

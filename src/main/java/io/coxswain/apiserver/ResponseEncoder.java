@@ -46,6 +46,13 @@ final class ResponseEncoder {
 
   HttpResponse encode(ApiResponse response, String accept) {
     io.coxswain.apiserver.MediaTypes.Format format = io.coxswain.apiserver.MediaTypes.negotiate(accept);
+    if (response instanceof ApiResponse.Forwarded forwarded) {
+      return forwarded.response();
+    }
+    if (response instanceof ApiResponse.Text text) {
+      return HttpResponse.create().withStatus(StatusCodes.OK)
+          .withEntity(HttpEntities.createChunked(ContentTypes.TEXT_PLAIN_UTF8, text.body()));
+    }
     if (response instanceof ApiResponse.WatchError error) {
       return HttpResponse.create().withStatus(StatusCodes.OK).withEntity(HttpEntities.createChunked(
           ContentTypes.APPLICATION_JSON, Source.single(watchError(error.status()))));

@@ -2,6 +2,7 @@ package io.coxswain.apiserver;
 
 import io.coxswain.api.ApiException;
 import io.coxswain.apiserver.discovery.Discovery;
+import io.coxswain.apiserver.logs.PodLogs;
 import io.coxswain.apiserver.openapi.OpenApiV2;
 import io.coxswain.apiserver.openapi.OpenApiV3;
 import io.coxswain.store.StoreClient;
@@ -17,10 +18,12 @@ final class Routes {
   private final ReadHandler reads;
   private final WriteHandler writes;
   private final SubresourceHandler subresources;
+  private final PodLogs logs;
   private volatile String serverAddress = "127.0.0.1:8001";
 
-  Routes(StoreClient store, Clock clock, Random random, String serviceCidr) {
+  Routes(StoreClient store, Clock clock, Random random, String serviceCidr, PodLogs logs) {
     this.store = store;
+    this.logs = logs;
     this.reads = new ReadHandler(store.cache());
     this.writes = new WriteHandler(store, clock, random, new ServiceAllocator(serviceCidr, random));
     this.subresources = new SubresourceHandler(store, clock);
@@ -82,6 +85,9 @@ final class Routes {
         if ("scale".equals(sub)) {
           return now(subresources.getScale(request));
         }
+        if ("log".equals(sub) && path.resource().name().equals("pods")) {
+          return logs.logs(path.namespace(), path.name(), request.query()).thenApply(Routes::logAnswer);
+        }
         if (sub == null || "status".equals(sub)) {
           return now(reads.get(request));
         }
@@ -122,6 +128,13 @@ final class Routes {
         break;
     }
     throw ApiException.methodNotAllowed("the server does not allow this method on the requested resource");
+  }
+
+  private static ApiResponse logAnswer(PodLogs.Answer answer) {
+    if (answer instanceof PodLogs.Stream stream) {
+      return new ApiResponse.Text(stream.body());
+    }
+    return new ApiResponse.Forwarded(((PodLogs.Forwarded) answer).response());
   }
 
   private static CompletionStage<ApiResponse> now(ApiResponse response) {

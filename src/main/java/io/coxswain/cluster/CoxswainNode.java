@@ -8,6 +8,7 @@ import io.coxswain.node.NodeAgent;
 import io.coxswain.node.NodeFacts;
 import io.coxswain.node.RestartRules;
 import io.coxswain.node.runtime.ContainerRuntime;
+import io.coxswain.node.runtime.LogReader;
 import io.coxswain.scheduler.Scheduler;
 import io.coxswain.controller.EndpointsController;
 import io.coxswain.controller.NodeLifecycle;
@@ -76,8 +77,12 @@ public final class CoxswainNode implements AutoCloseable {
       await(cache.awaitRevision(0), Duration.ofMinutes(2), "the store did not come up");
       Bootstrap.ensureSystemNamespaces(client, Clock.systemUTC());
 
-      ApiServer api = ApiServer.start(system, client, config, Clock.systemUTC());
-      startNodeAgent(system, client, settings, config);
+      ContainerRuntime runtime = RuntimeChoice.create(config.getConfig("coxswain.node"), settings.nodeName(),
+          Clock.systemUTC());
+      log.info("node={} container runtime: {}", settings.nodeName(), runtime.version());
+      ApiServer api = ApiServer.start(system, client, config, Clock.systemUTC(), settings.nodeName(),
+          runtime instanceof LogReader reader ? reader : null);
+      startNodeAgent(system, client, settings, config, runtime, api.port());
       if (config.getBoolean("coxswain.controllers.enabled")) {
         ClusterSingleton.get(system).init(SingletonActor.of(ReplicationManager.create(client,
             config.getDuration("coxswain.controllers.period"), Clock.systemUTC()), "replication-manager"));
@@ -103,13 +108,11 @@ public final class CoxswainNode implements AutoCloseable {
     }
   }
 
-  private static void startNodeAgent(ActorSystem<Void> system, StoreClient client, NodeSettings settings, Config config) {
+  private static void startNodeAgent(ActorSystem<Void> system, StoreClient client, NodeSettings settings, Config config,
+      ContainerRuntime runtime, int apiPort) {
     Config node = config.getConfig("coxswain.node");
-    ContainerRuntime runtime = RuntimeChoice.create(node, settings.nodeName(), Clock.systemUTC());
-    log.info("node={} container runtime: {} (pods run without processes; the Docker runtime is not built yet)",
-        settings.nodeName(), runtime.version());
     NodeFacts facts = NodeFacts.ofThisHost(settings.nodeName(), settings.nodeLabels(), settings.clusterAddress(),
-        runtime.version(), node.getInt("max-pods"));
+        runtime.version(), node.getInt("max-pods"), apiPort);
     NodeAgent.Settings agent = new NodeAgent.Settings(node.getDuration("heartbeat-interval"),
         node.getDuration("pod-sync-period"), new RestartRules.Backoff(node.getDuration("crash-loop-backoff.initial"),
             node.getDuration("crash-loop-backoff.max")));

@@ -58,9 +58,14 @@ public final class Main implements Runnable {
     @Option(names = "--config", description = "Extra HOCON config layered over the defaults (see conf/coxswain.conf).")
     Path config;
 
+    @Option(names = "--runtime", description = "Container runtime: auto (Docker when a daemon answers, else simulated), docker or simulated. Default: auto")
+    String runtime = "";
+
     @Override
     public Integer call() throws Exception {
-      NodeSettings settings = new NodeSettings(nodeName, nodeLabels, data, apiAddress, apiPort, clusterAddress, clusterPort, join, store, config, java.util.Map.of());
+      java.util.Map<String, Object> overrides = runtime.isBlank() ? java.util.Map.of()
+          : java.util.Map.of("coxswain.node.runtime", runtime);
+      NodeSettings settings = new NodeSettings(nodeName, nodeLabels, data, apiAddress, apiPort, clusterAddress, clusterPort, join, store, config, overrides);
       CoxswainNode node = CoxswainNode.start(settings);
       System.out.println("Coxswain is running. API: " + node.apiUrl());
       System.out.println("  kubectl --server " + node.apiUrl() + " get namespaces");

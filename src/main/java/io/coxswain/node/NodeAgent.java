@@ -88,7 +88,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     this.workerContext = new PodWorker.Context(facts.name(), facts.internalIp(), runtimeName, store,
         context.getSystem().dispatchers().lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking()),
         clock, settings.podSync(), new EventRecorder(store, "kubelet", facts.name(), clock));
-    this.steps = new PodSteps(runtime, clock, settings.backoff());
+    this.steps = new PodSteps(runtime, clock, settings.backoff(), facts.internalIp());
   }
 
   public static Behavior<Command> create(StoreClient store, NodeFacts facts, ContainerRuntime runtime,

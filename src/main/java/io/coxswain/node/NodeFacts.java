@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** What a node agent reports about its host: identity, addresses, capacity and software. */
+/**
+ * What a node agent reports about its host: identity, addresses, capacity and software, and the
+ * port where the member answers for its pods (logs), reported as the node's kubelet endpoint.
+ */
 public record NodeFacts(
     String name,
     Map<String, String> labels,
@@ -20,7 +23,8 @@ public record NodeFacts(
     String osImage,
     String kernelVersion,
     String architecture,
-    String bootId) {
+    String bootId,
+    int agentPort) {
 
   public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
   public static final String AGENT_VERSION = "v1.32.0-coxswain";
@@ -35,11 +39,12 @@ public record NodeFacts(
 
   /** The facts of the machine this JVM runs on. */
   public static NodeFacts ofThisHost(String name, Map<String, String> labels, String internalIp, String runtimeVersion,
-      int maxPods) {
+      int maxPods, int agentPort) {
     long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getTotalMemorySize();
     return new NodeFacts(name, labels, internalIp, Runtime.getRuntime().availableProcessors(), memory, maxPods,
-        runtimeVersion, hostOsImage(), System.getProperty("os.version"), hostArchitecture(), UUID.randomUUID().toString());
+        runtimeVersion, hostOsImage(), System.getProperty("os.version"), hostArchitecture(), UUID.randomUUID().toString(),
+        agentPort);
   }
 
   private static String hostOsImage() {

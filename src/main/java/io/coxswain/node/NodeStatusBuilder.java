@@ -1,6 +1,8 @@
 package io.coxswain.node;
 
 import io.coxswain.api.Defaulting;
+import io.coxswain.api.core.DaemonEndpoint;
+import io.coxswain.api.core.NodeDaemonEndpoints;
 import io.coxswain.api.ObjectMeta;
 import io.coxswain.api.core.Node;
 import io.coxswain.api.core.NodeAddress;
@@ -63,6 +65,8 @@ public final class NodeStatusBuilder {
     NodeSystemInfo info = new NodeSystemInfo(facts.bootId(), facts.bootId(), facts.bootId(), facts.kernelVersion(),
         facts.osImage(), facts.runtimeVersion(), NodeFacts.AGENT_VERSION, NodeFacts.AGENT_VERSION, "linux",
         facts.architecture());
-    return new NodeStatus(capacity, capacity, conditions, addresses, null, info);
+    NodeDaemonEndpoints endpoints = facts.agentPort() > 0
+        ? new NodeDaemonEndpoints(new DaemonEndpoint(facts.agentPort())) : null;
+    return new NodeStatus(capacity, capacity, conditions, addresses, endpoints, info);
   }
 }

@@ -36,6 +36,9 @@ public final class ServerProcess implements AutoCloseable {
         "-Dcoxswain.scheduler.enabled=false", "-Dcoxswain.controllers.enabled=false", "-Dcoxswain.node.heartbeat-interval=1h",
         "io.coxswain.cluster.Main",
         "server", "--data", dataDir.toString(), "--api-port", "0"));
+    if (!List.of(extraArgs).contains("--runtime")) {
+      command.addAll(List.of("--runtime", "simulated")); // Docker only where a test asks for it
+    }
     command.addAll(List.of(extraArgs));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     CompletableFuture<String> url = new CompletableFuture<>();

@@ -40,7 +40,9 @@ public final class TestNode implements AutoCloseable {
    */
   public static TestNode start(Path dir, Map<String, Object> overrides) {
     try {
-      CoxswainNode node = CoxswainNode.start(NodeSettings.local(dir, 0).withOverrides(overrides));
+      Map<String, Object> settings = new java.util.HashMap<>(overrides);
+      settings.putIfAbsent("coxswain.node.runtime", "simulated"); // Docker only where a test asks for it
+      CoxswainNode node = CoxswainNode.start(NodeSettings.local(dir, 0).withOverrides(settings));
       ResourceKey self = ResourceKey.clusterScoped("nodes", NodeSettings.defaultNodeName());
       Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> node.store().cache().view().get(self) != null);
       return new TestNode(node, dir);

@@ -2,17 +2,43 @@ package io.coxswain.node.pod;
 
 import io.coxswain.api.Quantity;
 import io.coxswain.api.core.Container;
+import io.coxswain.api.core.ContainerPort;
 import io.coxswain.api.core.EnvVar;
 import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.Volume;
+import io.coxswain.api.core.VolumeMount;
 import io.coxswain.node.runtime.ContainerConfig;
+import io.coxswain.node.runtime.MountConfig;
 import io.coxswain.node.runtime.PodRef;
+import io.coxswain.node.runtime.SandboxConfig;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A spec container as the runtime needs it: command, env, limits. Pure. */
+/** A pod spec as the runtime needs it: the sandbox (volumes, host ports) and each container. Pure. */
 final class ContainerConfigs {
   private ContainerConfigs() {}
+
+  static SandboxConfig sandbox(PodRef ref, Pod pod, String nodeAddress) {
+    List<String> emptyDirs = new ArrayList<>();
+    for (Volume volume : pod.spec().volumes()) {
+      if (volume.emptyDir() != null) {
+        emptyDirs.add(volume.name());
+      }
+    }
+    List<SandboxConfig.HostPort> hostPorts = new ArrayList<>();
+    for (Container container : pod.spec().containers()) {
+      for (ContainerPort port : container.ports()) {
+        if (port.hostPort() != null && port.hostPort() > 0) {
+          String hostIp = port.hostIP() == null || port.hostIP().isEmpty() ? nodeAddress : port.hostIP();
+          hostPorts.add(new SandboxConfig.HostPort(hostIp, port.hostPort(), port.containerPort(),
+              port.protocol() == null ? "TCP" : port.protocol()));
+        }
+      }
+    }
+    return new SandboxConfig(ref, pod.metadata().annotationsOrEmpty(), emptyDirs, hostPorts);
+  }
 
   static ContainerConfig of(PodRef pod, Pod spec, Container container, int attempt) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -25,7 +51,28 @@ final class ContainerConfigs {
     Long memory = limits.containsKey("memory") ? Quantity.parse(limits.get("memory")).value() : null;
     Long cpu = limits.containsKey("cpu") ? Quantity.parse(limits.get("cpu")).milliValue() : null;
     return new ContainerConfig(pod, container.name(), attempt, container.image(), container.imagePullPolicy(),
-        container.command(), container.args(), env, container.workingDir(), memory, cpu, Map.of());
+        container.command(), container.args(), env, container.workingDir(), memory, cpu, mounts(spec, container));
   }
 
+  /** Validation has checked that every mount names a volume of the pod. */
+  private static List<MountConfig> mounts(Pod pod, Container container) {
+    Map<String, Volume> volumes = new LinkedHashMap<>();
+    for (Volume volume : pod.spec().volumes()) {
+      volumes.put(volume.name(), volume);
+    }
+    List<MountConfig> mounts = new ArrayList<>();
+    for (VolumeMount mount : container.volumeMounts()) {
+      Volume volume = volumes.get(mount.name());
+      boolean readOnly = Boolean.TRUE.equals(mount.readOnly());
+      if (volume == null) {
+        continue;
+      }
+      if (volume.emptyDir() != null) {
+        mounts.add(new MountConfig(volume.name(), null, mount.mountPath(), readOnly));
+      } else if (volume.hostPath() != null) {
+        mounts.add(new MountConfig(null, volume.hostPath().path(), mount.mountPath(), readOnly));
+      }
+    }
+    return mounts;
+  }
 }

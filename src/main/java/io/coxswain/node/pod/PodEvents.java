@@ -52,6 +52,14 @@ final class PodEvents {
   private static void probeNotes(Pod pod, PodRuntime before, PodRuntime after, List<Note> notes) {
     for (Container container : pod.spec().containers()) {
       String name = container.name();
+      ProbeState startWas = before.startup().getOrDefault(name, ProbeState.INITIAL);
+      ProbeState startNow = after.startup().get(name);
+      if (startNow != null && startNow.failures() > startWas.failures()) {
+        notes.add(new Note(true, "Unhealthy", "Startup probe failed"));
+        if (startNow.failedFor(container.startupProbe())) {
+          notes.add(new Note(false, "Killing", "Container " + name + " failed startup probe, will be restarted"));
+        }
+      }
       ProbeState readyWas = before.readiness().getOrDefault(name, ProbeState.INITIAL);
       ProbeState readyNow = after.readiness().get(name);
       if (readyNow != null && readyNow.failures() > readyWas.failures()) {

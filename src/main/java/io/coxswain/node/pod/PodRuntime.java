@@ -4,22 +4,28 @@ import java.util.Map;
 
 /**
  * A pod worker's view of its pod in the runtime: the sandbox, the pod's IP, each container, and
- * the readiness and liveness probe state of each container's current attempt.
+ * the startup, readiness and liveness probe state of each container's current attempt.
  */
 record PodRuntime(String sandboxId, String podIp, String startTime, Map<String, ContainerRecord> containers,
-                  Map<String, ProbeState> readiness, Map<String, ProbeState> liveness) {
+                  Map<String, ProbeState> startup, Map<String, ProbeState> readiness,
+                  Map<String, ProbeState> liveness) {
   PodRuntime {
     containers = Map.copyOf(containers);
+    startup = Map.copyOf(startup);
     readiness = Map.copyOf(readiness);
     liveness = Map.copyOf(liveness);
   }
 
   static PodRuntime empty() {
-    return new PodRuntime(null, null, null, Map.of(), Map.of(), Map.of());
+    return new PodRuntime(null, null, null, Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   PodRuntime withContainers(String sandbox, String ip, String start, Map<String, ContainerRecord> records) {
-    return new PodRuntime(sandbox, ip, start, records, readiness, liveness);
+    return new PodRuntime(sandbox, ip, start, records, startup, readiness, liveness);
+  }
+
+  PodRuntime withProbes(Map<String, ProbeState> started, Map<String, ProbeState> ready, Map<String, ProbeState> live) {
+    return new PodRuntime(sandboxId, podIp, startTime, containers, started, ready, live);
   }
 
   /** Whether the container's readiness probe passes (true when it has none). */

@@ -1,6 +1,7 @@
 package io.coxswain.node.pod;
 
 import io.coxswain.api.core.ContainerState;
+import io.coxswain.api.core.ContainerStateTerminated;
 import io.coxswain.api.core.ContainerStatus;
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.PodCondition;
@@ -45,7 +46,8 @@ public final class PodStatusView {
       return new ContainerStatus(name, ContainerState.waiting("ContainerCreating", null), null, false, 0, image, null,
           null, false);
     }
-    ContainerState lastState = r.lastTerminated() == null ? null : ContainerState.terminated(r.lastTerminated());
+    ContainerState lastState = r.lastTerminated() == null ? null
+        : ContainerState.terminated(withId(r.lastTerminated(), runtimeName + "://" + r.lastTerminated().containerID()));
     String id = r.containerId() == null ? null : runtimeName + "://" + r.containerId();
     ContainerState state;
     boolean running = false;
@@ -53,15 +55,18 @@ public final class PodStatusView {
       state = ContainerState.running(PodSync.time(r.observed().startedAt()));
       running = true;
     } else if (r.observed() != null && r.observed().exited()) {
-      var t = PodSync.terminated(r.observed());
-      state = ContainerState.terminated(new io.coxswain.api.core.ContainerStateTerminated(t.exitCode(), t.signal(),
-          t.reason(), t.message(), t.startedAt(), t.finishedAt(), id));
+      state = ContainerState.terminated(withId(PodSync.terminated(r.observed()), id));
     } else {
       state = ContainerState.waiting(r.waitingReason() == null ? "ContainerCreating" : r.waitingReason(),
           r.waitingMessage());
     }
     return new ContainerStatus(name, state, lastState, running && probeReady, r.restartCount(), image, null, id,
         running);
+  }
+
+  private static ContainerStateTerminated withId(ContainerStateTerminated t, String id) {
+    return new ContainerStateTerminated(t.exitCode(), t.signal(), t.reason(), t.message(), t.startedAt(),
+        t.finishedAt(), id);
   }
 
   /**

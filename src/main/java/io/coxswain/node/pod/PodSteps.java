@@ -10,7 +10,6 @@ import io.coxswain.node.runtime.OwnedObject;
 import io.coxswain.node.runtime.ProbeRunner;
 import io.coxswain.node.runtime.PodRef;
 import io.coxswain.node.runtime.RuntimeFailure;
-import io.coxswain.node.runtime.SandboxConfig;
 import io.coxswain.node.runtime.SandboxInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,11 +27,14 @@ public final class PodSteps {
   private final ContainerRuntime runtime;
   private final Clock clock;
   private final RestartRules.Backoff backoff;
+  private final String nodeAddress;
 
-  public PodSteps(ContainerRuntime runtime, Clock clock, RestartRules.Backoff backoff) {
+  /** {@code nodeAddress} is where host ports bind when a port names no hostIP. */
+  public PodSteps(ContainerRuntime runtime, Clock clock, RestartRules.Backoff backoff, String nodeAddress) {
     this.runtime = runtime;
     this.clock = clock;
     this.backoff = backoff;
+    this.nodeAddress = nodeAddress;
   }
 
   /** One sync: sandbox (adopting one left by an earlier agent), observe containers, start those due. */
@@ -57,6 +59,7 @@ public final class PodSteps {
     }
     Map<String, ContainerRecord> records = new LinkedHashMap<>(
         PodSync.observe(state.containers(), observed, pod.spec().restartPolicy(), podBackoff, now));
+    removeOlderAttempts(state.containers(), records);
     for (Container container : pod.spec().containers()) {
       ContainerRecord record = records.getOrDefault(container.name(), ContainerRecord.fresh(container.name()));
       if (record.dueToStart(now)) {
@@ -68,14 +71,16 @@ public final class PodSteps {
   }
 
   /**
-   * Runs the readiness and liveness probes that are due on running containers (when the runtime
-   * can probe). A container that fails its liveness probe is stopped; the next sync sees it exit
-   * and the restart policy takes over. Probe history starts afresh with each container attempt.
+   * Runs the probes that are due on running containers (when the runtime can probe). Until a
+   * container's startup probe has passed, only it runs; then readiness and liveness. A container
+   * that fails its startup or liveness probe is stopped; the next sync sees it exit and the restart
+   * policy takes over. Probe history starts afresh with each container attempt.
    */
   private PodRuntime probe(Pod pod, PodRuntime state, Instant now) {
     if (!(runtime instanceof ProbeRunner prober)) {
       return state;
     }
+    Map<String, ProbeState> startup = new LinkedHashMap<>();
     Map<String, ProbeState> readiness = new LinkedHashMap<>();
     Map<String, ProbeState> liveness = new LinkedHashMap<>();
     for (Container container : pod.spec().containers()) {
@@ -85,23 +90,53 @@ public final class PodSteps {
       }
       Instant startedAt = record.observed().startedAt();
       String key = container.name();
-      ProbeState ready = fresh(state.readiness().get(key), startedAt);
-      ProbeState live = fresh(state.liveness().get(key), startedAt);
+      if (container.startupProbe() != null) {
+        ProbeState started = fresh(state.startup().get(key), startedAt);
+        if (!started.passing()) {
+          started = run(prober, record, state.podIp(), ProbePorts.resolve(container.startupProbe(), container),
+              ProbeRunner.Kind.STARTUP, started, startedAt, now);
+        }
+        startup.put(key, started);
+        if (!started.passing()) {
+          if (started.failedFor(container.startupProbe())) {
+            stopQuietly(record.containerId(), Duration.ofSeconds(gracePeriod(pod)));
+          }
+          continue;
+        }
+      }
       if (container.readinessProbe() != null) {
-        ready = run(prober, record, state.podIp(), container.readinessProbe(), ProbeRunner.Kind.READINESS, ready,
-            startedAt, now);
-        readiness.put(key, ready);
+        readiness.put(key, run(prober, record, state.podIp(), ProbePorts.resolve(container.readinessProbe(), container),
+            ProbeRunner.Kind.READINESS, fresh(state.readiness().get(key), startedAt), startedAt, now));
       }
       if (container.livenessProbe() != null) {
-        live = run(prober, record, state.podIp(), container.livenessProbe(), ProbeRunner.Kind.LIVENESS, live,
-            startedAt, now);
+        ProbeState live = run(prober, record, state.podIp(), ProbePorts.resolve(container.livenessProbe(), container),
+            ProbeRunner.Kind.LIVENESS, fresh(state.liveness().get(key), startedAt), startedAt, now);
         liveness.put(key, live);
         if (live.failedFor(container.livenessProbe())) {
           stopQuietly(record.containerId(), Duration.ofSeconds(gracePeriod(pod)));
         }
       }
     }
-    return new PodRuntime(state.sandboxId(), state.podIp(), state.startTime(), state.containers(), readiness, liveness);
+    return state.withProbes(startup, readiness, liveness);
+  }
+
+  /**
+   * A runtime keeps the last ended attempt of each container (its logs answer
+   * {@code kubectl logs --previous}); once a newer attempt has ended, the older one goes.
+   */
+  private void removeOlderAttempts(Map<String, ContainerRecord> before, Map<String, ContainerRecord> after) {
+    for (ContainerRecord was : before.values()) {
+      ContainerRecord now = after.get(was.name());
+      if (was.lastTerminated() != null && now != null && now.lastTerminated() != null
+          && was.lastTerminated().containerID() != null
+          && !was.lastTerminated().containerID().equals(now.lastTerminated().containerID())) {
+        try {
+          runtime.removeContainer(was.lastTerminated().containerID());
+        } catch (RuntimeFailure ignored) {
+          // gone already; a leftover is removed with the pod's sandbox
+        }
+      }
+    }
   }
 
   /** Probe history belongs to one container attempt: a newer start begins a new history. */
@@ -160,7 +195,7 @@ public final class PodSteps {
           return PodRuntime.empty().withContainers(object.id(), pod.statusOrEmpty().podIP(), startTime, adopted(owned));
         }
       }
-      SandboxInfo sandbox = runtime.runSandbox(new SandboxConfig(ref, pod.metadata().annotationsOrEmpty()));
+      SandboxInfo sandbox = runtime.runSandbox(ContainerConfigs.sandbox(ref, pod, nodeAddress));
       return current.withContainers(sandbox.id(), sandbox.podIp(), startTime, current.containers());
     } catch (RuntimeFailure failure) {
       Map<String, ContainerRecord> waiting = new LinkedHashMap<>();

@@ -44,10 +44,13 @@ public final class PodSync {
         + record.name());
   }
 
-  /** The Kubernetes terminated state of a runtime container. */
+  /**
+   * The Kubernetes terminated state of a runtime container. Its containerID is the runtime's bare
+   * id here; the status view adds the runtime's scheme ({@code docker://}).
+   */
   public static ContainerStateTerminated terminated(ContainerState state) {
     return new ContainerStateTerminated(state.exitCode(), null, state.reason(), state.message(),
-        time(state.startedAt()), time(state.finishedAt()), "runtime://" + state.id());
+        time(state.startedAt()), time(state.finishedAt()), state.id());
   }
 
   static String time(Instant instant) {

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * One container to start: what to run and with which limits. {@code attempt} counts restarts of
- * the same spec container. Volume mounts map a pod volume's host path to a path in the container.
+ * the same spec container.
  */
 public record ContainerConfig(
     PodRef pod,
@@ -19,12 +19,12 @@ public record ContainerConfig(
     String workingDir,
     Long memoryLimitBytes,
     Long cpuMillis,
-    Map<String, String> mounts) {
+    List<MountConfig> mounts) {
 
   public ContainerConfig {
     command = List.copyOf(command);
     args = List.copyOf(args);
     env = Map.copyOf(env);
-    mounts = Map.copyOf(mounts);
+    mounts = List.copyOf(mounts);
   }
 }

@@ -41,7 +41,7 @@ class SimulatedRuntimeTest {
 
   private static ContainerConfig container(String name, int attempt) {
     return new ContainerConfig(POD, name, attempt, "busybox", "IfNotPresent", List.of("sh"), List.of(), Map.of(), null,
-        null, null, Map.of());
+        null, null, List.of());
   }
 
   @Test

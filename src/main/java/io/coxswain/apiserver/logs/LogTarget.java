@@ -1,0 +1,61 @@
+package io.coxswain.apiserver.logs;
+
+import io.coxswain.api.ApiException;
+import io.coxswain.api.core.Container;
+import io.coxswain.api.core.ContainerStatus;
+import io.coxswain.api.core.Pod;
+import java.util.List;
+
+/**
+ * Which runtime container a log request reads, and on which node: the pod's current container,
+ * or with {@code previous} the one that ended before it. Errors in Kubernetes' words. Pure.
+ */
+public record LogTarget(String node, String container, String containerId) {
+
+  public static LogTarget resolve(Pod pod, LogQuery query) {
+    String podName = pod.metadata().name();
+    List<String> names = pod.spec().containers().stream().map(Container::name).toList();
+    String container = query.container();
+    if (container.isEmpty()) {
+      if (names.size() != 1) {
+        throw ApiException.badRequest("a container name must be specified for pod " + podName + ", choose one of: ["
+            + String.join(" ", names) + "]");
+      }
+      container = names.get(0);
+    } else if (!names.contains(container)) {
+      throw ApiException.badRequest("container " + container + " is not valid for pod " + podName);
+    }
+    String node = pod.spec().nodeName();
+    if (node == null || node.isEmpty()) {
+      throw ApiException.badRequest("pod " + podName + " does not have a host assigned");
+    }
+    ContainerStatus status = null;
+    for (ContainerStatus candidate : pod.statusOrEmpty().containerStatuses()) {
+      if (candidate.name().equals(container)) {
+        status = candidate;
+      }
+    }
+    if (query.previous()) {
+      String id = status == null || status.lastState() == null || status.lastState().terminated() == null ? null
+          : status.lastState().terminated().containerID();
+      if (id == null || id.isEmpty()) {
+        throw ApiException.badRequest("previous terminated container \"" + container + "\" in pod \"" + podName
+            + "\" not found");
+      }
+      return new LogTarget(node, container, bare(id));
+    }
+    if (status == null || status.containerID() == null || status.containerID().isEmpty()) {
+      String reason = status != null && status.state() != null && status.state().waiting() != null
+          ? status.state().waiting().reason() : "ContainerCreating";
+      throw ApiException.badRequest("container \"" + container + "\" in pod \"" + podName
+          + "\" is waiting to start: " + reason);
+    }
+    return new LogTarget(node, container, bare(status.containerID()));
+  }
+
+  /** {@code docker://abc} is {@code abc} to the runtime. */
+  private static String bare(String containerId) {
+    int scheme = containerId.indexOf("://");
+    return scheme < 0 ? containerId : containerId.substring(scheme + 3);
+  }
+}

@@ -1,0 +1,40 @@
+package io.coxswain.node.pod;
+
+import io.coxswain.api.core.Container;
+import io.coxswain.api.core.ContainerPort;
+import io.coxswain.api.core.HTTPGetAction;
+import io.coxswain.api.core.IntOrString;
+import io.coxswain.api.core.Probe;
+import io.coxswain.api.core.TCPSocketAction;
+
+/** A probe whose port names a container port ("http") gets that port's number. Pure. */
+final class ProbePorts {
+  private ProbePorts() {}
+
+  static Probe resolve(Probe probe, Container container) {
+    if (probe.httpGet() != null && !probe.httpGet().port().isInt()) {
+      HTTPGetAction get = probe.httpGet();
+      return new Probe(probe.exec(), new HTTPGetAction(get.path(), number(get.port(), container), get.host(),
+          get.scheme(), get.httpHeaders()), probe.tcpSocket(), probe.initialDelaySeconds(), probe.timeoutSeconds(),
+          probe.periodSeconds(), probe.successThreshold(), probe.failureThreshold(),
+          probe.terminationGracePeriodSeconds());
+    }
+    if (probe.tcpSocket() != null && !probe.tcpSocket().port().isInt()) {
+      TCPSocketAction tcp = probe.tcpSocket();
+      return new Probe(probe.exec(), probe.httpGet(), new TCPSocketAction(number(tcp.port(), container), tcp.host()),
+          probe.initialDelaySeconds(), probe.timeoutSeconds(), probe.periodSeconds(), probe.successThreshold(),
+          probe.failureThreshold(), probe.terminationGracePeriodSeconds());
+    }
+    return probe;
+  }
+
+  /** An unknown name resolves to port 0, which fails the probe, as in Kubernetes. */
+  private static IntOrString number(IntOrString port, Container container) {
+    for (ContainerPort p : container.ports()) {
+      if (port.stringValue().equals(p.name()) && p.containerPort() != null) {
+        return IntOrString.of(p.containerPort());
+      }
+    }
+    return IntOrString.of(0);
+  }
+}

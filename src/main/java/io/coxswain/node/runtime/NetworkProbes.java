@@ -1,0 +1,80 @@
+package io.coxswain.node.runtime;
+
+import io.coxswain.api.core.HTTPGetAction;
+import io.coxswain.api.core.HTTPHeader;
+import io.coxswain.api.core.Probe;
+import io.coxswain.api.core.TCPSocketAction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+
+/**
+ * The httpGet and tcpSocket probe handlers, run from the node against the pod's address, as the
+ * kubelet does. Runtime-independent: any runtime whose pods have reachable addresses uses these
+ * and only implements exec itself. Named ports must already be resolved to numbers.
+ */
+public final class NetworkProbes {
+  private NetworkProbes() {}
+
+  /** Kubernetes' default probe timeout is one second. */
+  public static int timeoutMillis(Probe probe) {
+    int seconds = probe.timeoutSeconds() == null || probe.timeoutSeconds() < 1 ? 1 : probe.timeoutSeconds();
+    return seconds * 1000;
+  }
+
+  /** Success is an HTTP status from 200 to 399; anything else, or no answer in time, fails. */
+  public static boolean httpGet(String podIp, HTTPGetAction action, int timeoutMillis) {
+    String host = action.host() == null || action.host().isEmpty() ? podIp : action.host();
+    String scheme = action.scheme() == null ? "http" : action.scheme().toLowerCase(java.util.Locale.ROOT);
+    String path = action.path() == null || action.path().isEmpty() ? "/" : action.path();
+    if (!path.startsWith("/")) {
+      path = "/" + path;
+    }
+    HttpURLConnection connection = null;
+    try {
+      URI uri = new URI(scheme, null, host, action.port().intOrZero(), null, null, null).resolve(path);
+      connection = (HttpURLConnection) uri.toURL().openConnection(java.net.Proxy.NO_PROXY);
+      connection.setConnectTimeout(timeoutMillis);
+      connection.setReadTimeout(timeoutMillis);
+      connection.setInstanceFollowRedirects(false);
+      connection.setRequestProperty("User-Agent", "coxswain-probe/1");
+      for (HTTPHeader header : action.httpHeaders()) {
+        connection.setRequestProperty(header.name(), header.value());
+      }
+      int code = connection.getResponseCode();
+      drain(connection);
+      return code >= 200 && code < 400;
+    } catch (Exception e) {
+      return false;
+    } finally {
+      if (connection != null) {
+        connection.disconnect();
+      }
+    }
+  }
+
+  /** Success is an accepted TCP connection. */
+  public static boolean tcpSocket(String podIp, TCPSocketAction action, int timeoutMillis) {
+    String host = action.host() == null || action.host().isEmpty() ? podIp : action.host();
+    try (Socket socket = new Socket(java.net.Proxy.NO_PROXY)) {
+      socket.connect(new InetSocketAddress(host, action.port().intOrZero()), timeoutMillis);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void drain(HttpURLConnection connection) {
+    try (InputStream body = connection.getErrorStream() != null ? connection.getErrorStream()
+        : connection.getInputStream()) {
+      if (body != null) {
+        body.readNBytes(10 * 1024); // the kubelet reads (and ignores) at most 10 KiB
+      }
+    } catch (IOException ignored) {
+      // the status code already decided
+    }
+  }
+}

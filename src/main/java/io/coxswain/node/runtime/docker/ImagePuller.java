@@ -1,0 +1,77 @@
+package io.coxswain.node.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.coxswain.node.runtime.RuntimeFailure;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The image pull policy, as the kubelet applies it: {@code Never} uses what is present,
+ * {@code IfNotPresent} pulls only when absent, {@code Always} pulls every start. A failed pull is
+ * {@code ErrImagePull} with the daemon's message (the worker turns repeats into ImagePullBackOff).
+ */
+final class ImagePuller {
+  private ImagePuller() {}
+
+  static void ensure(DockerClient docker, String image, String policy, Duration timeout) throws RuntimeFailure {
+    boolean present = present(docker, image);
+    if ("Never".equals(policy)) {
+      if (!present) {
+        throw new RuntimeFailure("ErrImageNeverPull",
+            "Container image \"" + image + "\" is not present with pull policy of Never");
+      }
+      return;
+    }
+    if (present && !"Always".equals(policy)) {
+      return;
+    }
+    pull(docker, image, timeout);
+  }
+
+  private static boolean present(DockerClient docker, String image) throws RuntimeFailure {
+    try {
+      docker.inspectImageCmd(image).exec();
+      return true;
+    } catch (NotFoundException absent) {
+      return false;
+    } catch (DockerException e) {
+      throw new RuntimeFailure("ErrImageInspect", DockerErrors.message(e));
+    }
+  }
+
+  private static void pull(DockerClient docker, String image, Duration timeout) throws RuntimeFailure {
+    ImageName name = ImageName.parse(image);
+    try {
+      boolean done = docker.pullImageCmd(name.repository()).withTag(name.tag())
+          .exec(new PullImageResultCallback()).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      if (!done) {
+        throw new RuntimeFailure("ErrImagePull", "Failed to pull image \"" + image + "\": timed out after "
+            + timeout.toSeconds() + "s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuntimeFailure("ErrImagePull", "Failed to pull image \"" + image + "\": interrupted");
+    } catch (DockerException | com.github.dockerjava.api.exception.DockerClientException e) {
+      throw new RuntimeFailure("ErrImagePull", "Failed to pull image \"" + image + "\": " + DockerErrors.message(e));
+    }
+  }
+
+  /** {@code [host[:port]/]path[:tag][@digest]}: the tag is after the last colon of the last path part. */
+  record ImageName(String repository, String tag) {
+    static ImageName parse(String image) {
+      int at = image.indexOf('@');
+      if (at >= 0) {
+        return new ImageName(image.substring(0, at), image.substring(at + 1));
+      }
+      int slash = image.lastIndexOf('/');
+      int colon = image.lastIndexOf(':');
+      if (colon > slash) {
+        return new ImageName(image.substring(0, colon), image.substring(colon + 1));
+      }
+      return new ImageName(image, "latest");
+    }
+  }
+}
