@@ -157,9 +157,19 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
       int removed = 0;
       try {
-        for (OwnedObject object : runtime.listOwned(node)) {
+        // Sandboxes first: removing one takes its containers and volumes with it.
+        List<OwnedObject> owned = runtime.listOwned(node);
+        Set<String> sandboxUids = new HashSet<>();
+        for (OwnedObject object : owned) {
           if (object.sandbox() && !claimed.contains(object.pod().uid())) {
             runtime.removeSandbox(object.id());
+            sandboxUids.add(object.pod().uid());
+            removed++;
+          }
+        }
+        for (OwnedObject object : owned) {
+          if (!object.sandbox() && !claimed.contains(object.pod().uid()) && !sandboxUids.contains(object.pod().uid())) {
+            runtime.removeContainer(object.id());
             removed++;
           }
         }

@@ -44,7 +44,14 @@ public record LogTarget(String node, String container, String containerId) {
       }
       return new LogTarget(node, container, bare(id));
     }
-    if (status == null || status.containerID() == null || status.containerID().isEmpty()) {
+    String lastEnded = status == null || status.lastState() == null || status.lastState().terminated() == null ? null
+        : status.lastState().terminated().containerID();
+    boolean current = status != null && status.containerID() != null && !status.containerID().isEmpty();
+    if (!current && lastEnded != null && !lastEnded.isEmpty()) {
+      // Waiting to restart (CrashLoopBackOff): the most recent container's output is what there is.
+      return new LogTarget(node, container, bare(lastEnded));
+    }
+    if (!current) {
       String reason = status != null && status.state() != null && status.state().waiting() != null
           ? status.state().waiting().reason() : "ContainerCreating";
       throw ApiException.badRequest("container \"" + container + "\" in pod \"" + podName

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -25,13 +26,24 @@ public final class BusyboxImage {
       "date", "env", "test", "touch", "mkdir", "rm", "grep", "head", "tail", "seq", "printf", "hostname", "ip",
       "ps", "kill", "true", "false", "dd", "yes", "stat", "id");
 
+  /** Which applets and command an image was built with, so a changed recipe rebuilds it. */
+  static final String RECIPE_LABEL = "io.coxswain.image.recipe";
+
   private BusyboxImage() {}
+
+  private static String recipe(List<String> cmd) {
+    return Integer.toHexString((APPLETS + "|" + cmd).hashCode());
+  }
 
   /** Builds {@code tag} unless the daemon has it already. */
   public static void ensure(DockerClient docker, String tag, Path busybox, List<String> cmd) throws IOException {
+    String recipe = recipe(cmd);
     try {
-      docker.inspectImageCmd(tag).exec();
-      return;
+      Map<String, String> labels = docker.inspectImageCmd(tag).exec().getConfig().getLabels();
+      if (labels != null && recipe.equals(labels.get(RECIPE_LABEL))) {
+        return;
+      }
+      // built from another recipe (an older applet list): build again over it
     } catch (NotFoundException absent) {
       // build it below
     }
@@ -41,6 +53,7 @@ public final class BusyboxImage {
     }
     byte[] context = context(Files.readAllBytes(busybox), cmd);
     docker.buildImageCmd(new ByteArrayInputStream(context)).withTags(java.util.Set.of(tag)).withPull(false)
+        .withLabels(Map.of(RECIPE_LABEL, recipe))
         .withRemove(true).exec(new BuildImageResultCallback()).awaitImageId(5, TimeUnit.MINUTES);
   }
 
