@@ -112,7 +112,8 @@ public final class CoxswainNode implements AutoCloseable {
       ContainerRuntime runtime, int apiPort) {
     Config node = config.getConfig("coxswain.node");
     NodeFacts facts = NodeFacts.ofThisHost(settings.nodeName(), settings.nodeLabels(), settings.clusterAddress(),
-        runtime.version(), node.getInt("max-pods"), apiPort);
+        runtime.version(), node.getInt("max-pods"), apiPort, node.getInt("capacity.cpu"),
+        node.getMemorySize("capacity.memory").toBytes());
     NodeAgent.Settings agent = new NodeAgent.Settings(node.getDuration("heartbeat-interval"),
         node.getDuration("pod-sync-period"), new RestartRules.Backoff(node.getDuration("crash-loop-backoff.initial"),
             node.getDuration("crash-loop-backoff.max")));

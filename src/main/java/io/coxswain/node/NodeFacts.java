@@ -37,12 +37,16 @@ public record NodeFacts(
     labels = Map.copyOf(all);
   }
 
-  /** The facts of the machine this JVM runs on. */
+  /**
+   * The facts of the machine this JVM runs on. {@code cpus} and {@code memoryBytes} override what
+   * the host has when positive (a simulated node can claim any capacity).
+   */
   public static NodeFacts ofThisHost(String name, Map<String, String> labels, String internalIp, String runtimeVersion,
-      int maxPods, int agentPort) {
-    long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getTotalMemorySize();
-    return new NodeFacts(name, labels, internalIp, Runtime.getRuntime().availableProcessors(), memory, maxPods,
+      int maxPods, int agentPort, int cpus, long memoryBytes) {
+    long memory = memoryBytes > 0 ? memoryBytes
+        : ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+    int cores = cpus > 0 ? cpus : Runtime.getRuntime().availableProcessors();
+    return new NodeFacts(name, labels, internalIp, cores, memory, maxPods,
         runtimeVersion, hostOsImage(), System.getProperty("os.version"), hostArchitecture(), UUID.randomUUID().toString(),
         agentPort);
   }

@@ -32,4 +32,16 @@ class NodeAgentTest {
           .isEqualTo(first.at("/status/conditions/0/lastTransitionTime").asText());
     }
   }
+
+  @Test
+  void aNodeCanClaimACapacityOtherThanTheHosts() {
+    try (TestNode node = TestNode.start(Map.of("coxswain.node.capacity.cpu", 64,
+        "coxswain.node.capacity.memory", "256Gi", "coxswain.node.max-pods", 500))) {
+      JsonNode capacity = new Http(node.url()).get("/api/v1/nodes/" + NodeSettings.defaultNodeName()).json()
+          .at("/status/capacity");
+      assertThat(capacity.get("cpu").asText()).isEqualTo("64");
+      assertThat(capacity.get("memory").asText()).isEqualTo((256L << 20) + "Ki");
+      assertThat(capacity.get("pods").asText()).isEqualTo("500");
+    }
+  }
 }

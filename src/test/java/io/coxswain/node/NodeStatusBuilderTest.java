@@ -35,6 +35,7 @@ class NodeStatusBuilderTest {
     assertThat(ready.reason()).isEqualTo("KubeletReady");
     assertThat(ready.lastHeartbeatTime()).isEqualTo("2026-11-27T03:00:00Z");
     assertThat(node.status().nodeInfo().kubeletVersion()).isEqualTo("v1.32.0-coxswain");
+    assertThat(node.status().daemonEndpoints().kubeletEndpoint().port()).isEqualTo(10250);
   }
 
   @Test

@@ -24,7 +24,7 @@ public final class DockerSupport {
   private DockerSupport() {}
 
   public static DockerClient client() {
-    return DockerConnector.client(new DockerSettings(HOST, "", "", "", Path.of("/bin/busybox"), Duration.ofMinutes(1),
+    return DockerConnector.client(new DockerSettings(HOST, "", "", "", "", Path.of("/bin/busybox"), Duration.ofMinutes(1),
         Duration.ofSeconds(60)));
   }
 

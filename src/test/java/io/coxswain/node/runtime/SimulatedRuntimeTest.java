@@ -1,5 +1,6 @@
 package io.coxswain.node.runtime;
 
+import io.coxswain.testing.ManualClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,29 +15,6 @@ import org.junit.jupiter.api.Test;
 
 class SimulatedRuntimeTest {
   /** A clock the test moves by hand. */
-  private static final class ManualClock extends Clock {
-    private Instant now = Instant.parse("2026-11-27T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
   private static final PodRef POD = new PodRef("node-a", "default", "web", "uid-1");
 
   private static ContainerConfig container(String name, int attempt) {

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Connects a node to its Docker Engine and prepares what pods need: the node's bridge network with
- * its pod subnet, and the pause image (built locally from busybox when absent).
+ * its pod subnet, the pause image, and a small busybox image to run things with (both built
+ * locally from the host's static busybox when absent: no registry needed).
  */
 public final class DockerConnector {
   /** The pause container's one job is to hold the namespaces; sleeping is all it does. */
@@ -47,6 +48,9 @@ public final class DockerConnector {
     try {
       ensureNetwork(docker, settings, nodeName);
       BusyboxImage.ensure(docker, settings.pauseImage(), settings.busybox(), PAUSE_COMMAND);
+      if (!settings.busyboxImage().isBlank()) {
+        BusyboxImage.ensure(docker, settings.busyboxImage(), settings.busybox(), List.of("/bin/sh"));
+      }
     } catch (IOException | DockerException e) {
       closeQuietly(docker);
       throw new DockerUnavailable("the Docker daemon at " + settings.host() + " answers, but the node cannot be "

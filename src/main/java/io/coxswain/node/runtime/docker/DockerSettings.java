@@ -8,15 +8,21 @@ import java.time.Duration;
  * How a node agent uses its Docker Engine: the daemon's address, the bridge network its pods live
  * on (with this node's pod subnet), the pause image and the busybox binary it is built from.
  */
-public record DockerSettings(String host, String network, String podSubnet, String pauseImage, Path busybox,
-                             Duration pullTimeout, Duration callTimeout) {
+public record DockerSettings(String host, String network, String podSubnet, String pauseImage, String busyboxImage,
+                             Path busybox, Duration pullTimeout, Duration callTimeout) {
+
+  /** Settings without the extra busybox image (TEMPORARY: until the benchmark moves to the full form). */
+  public DockerSettings(String host, String network, String podSubnet, String pauseImage, Path busybox,
+      Duration pullTimeout, Duration callTimeout) {
+    this(host, network, podSubnet, pauseImage, "", busybox, pullTimeout, callTimeout);
+  }
 
   /** From {@code coxswain.node}: the network defaults to {@code coxswain-<node>}. */
   public static DockerSettings fromConfig(Config node, String nodeName) {
     Config docker = node.getConfig("docker");
     String network = docker.getString("network").isBlank() ? "coxswain-" + nodeName : docker.getString("network");
     return new DockerSettings(docker.getString("host"), network, node.getString("pod-subnet"),
-        docker.getString("pause-image"), Path.of(docker.getString("busybox")), docker.getDuration("pull-timeout"),
+        docker.getString("pause-image"), docker.getString("busybox-image"), Path.of(docker.getString("busybox")), docker.getDuration("pull-timeout"),
         docker.getDuration("call-timeout"));
   }
 }
