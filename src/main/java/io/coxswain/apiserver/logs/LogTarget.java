@@ -7,10 +7,11 @@ import io.coxswain.api.core.Pod;
 import java.util.List;
 
 /**
- * Which runtime container a log request reads, and on which node: the pod's current container,
- * or with {@code previous} the one that ended before it. Errors in Kubernetes' words. Pure.
+ * Which container a log request reads, and on which node; then, on that node, which runtime
+ * container: the current one, or with {@code previous} the one that ended before it. Errors in
+ * Kubernetes' words. Pure.
  */
-public record LogTarget(String node, String container, String containerId) {
+public record LogTarget(String node, String container) {
 
   public static LogTarget resolve(Pod pod, LogQuery query) {
     String podName = pod.metadata().name();
@@ -29,27 +30,33 @@ public record LogTarget(String node, String container, String containerId) {
     if (node == null || node.isEmpty()) {
       throw ApiException.badRequest("pod " + podName + " does not have a host assigned");
     }
+    return new LogTarget(node, container);
+  }
+
+  /** The runtime container to read, from the pod's status as the node that runs it reports it. */
+  public String containerId(Pod pod, boolean previous) {
+    String podName = pod.metadata().name();
     ContainerStatus status = null;
     for (ContainerStatus candidate : pod.statusOrEmpty().containerStatuses()) {
       if (candidate.name().equals(container)) {
         status = candidate;
       }
     }
-    if (query.previous()) {
+    if (previous) {
       String id = status == null || status.lastState() == null || status.lastState().terminated() == null ? null
           : status.lastState().terminated().containerID();
       if (id == null || id.isEmpty()) {
         throw ApiException.badRequest("previous terminated container \"" + container + "\" in pod \"" + podName
             + "\" not found");
       }
-      return new LogTarget(node, container, bare(id));
+      return bare(id);
     }
     String lastEnded = status == null || status.lastState() == null || status.lastState().terminated() == null ? null
         : status.lastState().terminated().containerID();
     boolean current = status != null && status.containerID() != null && !status.containerID().isEmpty();
     if (!current && lastEnded != null && !lastEnded.isEmpty()) {
       // Waiting to restart (CrashLoopBackOff): the most recent container's output is what there is.
-      return new LogTarget(node, container, bare(lastEnded));
+      return bare(lastEnded);
     }
     if (!current) {
       String reason = status != null && status.state() != null && status.state().waiting() != null
@@ -57,7 +64,7 @@ public record LogTarget(String node, String container, String containerId) {
       throw ApiException.badRequest("container \"" + container + "\" in pod \"" + podName
           + "\" is waiting to start: " + reason);
     }
-    return new LogTarget(node, container, bare(status.containerID()));
+    return bare(status.containerID());
   }
 
   /** {@code docker://abc} is {@code abc} to the runtime. */

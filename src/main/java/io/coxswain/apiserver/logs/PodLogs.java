@@ -69,12 +69,14 @@ public final class PodLogs {
     LogQuery logQuery = LogQuery.parse(query, podName, clock);
     LogTarget target = LogTarget.resolve(pod, logQuery);
     if (target.node().equals(localNode)) {
-      return local(target, logQuery, podName);
+      return local(pod, target, logQuery);
     }
     return forward(target.node(), namespace, podName, query);
   }
 
-  private CompletionStage<Answer> local(LogTarget target, LogQuery query, String podName) {
+  private CompletionStage<Answer> local(Pod pod, LogTarget target, LogQuery query) {
+    String podName = pod.metadata().name();
+    String containerId = target.containerId(pod, query.previous());
     if (localReader == null) {
       throw ApiException.badRequest("the container runtime of node " + localNode + " keeps no logs (pod "
           + podName + ")");
@@ -85,7 +87,7 @@ public final class PodLogs {
     // Opening the runtime's log stream blocks (a daemon call): off the request thread.
     return CompletableFuture.supplyAsync(() -> {
       try {
-        Closeable handle = localReader.logs(target.containerId(), query.options(), new QueueSink(queue));
+        Closeable handle = localReader.logs(containerId, query.options(), new QueueSink(queue));
         // A client that goes away cancels the stream; then the runtime's stream closes too.
         queue.watchCompletion().whenComplete((done, failure) -> closeQuietly(handle));
         return new Stream(queued.second());

@@ -10,11 +10,12 @@ import java.util.Optional;
  * exits), {@code .../exit-code} (default 0 when it exits), {@code .../pull-error} (the image pull
  * fails with this message). A key suffixed with {@code .CONTAINER} applies to that container only
  * and wins over the pod-wide key. Probes: {@code .../ready-after} (the readiness probe fails until
- * then), {@code .../live-for} (the liveness probe fails from then on). Durations are Go-style:
+ * then), {@code .../live-for} (the liveness probe fails from then on). Output: {@code .../log} is
+ * what the container writes once it runs (its log). Durations are Go-style:
  * 500ms, 3s, 2m, 1h.
  */
 record SimulatedBehavior(Duration startLatency, Duration runFor, int exitCode, String pullError, Duration readyAfter,
-                         Duration liveFor) {
+                         Duration liveFor, String log) {
   static final String PREFIX = "simulated.coxswain.io/";
 
   static SimulatedBehavior of(Map<String, String> annotations, String container, Duration defaultStartLatency) {
@@ -24,7 +25,8 @@ record SimulatedBehavior(Duration startLatency, Duration runFor, int exitCode, S
         value(annotations, "exit-code", container).map(Integer::parseInt).orElse(0),
         value(annotations, "pull-error", container).orElse(null),
         value(annotations, "ready-after", container).map(SimulatedBehavior::duration).orElse(Duration.ZERO),
-        value(annotations, "live-for", container).map(SimulatedBehavior::duration).orElse(null));
+        value(annotations, "live-for", container).map(SimulatedBehavior::duration).orElse(null),
+        value(annotations, "log", container).orElse(""));
   }
 
   private static Optional<String> value(Map<String, String> annotations, String key, String container) {

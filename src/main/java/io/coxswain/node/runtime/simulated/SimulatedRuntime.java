@@ -3,6 +3,7 @@ package io.coxswain.node.runtime.simulated;
 import io.coxswain.node.runtime.ContainerConfig;
 import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.node.runtime.ContainerState;
+import io.coxswain.node.runtime.LogReader;
 import io.coxswain.node.runtime.OwnedObject;
 import io.coxswain.node.runtime.PodRef;
 import io.coxswain.node.runtime.ProbeRunner;
@@ -24,7 +25,7 @@ import java.util.Random;
  * clock and their {@link SimulatedBehavior}. Deterministic for a given seed and clock, so a
  * simulation of thousands of nodes replays exactly. Pod IPs come from this node's pod subnet.
  */
-public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner {
+public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner, LogReader {
   private final Clock clock;
   private final Random random;
   private final Duration defaultStartLatency;
@@ -149,6 +150,53 @@ public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner {
       return container.behavior().liveFor() == null || up.compareTo(container.behavior().liveFor()) < 0;
     }
     return up.compareTo(container.behavior().readyAfter()) >= 0;
+  }
+
+  /**
+   * The container's {@code log} annotation, written the moment it started (so with timestamps
+   * every line carries its start time). Following a running container keeps the stream open, with
+   * nothing more to say, until the handle is closed.
+   */
+  @Override
+  public synchronized java.io.Closeable logs(String containerId, LogOptions options, Sink sink) throws RuntimeFailure {
+    Container container = containers.get(containerId);
+    if (container == null) {
+      throw new RuntimeFailure("NotFound", "no such container: " + containerId);
+    }
+    ContainerState state = state(container);
+    List<String> lines = new ArrayList<>();
+    boolean written = state.startedAt() != null && (options.sinceSeconds() == null
+        || !state.startedAt().isBefore(clock.instant().minusSeconds(options.sinceSeconds())));
+    if (written && !container.behavior().log().isEmpty()) {
+      lines.addAll(List.of(container.behavior().log().split("\n", -1)));
+      if (lines.get(lines.size() - 1).isEmpty()) {
+        lines.remove(lines.size() - 1);
+      }
+    }
+    if (options.tailLines() != null && lines.size() > options.tailLines()) {
+      lines = lines.subList(lines.size() - options.tailLines(), lines.size());
+    }
+    StringBuilder out = new StringBuilder();
+    for (String line : lines) {
+      out.append(options.timestamps() ? state.startedAt() + " " : "").append(line).append('\n');
+    }
+    byte[] bytes = out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    if (options.limitBytes() != null && bytes.length > options.limitBytes()) {
+      bytes = java.util.Arrays.copyOf(bytes, options.limitBytes().intValue());
+    }
+    if (bytes.length > 0) {
+      sink.chunk(bytes);
+    }
+    if (!options.follow() || !state.running()) {
+      sink.end();
+      return () -> { };
+    }
+    java.util.concurrent.atomic.AtomicBoolean open = new java.util.concurrent.atomic.AtomicBoolean(true);
+    return () -> {
+      if (open.getAndSet(false)) {
+        sink.end();
+      }
+    };
   }
 
   /** The state at the clock's now: created, then running after the start latency, then exited. */
