@@ -90,8 +90,8 @@ public final class CoxswainNode implements AutoCloseable {
             config.getDuration("coxswain.controllers.node-monitor-period"),
             config.getDuration("coxswain.controllers.node-monitor-grace-period"),
             config.getDuration("coxswain.controllers.pod-eviction-timeout"));
-        ClusterSingleton.get(system).init(SingletonActor.of(NodeLifecycle.create(client, lifecycle, Clock.systemUTC()),
-            "node-lifecycle"));
+        ClusterSingleton.get(system).init(SingletonActor.of(NodeLifecycle.create(client, lifecycle, Clock.systemUTC(),
+            () -> liveMembers(system)), "node-lifecycle"));
         ClusterSingleton.get(system).init(SingletonActor.of(EndpointsController.create(client,
             config.getDuration("coxswain.controllers.period"), Clock.systemUTC()), "endpoints-controller"));
       }
@@ -108,12 +108,26 @@ public final class CoxswainNode implements AutoCloseable {
     }
   }
 
+  /** Addresses of the members that are in the cluster (not downed, not removed). */
+  private static java.util.Set<String> liveMembers(ActorSystem<?> system) {
+    java.util.Set<String> live = new java.util.HashSet<>();
+    for (org.apache.pekko.cluster.Member member : org.apache.pekko.cluster.typed.Cluster.get(system).state()
+        .getMembers()) {
+      org.apache.pekko.cluster.MemberStatus status = member.status();
+      if (status != org.apache.pekko.cluster.MemberStatus.down() && status != org.apache.pekko.cluster.MemberStatus.removed()) {
+        live.add(member.address().toString());
+      }
+    }
+    return live;
+  }
+
   private static void startNodeAgent(ActorSystem<Void> system, StoreClient client, NodeSettings settings, Config config,
       ContainerRuntime runtime, int apiPort) {
     Config node = config.getConfig("coxswain.node");
     NodeFacts facts = NodeFacts.ofThisHost(settings.nodeName(), settings.nodeLabels(), settings.clusterAddress(),
         runtime.version(), node.getInt("max-pods"), apiPort, node.getInt("capacity.cpu"),
-        node.getMemorySize("capacity.memory").toBytes());
+        node.getMemorySize("capacity.memory").toBytes(),
+        org.apache.pekko.cluster.typed.Cluster.get(system).selfMember().address().toString());
     NodeAgent.Settings agent = new NodeAgent.Settings(node.getDuration("heartbeat-interval"),
         node.getDuration("pod-sync-period"), new RestartRules.Backoff(node.getDuration("crash-loop-backoff.initial"),
             node.getDuration("crash-loop-backoff.max")));

@@ -1,5 +1,7 @@
 package io.coxswain.controller;
 
+import io.coxswain.node.NodeStatusBuilder;
+import java.util.Set;
 import io.coxswain.api.Defaulting;
 import io.coxswain.api.core.Node;
 import io.coxswain.api.core.NodeCondition;
@@ -20,6 +22,8 @@ import java.util.List;
  */
 final class NodeHealth {
   static final String UNREACHABLE_TAINT = "node.kubernetes.io/unreachable";
+  /** The Ready condition's reason when the node's member left the cluster. */
+  static final String MEMBER_GONE = "NodeMemberLeft";
 
   private NodeHealth() {}
 
@@ -38,6 +42,32 @@ final class NodeHealth {
     node.status().conditions().stream().filter(c -> !"Ready".equals(c.type())).forEach(conditions::add);
     conditions.add(new NodeCondition("Ready", "Unknown", ready.lastHeartbeatTime(), now, "NodeStatusUnknown",
         "Kubelet stopped posting node status."));
+    NodeStatus status = new NodeStatus(node.status().capacity(), node.status().allocatable(), conditions,
+        node.status().addresses(), node.status().daemonEndpoints(), node.status().nodeInfo());
+    return node.withSpec(withTaint(node.spec(), new Taint(UNREACHABLE_TAINT, null, "NoSchedule", now))).withStatus(status);
+  }
+
+  /**
+   * Whether the node's agent ran on a cluster member that is no longer in the cluster (it died and
+   * was downed, or left). Such a member never comes back as itself: a restart is a new member
+   * that registers afresh. Nodes without a member (simulations) are judged by heartbeats alone.
+   */
+  static boolean memberGone(Node node, Set<String> liveMembers) {
+    String member = node.metadata().annotationsOrEmpty().get(NodeStatusBuilder.MEMBER_ANNOTATION);
+    return member != null && !liveMembers.isEmpty() && !liveMembers.contains(member);
+  }
+
+  /** The node marked NotReady (Unknown) because its member is gone, or null when already so marked. */
+  static Node markedMemberGone(Node node, Clock clock) {
+    NodeCondition ready = node.status() == null ? null : node.status().condition("Ready");
+    if (ready != null && MEMBER_GONE.equals(ready.reason())) {
+      return null;
+    }
+    String now = Defaulting.now(clock);
+    List<NodeCondition> conditions = new ArrayList<>();
+    node.status().conditions().stream().filter(c -> !"Ready".equals(c.type())).forEach(conditions::add);
+    conditions.add(new NodeCondition("Ready", "Unknown", ready == null ? null : ready.lastHeartbeatTime(), now,
+        MEMBER_GONE, "The cluster member running this node's agent left the cluster."));
     NodeStatus status = new NodeStatus(node.status().capacity(), node.status().allocatable(), conditions,
         node.status().addresses(), node.status().daemonEndpoints(), node.status().nodeInfo());
     return node.withSpec(withTaint(node.spec(), new Taint(UNREACHABLE_TAINT, null, "NoSchedule", now))).withStatus(status);

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * What a node agent reports about its host: identity, addresses, capacity and software, and the
- * port where the member answers for its pods (logs), reported as the node's kubelet endpoint.
+ * port where the member answers for its pods (logs), reported as the node's kubelet endpoint, and
+ * the cluster member it is (its Pekko address; null for nodes outside a cluster, as in simulations).
  */
 public record NodeFacts(
     String name,
@@ -24,7 +25,8 @@ public record NodeFacts(
     String kernelVersion,
     String architecture,
     String bootId,
-    int agentPort) {
+    int agentPort,
+    String member) {
 
   public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
   public static final String AGENT_VERSION = "v1.32.0-coxswain";
@@ -42,13 +44,13 @@ public record NodeFacts(
    * the host has when positive (a simulated node can claim any capacity).
    */
   public static NodeFacts ofThisHost(String name, Map<String, String> labels, String internalIp, String runtimeVersion,
-      int maxPods, int agentPort, int cpus, long memoryBytes) {
+      int maxPods, int agentPort, int cpus, long memoryBytes, String member) {
     long memory = memoryBytes > 0 ? memoryBytes
         : ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
     int cores = cpus > 0 ? cpus : Runtime.getRuntime().availableProcessors();
     return new NodeFacts(name, labels, internalIp, cores, memory, maxPods,
         runtimeVersion, hostOsImage(), System.getProperty("os.version"), hostArchitecture(), UUID.randomUUID().toString(),
-        agentPort);
+        agentPort, member);
   }
 
   private static String hostOsImage() {

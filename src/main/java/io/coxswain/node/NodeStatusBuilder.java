@@ -24,12 +24,15 @@ public final class NodeStatusBuilder {
   static final String READY_REASON = "KubeletReady";
   static final String READY_MESSAGE = "coxswain node agent is posting ready status";
 
+  /** The Pekko address of the member whose agent this node is. */
+  public static final String MEMBER_ANNOTATION = "coxswain.io/member";
+
   private NodeStatusBuilder() {}
 
   /** A new Node for these facts, Ready as of now. */
   public static Node registration(NodeFacts facts, Clock clock) {
     String now = Defaulting.now(clock);
-    ObjectMeta meta = ObjectMeta.named(null, facts.name()).withLabels(facts.labels());
+    ObjectMeta meta = withMember(ObjectMeta.named(null, facts.name()).withLabels(facts.labels()), facts);
     return Node.of(meta, new NodeSpec(null, null, null, null, null), status(facts, List.of(ready(now, now))));
   }
 
@@ -48,7 +51,18 @@ public final class NodeStatusBuilder {
     conditions.add(ready(now, transition));
     Map<String, String> labels = new java.util.LinkedHashMap<>(stored.metadata().labelsOrEmpty());
     labels.putAll(facts.labels());
-    return stored.withMetadata(stored.metadata().withLabels(labels)).withStatus(status(facts, conditions));
+    return stored.withMetadata(withMember(stored.metadata().withLabels(labels), facts))
+        .withStatus(status(facts, conditions));
+  }
+
+  /** Which cluster member runs this node's agent: the node lifecycle acts when that member is gone. */
+  private static ObjectMeta withMember(ObjectMeta meta, NodeFacts facts) {
+    if (facts.member() == null) {
+      return meta;
+    }
+    Map<String, String> annotations = new java.util.LinkedHashMap<>(meta.annotationsOrEmpty());
+    annotations.put(MEMBER_ANNOTATION, facts.member());
+    return meta.withAnnotations(annotations);
   }
 
   private static NodeCondition ready(String heartbeat, String transition) {

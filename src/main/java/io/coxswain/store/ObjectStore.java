@@ -27,6 +27,9 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
 
   public sealed interface Command {}
 
+  /** Objects per feed message to another member: small enough for one remoting frame, deflated. */
+  static final int WIRE_SLICE = 500;
+
   public record Write(StoreOp op, ActorRef<WriteResult> replyTo) implements Command {}
 
   public record Get(ResourceKey key, ActorRef<Optional<KubeObject>> replyTo) implements Command {}
@@ -130,7 +133,15 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
       inFlight.forEach(w -> w.replyTo().tell(new WriteResult(null, timeout)));
     } else if (!finished.changes().isEmpty()) {
       StoreFeed.Committed committed = new StoreFeed.Committed(finished.changes());
-      subscribers.forEach(s -> s.tell(committed));
+      List<StoreFeed.Committed> slices = null;
+      for (ActorRef<StoreFeed> subscriber : subscribers) {
+        if (isLocal(subscriber)) {
+          subscriber.tell(committed);
+        } else {
+          slices = slices != null ? slices : FeedSlicing.commits(finished.changes(), WIRE_SLICE);
+          slices.forEach(subscriber::tell);
+        }
+      }
     }
     inFlight = List.of();
     if (!queue.isEmpty()) {
@@ -155,7 +166,16 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
     // subscriber misses nothing: later commits reach it through the fan-out below.
     getContext().watch(message.subscriber());
     subscribers.add(message.subscriber());
-    message.subscriber().tell(new StoreFeed.Snapshot(message.state()));
+    if (isLocal(message.subscriber())) {
+      message.subscriber().tell(new StoreFeed.Snapshot(message.state(), getContext().getSelf()));
+    } else {
+      FeedSlicing.snapshot(message.state(), WIRE_SLICE, getContext().getSelf()).forEach(message.subscriber()::tell);
+    }
     return this;
+  }
+
+  /** A subscriber in this JVM gets the immutable state and commits as they are, without copying. */
+  private static boolean isLocal(ActorRef<?> ref) {
+    return ref.path().address().hasLocalScope();
   }
 }

@@ -135,7 +135,7 @@ public final class StoreSerializer extends SerializerWithStringManifest {
     return StoreState.of(revision, objects, StoreSerializer::keyOf);
   }
 
-  private static KubeObject toObject(JsonNode node) throws IOException {
+  static KubeObject toObject(JsonNode node) throws IOException {
     String kind = node.path("kind").asText();
     Class<? extends KubeObject> type = ApiResources.byKind(kind)
         .orElseThrow(() -> new IOException("unknown kind in journal: " + kind)).type();

@@ -1,5 +1,10 @@
 package io.coxswain.store;
 
+import io.coxswain.api.KubeObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -18,17 +23,29 @@ public final class WatchCacheFeed {
     return Behaviors.<Object>setup(context -> {
       ActorRef<StoreFeed> self = context.getSelf().narrow();
       store.tell(new ObjectStore.Subscribe(self));
+      List<KubeObject> parts = new ArrayList<>();
       return Behaviors.withTimers(timers -> {
         timers.startTimerWithFixedDelay(Tick.BOOKMARK, settings.bookmarkInterval());
         return Behaviors.receive(Object.class)
             .onMessage(StoreFeed.Snapshot.class, snapshot -> {
+              watchStore(context, snapshot.store());
               cache.reset(snapshot.state());
+              return Behaviors.same();
+            })
+            .onMessage(StoreFeed.SnapshotPart.class, part -> {
+              parts.addAll(part.objects());
+              if (part.last()) {
+                watchStore(context, part.store());
+                cache.reset(StoreState.of(part.revision(), parts, StoreSerializer::keyOf));
+                parts.clear();
+              }
               return Behaviors.same();
             })
             .onMessage(StoreFeed.Committed.class, committed -> {
               if (!cache.apply(committed.changes())) {
                 context.getLog().warn("watch cache saw a gap at revision {}; resubscribing",
                     committed.changes().get(0).revision());
+                parts.clear();
                 store.tell(new ObjectStore.Subscribe(self));
               }
               return Behaviors.same();
@@ -37,8 +54,21 @@ public final class WatchCacheFeed {
               cache.bookmark();
               return Behaviors.same();
             })
+            .onSignal(Terminated.class, gone -> {
+              // The store singleton stopped (its member left or died): the proxy delivers the
+              // subscription to its successor, which sends a fresh snapshot from the journal.
+              context.getLog().info("the store moved; resubscribing to its successor");
+              parts.clear();
+              store.tell(new ObjectStore.Subscribe(self));
+              return Behaviors.same();
+            })
             .build();
       });
     }).narrow();
+  }
+
+  /** Watches the store instance that feeds us (not the proxy), to notice when it moves. */
+  private static void watchStore(ActorContext<Object> context, ActorRef<ObjectStore.Command> store) {
+    context.watch(store);
   }
 }

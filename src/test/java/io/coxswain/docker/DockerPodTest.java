@@ -328,4 +328,26 @@ class DockerPodTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> DockerSupport.containersOf(docker, uid).isEmpty());
     assertThat(docker.listVolumesCmd().exec().getVolumes()).noneMatch(v -> v.getName().contains(uid));
   }
+
+  @Test
+  void deletionGivesAllContainersOneGracePeriodThenKills() throws Exception {
+    apply(pod("graceful", "Always", "", """
+          containers:
+          - {name: polite, image: coxswain-test/busybox:1, command: ["/bin/sh", "-c", "trap 'exit 0' TERM; while true; do sleep 0.2; done"]}
+          - {name: stubborn, image: coxswain-test/busybox:1, command: ["/bin/sh", "-c", "trap '' TERM; while true; do sleep 0.2; done"]}
+        """).replace("terminationGracePeriodSeconds: 1", "terminationGracePeriodSeconds: 4"));
+    await().atMost(Duration.ofSeconds(60)).until(() -> status("graceful").at("/phase").asText().equals("Running"));
+    String uid = http.get(PODS + "/graceful").json().at("/metadata/uid").asText();
+    long start = System.nanoTime();
+    assertThat(http.delete(PODS + "/graceful").code()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        .until(() -> http.get(PODS + "/graceful").code() == 404);
+    long tookMillis = (System.nanoTime() - start) / 1_000_000;
+    // The stubborn container ignores SIGTERM: it is killed when the 4 s grace period ends, and
+    // the polite one does not add a second grace period of its own.
+    assertThat(tookMillis).isBetween(4_000L, 7_500L);
+    await().atMost(Duration.ofSeconds(10)).until(() -> DockerSupport.containersOf(docker, uid).isEmpty());
+    Kubectl.Result events = kubectl.run("get", "events", "--field-selector", "involvedObject.name=graceful");
+    assertThat(events.out()).contains("Stopping container polite", "Stopping container stubborn");
+  }
 }

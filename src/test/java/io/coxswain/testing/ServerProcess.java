@@ -27,15 +27,26 @@ public final class ServerProcess implements AutoCloseable {
     this.url = url;
   }
 
+  /** A server for store tests: no scheduler, controllers or heartbeats writing between the test's own writes. */
   public static ServerProcess start(Path dataDir, String... extraArgs) throws IOException {
+    return start(dataDir, List.of("-Dcoxswain.scheduler.enabled=false", "-Dcoxswain.controllers.enabled=false",
+        "-Dcoxswain.node.heartbeat-interval=1h"), extraArgs);
+  }
+
+  /** A full member (scheduler, controllers, node agent), with extra {@code -D} settings for its JVM. */
+  public static ServerProcess member(Path dataDir, List<String> systemProperties, String... extraArgs)
+      throws IOException {
+    return start(dataDir, systemProperties, extraArgs);
+  }
+
+  private static ServerProcess start(Path dataDir, List<String> systemProperties, String... extraArgs)
+      throws IOException {
     String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-cp", classpath, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4",
-        // The store alone: no scheduler or heartbeats writing between the test's own writes.
-        "-Dcoxswain.scheduler.enabled=false", "-Dcoxswain.controllers.enabled=false", "-Dcoxswain.node.heartbeat-interval=1h",
-        "io.coxswain.cluster.Main",
-        "server", "--data", dataDir.toString(), "--api-port", "0"));
+        "-Xmx1g", "-cp", classpath, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=4"));
+    command.addAll(systemProperties);
+    command.addAll(List.of("io.coxswain.cluster.Main", "server", "--data", dataDir.toString(), "--api-port", "0"));
     if (!List.of(extraArgs).contains("--runtime")) {
       command.addAll(List.of("--runtime", "simulated")); // Docker only where a test asks for it
     }

@@ -226,14 +226,12 @@ public final class PodSteps {
 
   /** Stops every container (SIGTERM, then SIGKILL after the grace period) and removes the sandbox. */
   void teardown(PodRuntime state, Duration grace) {
-    for (ContainerRecord record : state.containers().values()) {
-      if (record.containerId() != null) {
-        try {
-          runtime.stopContainer(record.containerId(), grace);
-        } catch (RuntimeFailure ignored) {
-          // already gone
-        }
-      }
+    List<String> running = state.containers().values().stream().map(ContainerRecord::containerId)
+        .filter(java.util.Objects::nonNull).toList();
+    try {
+      runtime.stopContainers(running, grace);
+    } catch (RuntimeFailure ignored) {
+      // already gone; removing the sandbox below removes whatever is left
     }
     if (state.sandboxId() != null) {
       try {

@@ -26,6 +26,17 @@ public interface ContainerRuntime {
   /** Asks a container to stop (SIGTERM), and kills it after {@code grace}. Stopping a stopped container is fine. */
   void stopContainer(String containerId, Duration grace) throws RuntimeFailure;
 
+  /**
+   * Stops several containers within one grace period (a pod's): they all get SIGTERM first and
+   * SIGKILL once {@code grace} has passed, so the pod takes the grace period, not a multiple of it.
+   * The default stops them one by one; runtimes that can signal first override it.
+   */
+  default void stopContainers(List<String> containerIds, Duration grace) throws RuntimeFailure {
+    for (String id : containerIds) {
+      stopContainer(id, grace);
+    }
+  }
+
   /** Removes a stopped container; removing an absent one is fine. */
   void removeContainer(String containerId) throws RuntimeFailure;
 
