@@ -12,7 +12,10 @@ import io.coxswain.node.runtime.LogReader;
 import io.coxswain.scheduler.Scheduler;
 import io.coxswain.controller.EndpointsController;
 import io.coxswain.controller.NodeLifecycle;
+import io.coxswain.controller.ReplicationControllerEntity;
 import io.coxswain.controller.ReplicationManager;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import io.coxswain.store.ObjectStore;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreSettings;
@@ -84,8 +87,14 @@ public final class CoxswainNode implements AutoCloseable {
           runtime instanceof LogReader reader ? reader : null);
       startNodeAgent(system, client, settings, config, runtime, api.port());
       if (config.getBoolean("coxswain.controllers.enabled")) {
+        // One sharded entity per RC, on any member; the singleton manager keeps them reconciling.
+        ClusterSharding sharding = ClusterSharding.get(system);
+        sharding.init(Entity.of(ReplicationControllerEntity.TYPE,
+            entity -> ReplicationControllerEntity.create(entity.getEntityId(), client, Clock.systemUTC())));
         ClusterSingleton.get(system).init(SingletonActor.of(ReplicationManager.create(client,
-            config.getDuration("coxswain.controllers.period"), Clock.systemUTC()), "replication-manager"));
+            config.getDuration("coxswain.controllers.period"), Clock.systemUTC(),
+            (id, revision) -> sharding.entityRefFor(ReplicationControllerEntity.TYPE, id)
+                .tell(new ReplicationControllerEntity.Reconcile(revision))), "replication-manager"));
         NodeLifecycle.Settings lifecycle = new NodeLifecycle.Settings(
             config.getDuration("coxswain.controllers.node-monitor-period"),
             config.getDuration("coxswain.controllers.node-monitor-grace-period"),

@@ -20,88 +20,52 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.Behavior;
 
 /**
- * Runs every ReplicationController's reconcile, pass after pass (a {@link ControllerLoop}), and
- * collects the pods whose controller is gone (background cascade). A pass starts only when the
- * previous pass's writes are done, and a write completes only once this node's cache has applied
- * it — so each pass sees the effects of the last one, which is what expectations guard in
- * Kubernetes: a stale cache can never make extra pods.
+ * Keeps every ReplicationController's entity busy and collects orphans. Each pass (a
+ * {@link ControllerLoop}) tells the sharded {@link ReplicationControllerEntity} of every RC to
+ * reconcile — sharding spreads the entities over the members, and one that was on a lost member
+ * is started again elsewhere by the next pass — and deletes the pods whose controlling RC no
+ * longer exists (background cascade).
  */
 public final class ReplicationManager {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplicationManager.class);
 
-  private final StoreClient store;
-  private final Clock clock;
-  private final Random random = new Random();
-
-  private ReplicationManager(StoreClient store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
+  /** Tells the entity with this id to reconcile once its cache has reached {@code revision}. */
+  @FunctionalInterface
+  public interface Dispatch {
+    void reconcile(String entityId, long revision);
   }
 
-  public static Behavior<Object> create(StoreClient store, Duration period, Clock clock) {
-    ReplicationManager manager = new ReplicationManager(store, clock);
+  private final StoreClient store;
+  private final Clock clock;
+  private final Dispatch dispatch;
+
+  private ReplicationManager(StoreClient store, Clock clock, Dispatch dispatch) {
+    this.store = store;
+    this.clock = clock;
+    this.dispatch = dispatch;
+  }
+
+  public static Behavior<Object> create(StoreClient store, Duration period, Clock clock, Dispatch dispatch) {
+    ReplicationManager manager = new ReplicationManager(store, clock, dispatch);
     return ControllerLoop.create("replication", store, period, manager::pass);
   }
 
   private List<CompletableFuture<?>> pass(CacheView view) {
-    List<CompletableFuture<?>> writes = new ArrayList<>();
     Map<String, List<Pod>> podsByNamespace = new HashMap<>();
     for (KubeObject object : view.list("pods", null, null, 0, o -> true).items()) {
       podsByNamespace.computeIfAbsent(object.metadata().namespace(), n -> new ArrayList<>()).add((Pod) object);
     }
     Set<String> controllers = new HashSet<>();
     for (KubeObject object : view.list("replicationcontrollers", null, null, 0, o -> true).items()) {
-      ReplicationController rc = (ReplicationController) object;
-      controllers.add(rc.metadata().uid());
-      List<Pod> pods = podsByNamespace.getOrDefault(rc.metadata().namespace(), List.of());
-      if (rc.metadata().deletionTimestamp() != null) {
-        writes.addAll(CascadingDeletion.step(store, rc, pods, clock));
-      } else {
-        writes.addAll(act(rc, ReplicationReconciler.reconcile(rc, pods)));
-      }
+      controllers.add(object.metadata().uid());
+      dispatch.reconcile(ReplicationControllerEntity.entityId((ReplicationController) object), view.revision());
     }
-    writes.addAll(collectOrphanedDependents(podsByNamespace, controllers));
-    return writes;
-  }
-
-  private List<CompletableFuture<?>> act(ReplicationController rc, ReplicaPlan plan) {
-    List<CompletableFuture<?>> writes = new ArrayList<>();
-    String ns = rc.metadata().namespace();
-    for (int i = 0; i < plan.create(); i++) {
-      writes.add(createPod(rc));
-    }
-    for (Pod pod : plan.delete()) {
-      ResourceKey key = new ResourceKey("pods", ns, pod.metadata().name());
-      writes.add(write(key, current -> current == null ? null : Deletion.decide(key, current, Deletion.Options.DEFAULT,
-          clock)));
-    }
-    for (Pod pod : plan.adopt()) {
-      ResourceKey key = new ResourceKey("pods", ns, pod.metadata().name());
-      writes.add(write(key, current -> current == null || Owners.controllerUid(current) != null ? null
-          : new StoreOp.Update(key, Owners.adopt(current, rc), current.metadata().resourceVersion())));
-    }
-    for (Pod pod : plan.release()) {
-      ResourceKey key = new ResourceKey("pods", ns, pod.metadata().name());
-      writes.add(write(key, current -> current == null ? null
-          : new StoreOp.Update(key, Owners.release(current, rc.metadata().uid()), current.metadata().resourceVersion())));
-    }
-    if (!plan.status().equals(rc.status())) {
-      ResourceKey key = new ResourceKey("replicationcontrollers", ns, rc.metadata().name());
-      writes.add(write(key, current -> current == null || !current.metadata().uid().equals(rc.metadata().uid()) ? null
-          : new StoreOp.Update(key, ((ReplicationController) current).withStatus(plan.status()),
-              current.metadata().resourceVersion())));
-    }
-    if (plan.changesPods()) {
-      log.info("rc={}/{} create={} delete={} adopt={} release={}", ns, rc.metadata().name(),
-          plan.create(), plan.delete().size(), plan.adopt().size(), plan.release().size());
-    }
-    return writes;
+    return collectOrphanedDependents(podsByNamespace, controllers);
   }
 
   /** Pods whose controlling ReplicationController no longer exists are deleted (background cascade). */
@@ -125,21 +89,5 @@ public final class ReplicationManager {
       log.warn("write to {} failed: {}", key, StoreClient.unwrap(failure).getMessage());
       return null;
     });
-  }
-
-  /** A pod from the template, named {@code RC-xxxxx}, owned by the RC. */
-  private CompletableFuture<?> createPod(ReplicationController rc) {
-    var template = rc.spec().template();
-    ObjectMeta meta = new ObjectMeta(null, rc.metadata().name() + "-", rc.metadata().namespace(), null, null, null,
-        null, null, null, template.metadata().labels(), template.metadata().annotations(),
-        List.of(Owners.controllerRef(rc)), null);
-    Pod pod = (Pod) Defaulting.applyCreateDefaults(Pod.of(meta, template.spec()), rc.metadata().namespace(), clock,
-        random);
-    var causes = Validation.validateCreate(pod);
-    if (!causes.isEmpty()) {
-      return CompletableFuture.failedFuture(ApiException.invalid("Pod", pod.metadata().name(), causes));
-    }
-    ResourceKey key = new ResourceKey("pods", pod.metadata().namespace(), pod.metadata().name());
-    return store.create(key, pod).toCompletableFuture().exceptionally(failure -> null);
   }
 }
