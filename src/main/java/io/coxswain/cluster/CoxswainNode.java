@@ -86,6 +86,7 @@ public final class CoxswainNode implements AutoCloseable {
       ApiServer api = ApiServer.start(system, client, config, Clock.systemUTC(), settings.nodeName(),
           runtime instanceof LogReader reader ? reader : null);
       startNodeAgent(system, client, settings, config, runtime, api.port());
+      awaitOwnNode(client, settings.nodeName(), Cluster.get(system).selfMember().address().toString());
       if (config.getBoolean("coxswain.controllers.enabled")) {
         // One sharded entity per RC, on any member; the singleton manager keeps them reconciling.
         ClusterSharding sharding = ClusterSharding.get(system);
@@ -115,6 +116,35 @@ public final class CoxswainNode implements AutoCloseable {
       system.terminate();
       throw e;
     }
+  }
+
+  /**
+   * Waits (bounded) until this member's agent has registered its Node under this member's address,
+   * so a node lifecycle starting here never takes the node's previous incarnation for a lost
+   * member and evicts pods this agent is about to re-adopt.
+   */
+  private static void awaitOwnNode(StoreClient client, String nodeName, String member) {
+    io.coxswain.store.ResourceKey key = io.coxswain.store.ResourceKey.clusterScoped("nodes", nodeName);
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      io.coxswain.api.KubeObject node = client.cache().view().get(key);
+      if (node != null && member.equals(node.metadata().annotationsOrEmpty()
+          .get(io.coxswain.node.NodeStatusBuilder.MEMBER_ANNOTATION))) {
+        return;
+      }
+      try {
+        client.cache().awaitRevision(client.cache().view().revision() + 1).toCompletableFuture()
+            .get(1, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException idle) {
+        // nothing committed in the last second: look again
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (java.util.concurrent.ExecutionException e) {
+        break;
+      }
+    }
+    log.warn("node={} not registered within 30 s; starting the controllers anyway", nodeName);
   }
 
   /** Addresses of the members that are in the cluster (not downed, not removed). */

@@ -57,6 +57,23 @@ final class NodeHealth {
     return member != null && !liveMembers.isEmpty() && !liveMembers.contains(member);
   }
 
+  /**
+   * Whether fewer than half of the nodes that run on members have their member in the cluster:
+   * then the cluster is restarting (or cut in pieces) and evicting would move every workload for
+   * nothing — as Kubernetes stops evicting when a whole zone is down.
+   */
+  static boolean clusterDisrupted(List<Node> nodes, Set<String> liveMembers) {
+    int withMember = 0;
+    int gone = 0;
+    for (Node node : nodes) {
+      if (node.metadata().annotationsOrEmpty().containsKey(NodeStatusBuilder.MEMBER_ANNOTATION)) {
+        withMember++;
+        gone += memberGone(node, liveMembers) ? 1 : 0;
+      }
+    }
+    return withMember > 0 && (withMember - gone) * 2 < withMember;
+  }
+
   /** The node marked NotReady (Unknown) because its member is gone, or null when already so marked. */
   static Node markedMemberGone(Node node, Clock clock) {
     NodeCondition ready = node.status() == null ? null : node.status().condition("Ready");

@@ -53,9 +53,15 @@ public final class NodeLifecycle {
   private static List<CompletableFuture<?>> pass(StoreClient store, CacheView view, Settings settings, Clock clock,
       Set<String> liveMembers) {
     List<CompletableFuture<?>> writes = new ArrayList<>();
-    for (KubeObject object : view.list("nodes", null, null, 0, o -> true).items()) {
+    List<KubeObject> nodes = view.list("nodes", null, null, 0, o -> true).items();
+    boolean disrupted = NodeHealth.clusterDisrupted(nodes.stream().map(o -> (Node) o).toList(), liveMembers);
+    for (KubeObject object : nodes) {
       Node node = (Node) object;
       ResourceKey key = ResourceKey.clusterScoped("nodes", node.metadata().name());
+      if (disrupted && NodeHealth.memberGone(node, liveMembers)) {
+        // Most nodes' members are missing: a cluster coming back up, not a node failure. Wait.
+        continue;
+      }
       if (NodeHealth.memberGone(node, liveMembers)) {
         if (NodeHealth.markedMemberGone(node, clock) != null) {
           log.info("node={}: its member left the cluster; marking it NotReady and evicting its pods",

@@ -2,26 +2,76 @@ package io.coxswain.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * CPU used over an interval (Linux /proc): the whole machine, the Docker daemon with containerd,
- * and this JVM. Read-only; where /proc is not readable the figures are absent.
+ * CPU used over an interval (Linux /proc, read-only): the whole machine; the Docker daemon with
+ * containerd; this JVM, by thread group (what no live thread accounts for is GC, JIT and threads
+ * that ended); and every other user-space process that is neither this JVM nor part of Docker
+ * (shims, runc, container processes) — on a shared machine, the load that is not ours.
  */
 final class CpuMeter {
   private static final double TICK_SECONDS = 0.01; // USER_HZ is 100 on Linux
+  private static final Set<String> DAEMON = Set.of("dockerd", "containerd");
+  private static final Set<String> DOCKER_SIDE = Set.of("containerd-shim", "containerd-shi", "runc", "docker-proxy",
+      "docker-init");
 
-  record Reading(long wallNanos, long machineBusyTicks, long machineTotalTicks, long daemonTicks, long jvmNanos) {}
+  /** One process's CPU ticks so far. */
+  record Proc(String comm, long ticks) {}
 
-  record Usage(double wallSeconds, double machineBusyCores, double daemonSeconds, double jvmSeconds) {
+  record Reading(long wallNanos, long machineBusyTicks, long machineTotalTicks, long daemonTicks, long jvmNanos,
+                 Map<Long, Long> threadNanos, Map<Long, String> threadNames, Map<Long, Proc> others) {}
+
+  record Usage(double wallSeconds, double machineBusyCores, double daemonSeconds, double jvmSeconds,
+               Map<String, Double> jvmByThreadGroup, double otherSeconds, Map<String, Double> otherByName) {
     @Override
     public String toString() {
       return String.format("machine busy %.2f of %d cores on average, dockerd+containerd %.1f s CPU, this JVM %.1f s "
-              + "CPU, over %.1f s", machineBusyCores, Runtime.getRuntime().availableProcessors(), daemonSeconds,
-          jvmSeconds, wallSeconds);
+              + "CPU, other processes %.1f s CPU, over %.1f s", machineBusyCores,
+          Runtime.getRuntime().availableProcessors(), daemonSeconds, jvmSeconds, otherSeconds, wallSeconds);
+    }
+
+    /** The largest thread groups, "name 1.2 s", then the rest. */
+    String topThreads(int n) {
+      double threads = jvmByThreadGroup.values().stream().mapToDouble(Double::doubleValue).sum();
+      return top(jvmByThreadGroup, n) + String.format(", GC/JIT/ended threads %.1f s",
+          Math.max(0, jvmSeconds - threads));
+    }
+
+    /** Other processes' CPU, by command name. */
+    String topOthers(int n) {
+      return otherByName.isEmpty() ? "none" : top(otherByName, n);
+    }
+
+    /** Whether load that is not the benchmark's averaged more than a tenth of a core. */
+    boolean contaminated() {
+      return wallSeconds > 0 && otherSeconds / wallSeconds > 0.1;
+    }
+
+    private static String top(Map<String, Double> sorted, int n) {
+      StringBuilder out = new StringBuilder();
+      double shown = 0;
+      int i = 0;
+      for (Map.Entry<String, Double> group : sorted.entrySet()) {
+        if (i++ == n) {
+          break;
+        }
+        out.append(i == 1 ? "" : ", ").append(group.getKey()).append(' ')
+            .append(String.format("%.1f s", group.getValue()));
+        shown += group.getValue();
+      }
+      double all = sorted.values().stream().mapToDouble(Double::doubleValue).sum();
+      if (sorted.size() > n) {
+        out.append(String.format(", rest %.1f s", all - shown));
+      }
+      return out.toString();
     }
   }
 
@@ -45,30 +95,84 @@ final class CpuMeter {
     }
     long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-    return new Reading(System.nanoTime(), busy, total, daemonTicks(), jvm);
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> threadNanos = new HashMap<>();
+    Map<Long, String> threadNames = new HashMap<>();
+    if (mx.isThreadCpuTimeSupported()) {
+      for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+        if (info == null) {
+          continue;
+        }
+        long cpu = mx.getThreadCpuTime(info.getThreadId());
+        if (cpu >= 0) {
+          threadNanos.put(info.getThreadId(), cpu);
+          threadNames.put(info.getThreadId(), info.getThreadName());
+        }
+      }
+    }
+    Map<Long, Proc> others = new HashMap<>();
+    long daemon = scanProcesses(others);
+    return new Reading(System.nanoTime(), busy, total, daemon, jvm, threadNanos, threadNames, others);
   }
 
   static Usage between(Reading a, Reading b) {
     double wall = (b.wallNanos() - a.wallNanos()) / 1e9;
     long total = b.machineTotalTicks() - a.machineTotalTicks();
     double busyShare = total <= 0 ? 0 : (double) (b.machineBusyTicks() - a.machineBusyTicks()) / total;
+    Map<String, Double> groups = new HashMap<>();
+    for (Map.Entry<Long, Long> thread : b.threadNanos().entrySet()) {
+      long used = thread.getValue() - a.threadNanos().getOrDefault(thread.getKey(), 0L);
+      String group = b.threadNames().get(thread.getKey()).replaceAll("[0-9]+", "#");
+      groups.merge(group, used / 1e9, Double::sum);
+    }
+    // Processes that started during the interval count from zero; those that ended are missed.
+    Map<String, Double> others = new HashMap<>();
+    for (Map.Entry<Long, Proc> proc : b.others().entrySet()) {
+      Proc before = a.others().get(proc.getKey());
+      long used = proc.getValue().ticks() - (before == null ? 0 : before.ticks());
+      if (used > 0) {
+        others.merge(proc.getValue().comm(), used * TICK_SECONDS, Double::sum);
+      }
+    }
     return new Usage(wall, busyShare * Runtime.getRuntime().availableProcessors(),
-        (b.daemonTicks() - a.daemonTicks()) * TICK_SECONDS, (b.jvmNanos() - a.jvmNanos()) / 1e9);
+        (b.daemonTicks() - a.daemonTicks()) * TICK_SECONDS, (b.jvmNanos() - a.jvmNanos()) / 1e9, sorted(groups),
+        others.values().stream().mapToDouble(Double::doubleValue).sum(), sorted(others));
   }
 
-  /** utime+stime of every dockerd and containerd process (not the per-container shims). */
-  private static long daemonTicks() {
-    long ticks = 0;
+  private static Map<String, Double> sorted(Map<String, Double> values) {
+    Map<String, Double> sorted = new LinkedHashMap<>();
+    values.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+    return sorted;
+  }
+
+  /**
+   * Sums utime+stime of dockerd and containerd (returned) and collects every other user-space
+   * process that is not this JVM and not Docker's (shims, runc, anything in a docker cgroup).
+   */
+  private static long scanProcesses(Map<Long, Proc> others) {
+    long self = ProcessHandle.current().pid();
+    long daemon = 0;
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       for (Path proc : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
         try {
-          String comm = Files.readString(proc.resolve("comm")).trim();
-          if (!List.of("dockerd", "containerd").contains(comm)) {
+          long pid = Long.parseLong(proc.getFileName().toString());
+          if (pid == self) {
             continue;
           }
           String stat = Files.readString(proc.resolve("stat"));
+          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
           String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+          long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+          if (DAEMON.contains(comm)) {
+            daemon += ticks;
+            continue;
+          }
+          if (DOCKER_SIDE.contains(comm) || Long.parseLong(fields[1]) == 2 || pid == 2 // kernel threads
+              || Files.readString(proc.resolve("cgroup")).contains("docker")) {
+            continue;
+          }
+          others.put(pid, new Proc(comm, ticks));
         } catch (IOException | RuntimeException gone) {
           // the process ended meanwhile
         }
@@ -76,6 +180,6 @@ final class CpuMeter {
     } catch (IOException e) {
       return 0;
     }
-    return ticks;
+    return daemon;
   }
 }

@@ -46,8 +46,8 @@ import org.HdrHistogram.Histogram;
  * directly through docker-java the way the runtime makes them.
  *
  * <pre>
- *   bin/bench startup [--pods 50] [--concurrency 1] [--warmup 3] [--sync-periods 100ms,1s]
- *                     [--timeout-seconds 300] [--pod-timeout-seconds 60] [--node-name startupbench]
+ *   bin/bench startup [--pods 50] [--concurrency 1] [--warmup 10] [--sync-periods 100ms,1s]
+ *                     [--timeout-seconds 600] [--pod-timeout-seconds 60] [--node-name startupbench]
  *                     [--pod-subnet 10.244.211.0/24] [--docker-host unix:///var/run/docker.sock]
  *                     [--idle-seconds 5]
  * </pre>
@@ -88,9 +88,9 @@ public final class PodStartupBenchmark {
     Map<String, String> options = BenchOptions.parse(args);
     int pods = Integer.parseInt(options.getOrDefault("pods", "50"));
     int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "1"));
-    int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
     List<String> periods = List.of(options.getOrDefault("sync-periods", "100ms,1s").split(","));
-    Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "300")));
+    Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "600")));
     Duration podTimeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("pod-timeout-seconds", "60")));
     String nodeName = options.getOrDefault("node-name", "startupbench");
     String subnet = options.getOrDefault("pod-subnet", "10.244.211.0/24");
@@ -468,8 +468,15 @@ public final class PodStartupBenchmark {
     System.out.println("CPU while measuring, and afterwards while the row's containers just ran (no changes):");
     for (Row row : rows) {
       System.out.printf("  %-36s measuring:  %s%n", row.label(), row.cpu());
+      System.out.printf("  %-36s   JVM CPU by thread: %s%n", "", row.cpu().topThreads(4));
+      System.out.printf("  %-36s   other processes: %s%n", "", row.cpu().topOthers(3));
       System.out.printf("  %-36s idle after: %s%n", "", row.idle());
+      System.out.printf("  %-36s   JVM CPU by thread: %s%n", "", row.idle().topThreads(4));
     }
+    List<String> noisy = rows.stream().filter(r -> r.cpu().contaminated()).map(Row::label).toList();
+    System.out.println(noisy.isEmpty() ? "No other load above 0.1 core on average during any measured row."
+        : "WARNING: other processes used more than 0.1 core on average while measuring " + noisy
+            + "; those rows (and the ratios built on them) are disturbed by load that is not the benchmark's.");
 
     System.out.println();
     System.out.println("Where the time goes (ms, p50 / p90 / max per stage; boundaries from the watch stream and the "

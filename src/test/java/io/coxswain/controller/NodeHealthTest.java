@@ -47,4 +47,36 @@ class NodeHealthTest {
     assertThat(NodeHealth.recovered(readyAgain).spec().taints()).isEmpty();
     assertThat(NodeHealth.recovered(marked)).as("still unknown").isNull();
   }
+
+  private static Node onMember(String name, String member) {
+    return Json.decode(("{\"kind\":\"Node\",\"metadata\":{\"name\":\"" + name + "\",\"annotations\":"
+        + "{\"coxswain.io/member\":\"" + member + "\"}},\"status\":{\"conditions\":[{\"type\":\"Ready\","
+        + "\"status\":\"True\",\"lastHeartbeatTime\":\"2026-11-27T03:00:00Z\","
+        + "\"lastTransitionTime\":\"2026-11-27T02:00:00Z\"}]}}").getBytes(), "application/json", Node.class);
+  }
+
+  @Test
+  void aNodeWhoseMemberLeftIsNotReadyAtOnce() {
+    Node n1 = onMember("n1", "pekko://coxswain@127.0.0.1:1");
+    java.util.Set<String> live = java.util.Set.of("pekko://coxswain@127.0.0.1:2", "pekko://coxswain@127.0.0.1:3");
+    assertThat(NodeHealth.memberGone(n1, live)).isTrue();
+    assertThat(NodeHealth.memberGone(n1, java.util.Set.of("pekko://coxswain@127.0.0.1:1"))).isFalse();
+    assertThat(NodeHealth.memberGone(n1, java.util.Set.of())).as("membership unknown").isFalse();
+    assertThat(NodeHealth.memberGone(node("True", "2026-11-27T03:00:00Z", "2026-11-27T02:00:00Z"), live))
+        .as("no member: heartbeats decide").isFalse();
+    Node marked = NodeHealth.markedMemberGone(n1, at("2026-11-27T03:00:05Z"));
+    assertThat(marked.status().condition("Ready").status()).isEqualTo("Unknown");
+    assertThat(marked.status().condition("Ready").reason()).isEqualTo("NodeMemberLeft");
+    assertThat(marked.status().condition("Ready").lastTransitionTime()).isEqualTo("2026-11-27T03:00:05Z");
+    assertThat(marked.spec().taints()).extracting(t -> t.key()).containsExactly("node.kubernetes.io/unreachable");
+    assertThat(NodeHealth.markedMemberGone(marked, at("2026-11-27T03:00:09Z"))).as("marked once").isNull();
+  }
+
+  @Test
+  void withMostMembersMissingTheClusterIsRestartingNotFailing() {
+    java.util.List<Node> nodes = java.util.List.of(onMember("n1", "a"), onMember("n2", "b"), onMember("n3", "c"));
+    assertThat(NodeHealth.clusterDisrupted(nodes, java.util.Set.of("b", "c"))).as("one of three lost").isFalse();
+    assertThat(NodeHealth.clusterDisrupted(nodes, java.util.Set.of("c"))).as("two of three lost").isTrue();
+    assertThat(NodeHealth.clusterDisrupted(nodes.subList(0, 2), java.util.Set.of("b"))).as("one of two").isFalse();
+  }
 }

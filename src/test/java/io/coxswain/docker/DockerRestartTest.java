@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
-import io.coxswain.cluster.NodeSettings;
 import io.coxswain.node.runtime.RuntimeLabels;
 import io.coxswain.testing.DockerSupport;
 import io.coxswain.testing.Http;
@@ -26,13 +25,15 @@ import org.junit.jupiter.api.Test;
  */
 class DockerRestartTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
+  private static final List<String> SETTINGS = List.of("-Dcoxswain.node.pod-subnet=10.244.22.0/24");
+  private static final String[] MEMBER_ARGS = {"--runtime", "docker", "--node-name", "docker-restart"};
   private static DockerClient docker;
   private static String nodeName;
 
   @BeforeAll
   static void docker() {
     docker = DockerSupport.requireDocker();
-    nodeName = NodeSettings.defaultNodeName();
+    nodeName = "docker-restart";
   }
 
   @AfterAll
@@ -70,7 +71,7 @@ class DockerRestartTest {
     JsonNode before;
     String webUid;
     String ghost;
-    try (ServerProcess first = ServerProcess.start(data, "--runtime", "docker")) {
+    try (ServerProcess first = ServerProcess.member(data, SETTINGS, MEMBER_ARGS)) {
       Http http = new Http(first.url());
       assertThat(http.post(PODS, "application/json", pod("web", "app", "sidecar")).code()).isEqualTo(201);
       assertThat(http.post(PODS, "application/json", pod("solo", "app")).code()).isEqualTo(201);
@@ -89,7 +90,7 @@ class DockerRestartTest {
     // The containers outlive the agent: Docker owns them.
     assertThat(DockerSupport.containersOf(docker, webUid)).hasSize(3).allMatch(c -> "running".equals(c.getState()));
 
-    try (ServerProcess second = ServerProcess.start(data, "--runtime", "docker")) {
+    try (ServerProcess second = ServerProcess.member(data, SETTINGS, MEMBER_ARGS)) {
       Http http = new Http(second.url());
       await().atMost(Duration.ofSeconds(30)).until(() -> docker.listContainersCmd().withShowAll(true)
           .withIdFilter(List.of(ghost)).exec().isEmpty());

@@ -39,11 +39,24 @@ public final class TestNode implements AutoCloseable {
    * has registered its Node, so tests that count revisions do not race the first heartbeat.
    */
   public static TestNode start(Path dir, Map<String, Object> overrides) {
+    return start(dir, NodeSettings.defaultNodeName(), overrides);
+  }
+
+  /** A node with its own name (the Docker tests use one, so their containers are told apart). */
+  public static TestNode named(String nodeName, Map<String, Object> overrides) {
+    try {
+      return start(Files.createTempDirectory("coxswain-test-"), nodeName, overrides);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static TestNode start(Path dir, String nodeName, Map<String, Object> overrides) {
     try {
       Map<String, Object> settings = new java.util.HashMap<>(overrides);
       settings.putIfAbsent("coxswain.node.runtime", "simulated"); // Docker only where a test asks for it
-      CoxswainNode node = CoxswainNode.start(NodeSettings.local(dir, 0).withOverrides(settings));
-      ResourceKey self = ResourceKey.clusterScoped("nodes", NodeSettings.defaultNodeName());
+      CoxswainNode node = CoxswainNode.start(NodeSettings.local(dir, 0).withNodeName(nodeName).withOverrides(settings));
+      ResourceKey self = ResourceKey.clusterScoped("nodes", nodeName);
       Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> node.store().cache().view().get(self) != null);
       return new TestNode(node, dir);
     } catch (IOException e) {

@@ -184,7 +184,8 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
       }
     }
     for (String id : containerIds) {
-      long left = Math.max(0, java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()));
+      // Docker counts whole seconds: round up, so SIGKILL never comes before the grace period ends.
+      long left = Math.max(0, (deadline - System.nanoTime() + 999_999_999L) / 1_000_000_000L);
       stopContainer(id, Duration.ofSeconds(left));
     }
   }
