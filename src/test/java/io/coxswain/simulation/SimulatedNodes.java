@@ -19,16 +19,16 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * what it had, as a host that lost its network would; a node that returns gets a new agent on the
  * same runtime, which re-adopts or removes what it finds.
  */
-final class SimulatedNodes {
-  sealed interface Command {}
+public final class SimulatedNodes {
+  public sealed interface Command {}
 
-  record Start(String name, SimulatedRuntime runtime) implements Command {}
+  public record Start(String name, SimulatedRuntime runtime) implements Command {}
 
-  record Kill(String name) implements Command {}
+  public record Kill(String name) implements Command {}
 
   private SimulatedNodes() {}
 
-  static Behavior<Command> create(StoreClient store, NodeAgent.Settings settings, Clock clock) {
+  public static Behavior<Command> create(StoreClient store, NodeAgent.Settings settings, Clock clock) {
     return Behaviors.setup(context -> {
       Map<String, ActorRef<NodeAgent.Command>> agents = new HashMap<>();
       Map<String, Integer> generations = new HashMap<>();
@@ -52,7 +52,7 @@ final class SimulatedNodes {
     });
   }
 
-  static NodeAgent.Settings fastSettings() {
+  public static NodeAgent.Settings fastSettings() {
     return new NodeAgent.Settings(Duration.ofSeconds(1), Duration.ofMillis(300),
         new RestartRules.Backoff(Duration.ofMillis(200), Duration.ofSeconds(2)));
   }

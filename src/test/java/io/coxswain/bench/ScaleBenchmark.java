@@ -1,0 +1,127 @@
+package io.coxswain.bench;
+
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.core.Pod;
+import io.coxswain.node.NodeAgent;
+import io.coxswain.node.RestartRules;
+import io.coxswain.node.runtime.simulated.SimulatedRuntime;
+import io.coxswain.simulation.SimulatedNodes;
+import io.coxswain.store.CacheView;
+import io.coxswain.testing.Http;
+import io.coxswain.testing.TestNode;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Props;
+
+/**
+ * The whole control plane at scale on the simulated runtime, in one JVM: one member (store, API,
+ * scheduler, RC manager, node lifecycle) and {@code --nodes} simulated node agents. Creates
+ * {@code --rcs} ReplicationControllers totalling {@code --pods} replicas through the API and
+ * times until every pod is created, bound, and Running; then the heap after a full GC.
+ *
+ * <pre>bin/bench scale [--nodes 1000] [--pods 30000] [--rcs 100] [--timeout-seconds 600]</pre>
+ */
+public final class ScaleBenchmark {
+  private ScaleBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = BenchOptions.parse(args);
+    int nodes = Integer.parseInt(options.getOrDefault("nodes", "1000"));
+    int pods = Integer.parseInt(options.getOrDefault("pods", "30000"));
+    int rcs = Integer.parseInt(options.getOrDefault("rcs", "100"));
+    long timeoutNanos = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "600"))).toNanos();
+    System.out.printf("scale benchmark: %d simulated nodes, %d pods in %d RCs, %d cores, max heap %d MiB%n", nodes,
+        pods, rcs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    try (TestNode member = TestNode.start(Map.of("coxswain.node.max-pods", 0))) {
+      var store = member.node().store();
+      // Kubernetes' kubelet timings: heartbeat every 10 s, a relist every second.
+      NodeAgent.Settings agents = new NodeAgent.Settings(Duration.ofSeconds(10), Duration.ofSeconds(1),
+          new RestartRules.Backoff(Duration.ofSeconds(10), Duration.ofMinutes(5)));
+      ActorRef<SimulatedNodes.Command> simulated = member.node().system().systemActorOf(
+          SimulatedNodes.create(store, agents, Clock.systemUTC()), "simulated-nodes", Props.empty());
+      for (int i = 0; i < nodes; i++) {
+        simulated.tell(new SimulatedNodes.Start("sim-" + i, new SimulatedRuntime(Clock.systemUTC(), i,
+            Duration.ofMillis(100), "10." + (100 + i / 250) + "." + (i % 250) + ".0/24")));
+      }
+      long deadline = System.nanoTime() + timeoutNanos;
+      while (store.cache().view().count("nodes") < nodes + 1 && System.nanoTime() < deadline) {
+        store.cache().awaitRevision(store.cache().view().revision() + 1).toCompletableFuture()
+            .get(5, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      System.out.printf("%d nodes registered%n", store.cache().view().count("nodes") - 1);
+
+      Http http = new Http(member.url());
+      long start = System.nanoTime();
+      for (int r = 0; r < rcs; r++) {
+        int replicas = pods / rcs + (r < pods % rcs ? 1 : 0);
+        Http.Reply reply = http.post("/api/v1/namespaces/default/replicationcontrollers", "application/yaml", """
+            kind: ReplicationController
+            metadata: {name: rc-%d}
+            spec:
+              replicas: %d
+              selector: {app: rc-%d}
+              template:
+                metadata: {labels: {app: rc-%d}}
+                spec: {containers: [{name: c, image: "busybox:1"}]}
+            """.formatted(r, replicas, r, r));
+        if (reply.code() != 201) {
+          throw new IllegalStateException("RC create failed: " + reply.body());
+        }
+      }
+      long created = 0;
+      long bound = 0;
+      long running = 0;
+      long lastReport = start;
+      while (running == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(100); // sampling the cache for the report, not synchronisation
+        Counts counts = count(store.cache().view());
+        long now = System.nanoTime();
+        created = created == 0 && counts.pods() >= pods ? now : created;
+        bound = bound == 0 && counts.bound() >= pods ? now : bound;
+        running = counts.running() >= pods ? now : 0;
+        if (now - lastReport > 5_000_000_000L) {
+          lastReport = now;
+          System.out.printf("  %5.1f s: %d created, %d bound, %d running%n", (now - start) / 1e9, counts.pods(),
+              counts.bound(), counts.running());
+        }
+      }
+      if (running == 0) {
+        System.out.println("TIMED OUT: " + count(store.cache().view()));
+        System.exit(1);
+      }
+      System.out.printf("all %d pods created in %.1f s  (%,.0f pods/s)%n", pods, secs(created - start),
+          pods / secs(created - start));
+      System.out.printf("all %d pods bound   in %.1f s  (%,.0f pods/s)%n", pods, secs(bound - start),
+          pods / secs(bound - start));
+      System.out.printf("all %d pods Running in %.1f s  (%,.0f pods/s end to end; target >= 1,000)%n", pods,
+          secs(running - start), pods / secs(running - start));
+      System.gc();
+      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      System.out.printf("heap after full GC: %,d MiB (%d nodes, %d pods, %d objects in the store)%n", heap >> 20,
+          nodes, pods, store.cache().view().count("pods") + store.cache().view().count("nodes"));
+    }
+    System.exit(0);
+  }
+
+  private record Counts(long pods, long bound, long running) {}
+
+  private static Counts count(CacheView view) {
+    long pods = 0;
+    long bound = 0;
+    long running = 0;
+    for (KubeObject object : view.list("pods", "default", null, 0, o -> true).items()) {
+      Pod pod = (Pod) object;
+      pods++;
+      bound += pod.spec().nodeName() != null && !pod.spec().nodeName().isEmpty() ? 1 : 0;
+      running += pod.status() != null && "Running".equals(pod.status().phase()) ? 1 : 0;
+    }
+    return new Counts(pods, bound, running);
+  }
+
+  private static double secs(long nanos) {
+    return nanos / 1e9;
+  }
+}
