@@ -168,7 +168,7 @@ public final class CoxswainNode implements AutoCloseable {
         node.getMemorySize("capacity.memory").toBytes(),
         org.apache.pekko.cluster.typed.Cluster.get(system).selfMember().address().toString());
     NodeAgent.Settings agent = new NodeAgent.Settings(node.getDuration("heartbeat-interval"),
-        node.getDuration("pod-sync-period"), new RestartRules.Backoff(node.getDuration("crash-loop-backoff.initial"),
+        node.getDuration("pod-sync-period"), node.getDuration("pod-resync-period"), new RestartRules.Backoff(node.getDuration("crash-loop-backoff.initial"),
             node.getDuration("crash-loop-backoff.max")));
     system.systemActorOf(NodeAgent.create(client, facts, runtime, agent, Clock.systemUTC()), "node-agent",
         org.apache.pekko.actor.typed.Props.empty());

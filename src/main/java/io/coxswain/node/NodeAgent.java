@@ -59,8 +59,21 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
   private record OrphansRemoved(Integer count, Throwable failure) implements Command {}
 
-  /** How this agent runs pods. */
-  public record Settings(Duration heartbeat, Duration podSync, RestartRules.Backoff backoff) {}
+  private enum Relist implements Command { INSTANCE }
+
+  private record Relisted(Map<String, String> states, Throwable failure) implements Command {}
+
+  /**
+   * How this agent runs pods: heartbeat period; {@code podSync}, how often it relists the runtime
+   * (one call for the whole node, as the kubelet's PLEG) and how often busy workers sync;
+   * {@code podResync}, how often a settled worker looks anyway; the CrashLoopBackOff delays.
+   */
+  public record Settings(Duration heartbeat, Duration podSync, Duration podResync, RestartRules.Backoff backoff) {
+    /** Settled workers look ten times less often than busy ones. */
+    public Settings(Duration heartbeat, Duration podSync, RestartRules.Backoff backoff) {
+      this(heartbeat, podSync, podSync.multipliedBy(10), backoff);
+    }
+  }
 
   private final StoreClient store;
   private final NodeFacts facts;
@@ -72,6 +85,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   private final PodWorker.Context workerContext;
   private final PodSteps steps;
   private final Map<String, ActorRef<PodWorker.Command>> workers = new HashMap<>();
+  /** Per pod uid, what the last relist saw of its runtime objects (ids and whether they run). */
+  private Map<String, String> relisted = Map.of();
+  private boolean relisting;
   private boolean registered;
 
   private NodeAgent(ActorContext<Command> context, TimerScheduler<Command> timers, StoreClient store, NodeFacts facts,
@@ -87,7 +103,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     String runtimeName = runtime.version().substring(0, runtime.version().indexOf(':'));
     this.workerContext = new PodWorker.Context(facts.name(), facts.internalIp(), runtimeName, store,
         context.getSystem().dispatchers().lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking()),
-        clock, settings.podSync(), new EventRecorder(store, "kubelet", facts.name(), clock));
+        clock, settings.podSync(), settings.podResync(), new EventRecorder(store, "kubelet", facts.name(), clock));
     this.steps = new PodSteps(runtime, clock, settings.backoff(), facts.internalIp());
   }
 
@@ -95,6 +111,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
       Settings settings, Clock clock) {
     return Behaviors.setup(context -> Behaviors.withTimers((TimerScheduler<Command> timers) -> {
       timers.startTimerWithFixedDelay(Beat.INSTANCE, Beat.INSTANCE, Duration.ZERO, settings.heartbeat());
+      timers.startTimerWithFixedDelay(Relist.INSTANCE, Relist.INSTANCE, settings.podSync(), settings.podSync());
       context.getSelf().tell(Rewatch.INSTANCE);
       return new NodeAgent(context, timers, store, facts, runtime, settings, clock);
     }));
@@ -111,6 +128,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
           timers.startSingleTimer(Rewatch.INSTANCE, Duration.ofSeconds(1));
           return this;
         })
+        .onMessageEquals(Relist.INSTANCE, this::relist)
+        .onMessage(Relisted.class, this::onRelisted)
         .onMessage(OrphansRemoved.class, removed -> {
           if (removed.failure() != null) {
             getContext().getLog().warn("node={} could not list runtime objects: {}", facts.name(), removed.failure().toString());
@@ -205,6 +224,40 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     } else {
       worker.tell(new PodWorker.PodChanged(pod));
     }
+  }
+
+  /** One runtime call for the whole node: what runs, per pod. */
+  private Behavior<Command> relist() {
+    if (relisting) {
+      return this;
+    }
+    relisting = true;
+    String node = facts.name();
+    getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> {
+      try {
+        return RuntimeStates.byPod(runtime.listOwned(node));
+      } catch (io.coxswain.node.runtime.RuntimeFailure e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    }, workerContext.blocking()), Relisted::new);
+    return this;
+  }
+
+  /** Wakes the workers of pods whose runtime objects changed since the last relist. */
+  private Behavior<Command> onRelisted(Relisted relist) {
+    relisting = false;
+    if (relist.failure() != null) {
+      getContext().getLog().warn("node={} relist failed: {}", facts.name(), relist.failure().toString());
+      return this;
+    }
+    for (String uid : RuntimeStates.changed(relisted, relist.states())) {
+      ActorRef<PodWorker.Command> worker = workers.get(uid);
+      if (worker != null) {
+        worker.tell(PodWorker.Resync.INSTANCE);
+      }
+    }
+    relisted = relist.states();
+    return this;
   }
 
   /** Creates the Node when absent, otherwise refreshes its status; one write per beat. */

@@ -28,6 +28,27 @@ record PodRuntime(String sandboxId, String podIp, String startTime, Map<String, 
     return new PodRuntime(sandboxId, podIp, startTime, containers, started, ready, live);
   }
 
+  /**
+   * Nothing pending: every container runs or has finished for good, and none has probes to run.
+   * Such a pod needs no look until something changes (its spec, or its containers in the runtime).
+   */
+  static boolean settled(io.coxswain.api.core.Pod pod, PodRuntime state) {
+    if (state.sandboxId() == null) {
+      return false;
+    }
+    for (io.coxswain.api.core.Container container : pod.spec().containers()) {
+      ContainerRecord record = state.containers().get(container.name());
+      if (record == null || !(record.running() || record.finished())) {
+        return false;
+      }
+      if (container.livenessProbe() != null || container.readinessProbe() != null
+          || container.startupProbe() != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the container's readiness probe passes (true when it has none). */
   boolean ready(String container, boolean hasReadinessProbe) {
     return !hasReadinessProbe || readiness.getOrDefault(container, ProbeState.INITIAL).passing();

@@ -18,6 +18,7 @@ import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.Receive;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * Runs one pod on this node: keeps its sandbox and containers as the spec and the restart rules
@@ -34,6 +35,9 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
   /** The pod is gone from the store: clean up the runtime and stop. */
   public enum PodGone implements Command { INSTANCE }
 
+  /** The agent's relist saw this pod's containers change in the runtime: look now. */
+  public enum Resync implements Command { INSTANCE }
+
   private enum Tick implements Command { INSTANCE }
 
   private record Synced(PodRuntime state, Throwable failure) implements Command {}
@@ -42,11 +46,16 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
 
   private record TornDown(Throwable failure) implements Command {}
 
-  /** What a worker needs from its agent. */
+  /**
+   * What a worker needs from its agent. A worker with something pending (a container starting or
+   * waiting to restart, probes to run) syncs every {@code syncPeriod}; a settled one every
+   * {@code resyncPeriod}, relying on the agent's relist ({@link Resync}) to hear of changes sooner.
+   */
   public record Context(String nodeName, String hostIp, String runtimeName, StoreClient store, Executor blocking,
-                        Clock clock, Duration syncPeriod, EventRecorder events) {}
+                        Clock clock, Duration syncPeriod, Duration resyncPeriod, EventRecorder events) {}
 
   private final Context ctx;
+  private final TimerScheduler<Command> timers;
   private final PodSteps steps;
   private final ResourceKey key;
   private Pod pod;
@@ -55,9 +64,11 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
   private boolean busy;
   private boolean terminating;
 
-  private PodWorker(ActorContext<Command> context, Context ctx, PodSteps steps, Pod pod) {
+  private PodWorker(ActorContext<Command> context, TimerScheduler<Command> timers, Context ctx, PodSteps steps,
+      Pod pod) {
     super(context);
     this.ctx = ctx;
+    this.timers = timers;
     this.steps = steps;
     this.pod = pod;
     this.key = new ResourceKey("pods", pod.metadata().namespace(), pod.metadata().name());
@@ -65,8 +76,8 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
 
   public static Behavior<Command> create(Context ctx, PodSteps steps, Pod pod) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-      timers.startTimerWithFixedDelay(Tick.INSTANCE, Tick.INSTANCE, Duration.ZERO, ctx.syncPeriod());
-      return new PodWorker(context, ctx, steps, pod);
+      timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, Duration.ZERO);
+      return new PodWorker(context, timers, ctx, steps, pod);
     }));
   }
 
@@ -82,10 +93,12 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
           return tick();
         })
         .onMessageEquals(Tick.INSTANCE, this::tick)
+        .onMessageEquals(Resync.INSTANCE, this::tick)
         .onMessage(Synced.class, this::onSynced)
         .onMessage(StatusWritten.class, written -> {
           if (written.failure() != null) {
-            reported = null; // write again next time
+            reported = null; // write again, soon
+            timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, ctx.syncPeriod());
             getContext().getLog().warn("pod={}/{} status not written: {}", key.namespace(), key.name(),
                 StoreClient.unwrap(written.failure()).getMessage());
           }
@@ -128,10 +141,13 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     busy = false;
     if (synced.failure() != null) {
       getContext().getLog().warn("pod={}/{} sync failed: {}", key.namespace(), key.name(), synced.failure().toString());
+      timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, ctx.syncPeriod());
       return this;
     }
     report(PodEvents.between(pod, runtime, synced.state()));
     runtime = synced.state();
+    timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE,
+        PodRuntime.settled(pod, runtime) ? ctx.resyncPeriod() : ctx.syncPeriod());
     PodStatus status = PodStatusView.of(pod, runtime, ctx.hostIp(), ctx.runtimeName(), Defaulting.now(ctx.clock()));
     if (!status.equals(reported)) {
       reported = status;
@@ -159,6 +175,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
           StoreClient.unwrap(done.failure()).getMessage());
       busy = false;
       terminating = false;
+      timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, ctx.syncPeriod());
       return this;
     }
     getContext().getLog().info("pod={}/{} stopped and removed", key.namespace(), key.name());

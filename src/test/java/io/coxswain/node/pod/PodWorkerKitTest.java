@@ -77,7 +77,7 @@ class PodWorkerKitTest {
     SimulatedRuntime runtime = new SimulatedRuntime(clock, 7, Duration.ZERO, "10.250.0.0/24");
     PodWorker.Context ctx = new PodWorker.Context(nodeName, "127.0.0.9", "simulated", node.node().store(),
         node.node().system().dispatchers().lookup(DispatcherSelector.blocking()), clock, Duration.ofMillis(20),
-        new EventRecorder(node.node().store(), "kubelet", nodeName, clock));
+        Duration.ofMillis(200), new EventRecorder(node.node().store(), "kubelet", nodeName, clock));
     PodSteps steps = new PodSteps(runtime, clock, new RestartRules.Backoff(Duration.ofSeconds(10),
         Duration.ofSeconds(300)), "127.0.0.9");
     return new Worker(kit.spawn(PodWorker.create(ctx, steps, pod)), name);
