@@ -66,7 +66,7 @@ final class Filters {
 
   /** NodeResourcesFit: requests fit allocatable minus what the node's pods already request. */
   static Optional<String> resources(Pod pod, NodeInfo node) {
-    if (node.pods().size() + 1 > node.allocatablePods()) {
+    if (node.podCount() + 1 > node.allocatablePods()) {
       return Optional.of("Too many pods");
     }
     Requests want = Requests.of(pod);

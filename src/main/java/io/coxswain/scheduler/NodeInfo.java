@@ -11,31 +11,59 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A node as the scheduler sees it: the Node object plus the pods bound to it (their summed
- * requests and the host ports they hold). Immutable; {@link #with} is the node after one more pod.
+ * A node as the scheduler sees it: the Node object and what the pods bound to it add up to —
+ * their number, summed requests, the host ports they hold, and how many each controller owns (for
+ * spreading). Immutable; {@link #with} is the node after one more pod, in constant time.
  */
-record NodeInfo(Node node, List<Pod> pods, Requests requested, Set<String> hostPorts) {
+record NodeInfo(Node node, int podCount, Requests requested, Set<String> hostPorts,
+                Map<String, Integer> podsPerController) {
   NodeInfo {
-    pods = List.copyOf(pods);
     hostPorts = Set.copyOf(hostPorts);
+    podsPerController = Map.copyOf(podsPerController);
   }
 
   static NodeInfo of(Node node, List<Pod> pods) {
     Requests requested = Requests.NONE;
     Set<String> ports = new HashSet<>();
+    Map<String, Integer> controllers = new java.util.HashMap<>();
     for (Pod pod : pods) {
       requested = requested.plus(Requests.of(pod));
       ports.addAll(hostPortsOf(pod));
+      String owner = controllerUid(pod);
+      if (owner != null) {
+        controllers.merge(owner, 1, Integer::sum);
+      }
     }
-    return new NodeInfo(node, pods, requested, ports);
+    return new NodeInfo(node, pods.size(), requested, ports, controllers);
   }
 
   NodeInfo with(Pod pod) {
     Set<String> ports = new HashSet<>(hostPorts);
     ports.addAll(hostPortsOf(pod));
-    List<Pod> all = new java.util.ArrayList<>(pods);
-    all.add(pod);
-    return new NodeInfo(node, all, requested.plus(Requests.of(pod)), ports);
+    Map<String, Integer> controllers = new java.util.HashMap<>(podsPerController);
+    String owner = controllerUid(pod);
+    if (owner != null) {
+      controllers.merge(owner, 1, Integer::sum);
+    }
+    return new NodeInfo(node, podCount + 1, requested.plus(Requests.of(pod)), ports, controllers);
+  }
+
+  /** How many of this node's pods the controller with this uid owns. */
+  int podsOf(String controllerUid) {
+    return podsPerController.getOrDefault(controllerUid, 0);
+  }
+
+  /** The uid of the pod's controller (ownerReference with controller=true), or null. */
+  static String controllerUid(Pod pod) {
+    if (pod.metadata().ownerReferences() == null) {
+      return null;
+    }
+    for (io.coxswain.api.OwnerReference owner : pod.metadata().ownerReferences()) {
+      if (Boolean.TRUE.equals(owner.controller())) {
+        return owner.uid();
+      }
+    }
+    return null;
   }
 
   String name() {

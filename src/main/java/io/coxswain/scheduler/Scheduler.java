@@ -29,6 +29,8 @@ import org.apache.pekko.actor.typed.Behavior;
 public final class Scheduler {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scheduler.class);
 
+  /** Where the next pod's node search starts: rotates, so every node gets its turn. */
+  private int nextStart;
   private final StoreClient store;
   private final Clock clock;
   private final EventRecorder events;
@@ -54,11 +56,17 @@ public final class Scheduler {
       reported.clear();
       return writes;
     }
-    Map<String, NodeInfo> nodes = new HashMap<>(snapshot.nodes());
+    List<NodeInfo> nodes = new ArrayList<>(new java.util.TreeMap<>(snapshot.nodes()).values());
+    Map<String, Integer> position = new HashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      position.put(nodes.get(i).name(), i);
+    }
     for (Pod pod : snapshot.pending()) {
-      SchedulingPipeline.Decision decision = pipeline.schedule(pod, nodes.values());
+      SchedulingPipeline.Decision decision = pipeline.schedule(pod, nodes, nextStart);
+      nextStart = nodes.isEmpty() ? 0 : (nextStart + decision.scanned()) % nodes.size();
       if (decision.scheduled()) {
-        nodes.put(decision.node(), nodes.get(decision.node()).with(pod));
+        int at = position.get(decision.node());
+        nodes.set(at, nodes.get(at).with(pod));
         reported.remove(pod.metadata().uid());
         writes.add(bind(pod, decision.node()));
       } else if (!decision.unschedulableMessage().equals(reported.get(pod.metadata().uid()))) {
@@ -76,7 +84,7 @@ public final class Scheduler {
   /** The binding: only if the pod is still the same one and still unbound. */
   private CompletableFuture<?> bind(Pod pod, String node) {
     ResourceKey key = key(pod);
-    log.info("pod={}/{} scheduled node={}", key.namespace(), key.name(), node);
+    log.debug("pod={}/{} scheduled node={}", key.namespace(), key.name(), node);
     return store.mutate(key, current -> unchanged(current, pod)
             ? new StoreOp.Update(key, PodScheduling.bound((Pod) current, node, Defaulting.now(clock)),
                 current.metadata().resourceVersion())

@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Scheduling one pod, as Kubernetes' scheduler does it: run every filter on every node, score the
- * nodes that pass, pick the best (ties broken by name, so runs repeat). When none passes, the
+ * Scheduling one pod, as Kubernetes' scheduler does it: run the filters on the nodes (in large
+ * clusters only until enough feasible ones are found), score the nodes that pass, pick the best
+ * (ties broken by name, so runs repeat). When none passes, the
  * answer is Kubernetes' message: "0/3 nodes are available: 1 node(s) were unschedulable,
  * 2 Insufficient memory." (reasons counted, sorted as Kubernetes sorts them).
  */
@@ -27,20 +28,45 @@ final class SchedulingPipeline {
     return new SchedulingPipeline(Filters.defaults(), Scorers.defaults());
   }
 
-  /** The chosen node, or the reason none fits. */
-  record Decision(String node, String unschedulableMessage) {
+  /** The chosen node, or the reason none fits; {@code scanned} is how many nodes were filtered. */
+  record Decision(String node, String unschedulableMessage, int scanned) {
     boolean scheduled() {
       return node != null;
     }
   }
 
+  /**
+   * How many feasible nodes to find before scoring, as Kubernetes' adaptive
+   * percentageOfNodesToScore: every node in small clusters; in large ones 50% less 1% per 125
+   * nodes (at least 5%), and never fewer than 100.
+   */
+  static int feasibleToFind(int nodes) {
+    if (nodes < 100) {
+      return nodes;
+    }
+    int percent = Math.max(5, 50 - nodes / 125);
+    return Math.max(100, nodes * percent / 100);
+  }
+
   Decision schedule(Pod pod, Collection<NodeInfo> nodes) {
+    return schedule(pod, List.copyOf(nodes), 0);
+  }
+
+  /**
+   * Filters nodes starting at {@code start} (wrapping round) until enough feasible ones are found,
+   * then scores those. Callers rotate {@code start} so every node gets its turn.
+   */
+  Decision schedule(Pod pod, List<NodeInfo> nodes, int start) {
     Map<String, Integer> reasons = new TreeMap<>();
     List<NodeInfo> feasible = new ArrayList<>();
-    for (NodeInfo node : nodes) {
-      Optional<String> rejected = filters.stream().map(f -> f.reject(pod, node)).flatMap(Optional::stream).findFirst();
-      if (rejected.isPresent()) {
-        reasons.merge(rejected.get(), 1, Integer::sum);
+    int wanted = feasibleToFind(nodes.size());
+    int scanned = 0;
+    while (scanned < nodes.size() && feasible.size() < wanted) {
+      NodeInfo node = nodes.get((start + scanned) % nodes.size());
+      scanned++;
+      String rejected = firstRejection(pod, node);
+      if (rejected != null) {
+        reasons.merge(rejected, 1, Integer::sum);
       } else {
         feasible.add(node);
       }
@@ -51,7 +77,7 @@ final class SchedulingPipeline {
       counted.sort(null);
       String message = "0/" + nodes.size() + " nodes are available"
           + (counted.isEmpty() ? "" : ": " + String.join(", ", counted)) + ".";
-      return new Decision(null, message);
+      return new Decision(null, message, scanned);
     }
     NodeInfo best = null;
     double bestScore = -1;
@@ -62,6 +88,16 @@ final class SchedulingPipeline {
         bestScore = score;
       }
     }
-    return new Decision(best.name(), null);
+    return new Decision(best.name(), null, scanned);
+  }
+
+  private String firstRejection(Pod pod, NodeInfo node) {
+    for (Filter filter : filters) {
+      Optional<String> rejected = filter.reject(pod, node);
+      if (rejected.isPresent()) {
+        return rejected.get();
+      }
+    }
+    return null;
   }
 }

@@ -1,6 +1,5 @@
 package io.coxswain.scheduler;
 
-import io.coxswain.api.OwnerReference;
 import io.coxswain.api.core.Pod;
 import java.util.List;
 
@@ -31,17 +30,7 @@ final class Scorers {
 
   /** Spread: prefer the node with the fewest pods of the same controller (owner uid), so a node's loss hurts less. */
   static double spread(Pod pod, NodeInfo node) {
-    String owner = controllerUid(pod);
-    if (owner == null) {
-      return 100;
-    }
-    long same = node.pods().stream().filter(p -> owner.equals(controllerUid(p))).count();
-    return 100.0 / (1 + same);
-  }
-
-  private static String controllerUid(Pod pod) {
-    List<OwnerReference> owners = pod.metadata().ownerReferences() == null ? List.of() : pod.metadata().ownerReferences();
-    return owners.stream().filter(o -> Boolean.TRUE.equals(o.controller())).map(OwnerReference::uid).findFirst()
-        .orElse(null);
+    String owner = NodeInfo.controllerUid(pod);
+    return owner == null ? 100 : 100.0 / (1 + node.podsOf(owner));
   }
 }
