@@ -165,7 +165,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
     removeOrphans(uids);
     ActorRef<Command> self = getContext().getSelf();
-    store.cache().watch(new WatchRequest("pods", null, onThisNode(), view.revision(), false))
+    store.cache().watch(new WatchRequest("pods", null, onThisNode(), view.revision(), false, facts.name()))
         .runWith(Sink.foreach(event -> self.tell(new PodEvent(event))), getContext().getSystem())
         .whenComplete((done, failure) -> self.tell(new WatchEnded(failure)));
     return this;

@@ -35,6 +35,8 @@ public final class WatchCache {
   private final ArrayDeque<WindowEntry> window = new ArrayDeque<>();
   private long windowFloor;
   private final List<Watcher> watchers = new ArrayList<>();
+  /** Pod watchers of one node each ({@link WatchRequest#podNode}), by node name. */
+  private final Map<String, List<Watcher>> podWatchersByNode = new HashMap<>();
   private final TreeMap<Long, List<CompletableFuture<Long>>> waiters = new TreeMap<>();
 
   /** A retained change with the object its key held just before, for selector transitions. */
@@ -77,6 +79,8 @@ public final class WatchCache {
       windowFloor = state.revision();
       watchers.forEach(w -> w.queue().complete());
       watchers.clear();
+      podWatchersByNode.values().forEach(list -> list.forEach(w -> w.queue().complete()));
+      podWatchersByNode.clear();
       ready = true;
       releaseWaiters();
     }
@@ -126,7 +130,12 @@ public final class WatchCache {
           Source.<WatchEvent>queue(capacity).preMaterialize(system);
       BoundedSourceQueue<WatchEvent> queue = queued.first();
       backlog.forEach(queue::offer);
-      watchers.add(new Watcher(request, queue));
+      Watcher watcher = new Watcher(request, queue);
+      if (request.podNode() != null) {
+        podWatchersByNode.computeIfAbsent(request.podNode(), n -> new ArrayList<>()).add(watcher);
+      } else {
+        watchers.add(watcher);
+      }
       Source<WatchEvent, NotUsed> source = queued.second();
       return source.watchTermination((notUsed, done) -> {
         done.whenComplete((ok, failure) -> forget(queue));
@@ -166,16 +175,48 @@ public final class WatchCache {
           watcher.queue().offer(new WatchEvent(ChangeType.BOOKMARK, null, revision));
         }
       }
+      for (List<Watcher> list : podWatchersByNode.values()) {
+        for (Watcher watcher : list) {
+          if (watcher.request().bookmarks()) {
+            watcher.queue().offer(new WatchEvent(ChangeType.BOOKMARK, null, revision));
+          }
+        }
+      }
     }
   }
 
   private void forget(BoundedSourceQueue<WatchEvent> queue) {
     synchronized (lock) {
       watchers.removeIf(w -> w.queue() == queue);
+      podWatchersByNode.values().forEach(list -> list.removeIf(w -> w.queue() == queue));
+      podWatchersByNode.values().removeIf(List::isEmpty);
     }
   }
 
   private void deliver(Change change, KubeObject previous) {
+    deliver(watchers, change, previous);
+    if (!podWatchersByNode.isEmpty() && change.key().resource().equals("pods")) {
+      String now = nodeOf(change.object());
+      String before = nodeOf(previous);
+      deliverToNode(now, change, previous);
+      if (before != null && !before.equals(now)) {
+        deliverToNode(before, change, previous);
+      }
+    }
+  }
+
+  private void deliverToNode(String node, Change change, KubeObject previous) {
+    List<Watcher> list = node == null ? null : podWatchersByNode.get(node);
+    if (list != null) {
+      deliver(list, change, previous);
+    }
+  }
+
+  private static String nodeOf(KubeObject object) {
+    return object instanceof io.coxswain.api.core.Pod pod ? pod.spec().nodeName() : null;
+  }
+
+  private static void deliver(List<Watcher> watchers, Change change, KubeObject previous) {
     Iterator<Watcher> it = watchers.iterator();
     while (it.hasNext()) {
       Watcher watcher = it.next();

@@ -20,8 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.Props;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,8 +47,10 @@ class ClusterSimulationTest {
         "coxswain.controllers.node-monitor-grace-period", "4s",
         "coxswain.controllers.pod-eviction-timeout", "1s"))) {
       var store = node.node().store();
-      ActorRef<SimulatedNodes.Command> nodes = node.node().system().systemActorOf(
-          SimulatedNodes.create(store, SimulatedNodes.fastSettings(), Clock.systemUTC()), "simulated-nodes", Props.empty());
+      // The simulated nodes are spawned by Pekko's ActorTestKit on the member's actor system.
+      ActorTestKit kit = ActorTestKit.create(node.node().system());
+      ActorRef<SimulatedNodes.Command> nodes = kit.spawn(
+          SimulatedNodes.create(store, SimulatedNodes.fastSettings(), Clock.systemUTC()), "simulated-nodes");
       Map<String, SimulatedRuntime> runtimes = new HashMap<>();
       for (int i = 0; i < NODES; i++) {
         String name = "sim-" + i;

@@ -80,4 +80,28 @@ class WatchCacheTest {
     assertThat(cache.apply(List.of(change(10, ChangeType.ADDED, pod("p10", "web", 10))))).as("already applied").isTrue();
     assertThat(cache.view().revision()).isEqualTo(10);
   }
+
+  private static Pod onNode(String name, String node, long rv) {
+    Pod pod = pod(name, "web", rv);
+    return node == null ? pod : io.coxswain.api.PodScheduling.bound(pod, node, "2026-11-27T00:00:00Z");
+  }
+
+  @Test
+  void aNodesPodWatchSeesOnlyThatNodesPodsIncludingBindingAndDeletion() throws Exception {
+    WatchCache cache = new WatchCache(SETTINGS, testKit.system());
+    cache.reset(StoreState.empty());
+    cache.apply(List.of(change(1, ChangeType.ADDED, onNode("x", null, 1))));
+    WatchRequest nodeA = new WatchRequest("pods", null,
+        (KubeObject o) -> "a".equals(((Pod) o).spec().nodeName()), 1, false, "a");
+    var events = cache.watch(nodeA).take(3)
+        .map(e -> e.type() + " " + e.object().metadata().name() + "@" + e.revision())
+        .runWith(Sink.seq(), testKit.system());
+    cache.apply(List.of(change(2, ChangeType.ADDED, onNode("on-b", "b", 2)),
+        change(3, ChangeType.MODIFIED, onNode("x", "a", 3)),            // bound to a: ADDED for a
+        change(4, ChangeType.ADDED, onNode("on-a", "a", 4)),
+        change(5, ChangeType.MODIFIED, onNode("on-b", "b", 5)),
+        change(6, ChangeType.DELETED, onNode("x", "a", 6))));
+    assertThat(events.toCompletableFuture().get(5, TimeUnit.SECONDS))
+        .containsExactly("ADDED x@3", "ADDED on-a@4", "DELETED x@6");
+  }
 }
