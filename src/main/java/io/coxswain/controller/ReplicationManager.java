@@ -43,6 +43,13 @@ public final class ReplicationManager {
   private final StoreClient store;
   private final Clock clock;
   private final Dispatch dispatch;
+  /** Per entity: the RC's revision when it was last told to reconcile, and when. */
+  private final Map<String, long[]> told = new HashMap<>();
+  /** Per namespace: how many pods it had at the last pass, and their newest revision. */
+  private Map<String, List<Long>> podsSeen = Map.of();
+
+  /** A settled RC is reconciled anyway this often (Kubernetes' informer resync). */
+  static final Duration RESYNC = Duration.ofSeconds(10);
 
   private ReplicationManager(StoreClient store, Clock clock, Dispatch dispatch) {
     this.store = store;
@@ -57,15 +64,41 @@ public final class ReplicationManager {
 
   private List<CompletableFuture<?>> pass(CacheView view) {
     Map<String, List<Pod>> podsByNamespace = new HashMap<>();
+    Map<String, Long> newestPod = new HashMap<>();
     for (KubeObject object : view.list("pods", null, null, 0, o -> true).items()) {
       podsByNamespace.computeIfAbsent(object.metadata().namespace(), n -> new ArrayList<>()).add((Pod) object);
+      newestPod.merge(object.metadata().namespace(), revision(object), Math::max);
     }
+    // A namespace's pods changed when their number or their newest revision did (a deleted pod
+    // leaves no object behind, but the count drops).
+    Map<String, List<Long>> seen = new HashMap<>();
+    podsByNamespace.forEach((ns, pods) -> seen.put(ns, List.of((long) pods.size(), newestPod.get(ns))));
+    Set<String> podsChanged = new HashSet<>(seen.keySet());
+    podsChanged.addAll(podsSeen.keySet());
+    podsChanged.removeIf(ns -> java.util.Objects.equals(seen.get(ns), podsSeen.get(ns)));
+    podsSeen = seen;
     Set<String> controllers = new HashSet<>();
+    long now = clock.millis();
+    Set<String> live = new HashSet<>();
     for (KubeObject object : view.list("replicationcontrollers", null, null, 0, o -> true).items()) {
       controllers.add(object.metadata().uid());
-      dispatch.reconcile(ReplicationControllerEntity.entityId((ReplicationController) object), view.revision());
+      String id = ReplicationControllerEntity.entityId((ReplicationController) object);
+      live.add(id);
+      long[] last = told.get(id);
+      // Tell an entity only when its RC or a pod of its namespace changed since, or to resync.
+      if (last == null || revision(object) != last[0] || podsChanged.contains(object.metadata().namespace())
+          || now - last[1] >= RESYNC.toMillis()) {
+        told.put(id, new long[] {revision(object), now});
+        dispatch.reconcile(id, view.revision());
+      }
     }
+    told.keySet().retainAll(live);
     return collectOrphanedDependents(podsByNamespace, controllers);
+  }
+
+  private static long revision(KubeObject object) {
+    String rv = object.metadata().resourceVersion();
+    return rv == null ? 0 : Long.parseLong(rv);
   }
 
   /** Pods whose controlling ReplicationController no longer exists are deleted (background cascade). */
