@@ -15,7 +15,9 @@ import java.util.stream.Stream;
  * CPU used over an interval (Linux /proc, read-only): the whole machine; the Docker daemon with
  * containerd; this JVM, by thread group (what no live thread accounts for is GC, JIT and threads
  * that ended); and every other user-space process that is neither this JVM nor part of Docker
- * (shims, runc, container processes) — on a shared machine, the load that is not ours.
+ * (shims, runc, container processes) — on a shared machine, the load that is not ours. Other
+ * processes are sampled every second while the meter runs, so one that ends meanwhile still
+ * counts (but for its last second).
  */
 final class CpuMeter {
   private static final double TICK_SECONDS = 0.01; // USER_HZ is 100 on Linux
@@ -75,9 +77,60 @@ final class CpuMeter {
     }
   }
 
-  private CpuMeter() {}
+  private final Reading start;
+  /** Other processes by pid: what the first sample saw (0 for those started later), and the latest. */
+  private final Map<Long, Proc> first = new HashMap<>();
+  private final Map<Long, Proc> latest = new HashMap<>();
+  private final Thread sampler;
+  private volatile boolean stopped;
 
-  static Reading read() {
+  private CpuMeter() {
+    this.start = read();
+    first.putAll(start.others());
+    latest.putAll(start.others());
+    this.sampler = new Thread(() -> {
+      while (!stopped) {
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          return;
+        }
+        Map<Long, Proc> now = new HashMap<>();
+        scanProcesses(now);
+        synchronized (this) {
+          latest.putAll(now);
+        }
+      }
+    }, "cpu-meter");
+    sampler.setDaemon(true);
+    sampler.start();
+  }
+
+  /** Starts measuring now. */
+  static CpuMeter start() {
+    return new CpuMeter();
+  }
+
+  /** Stops and answers the CPU used since {@link #start()}. */
+  Usage stop() {
+    stopped = true;
+    sampler.interrupt();
+    try {
+      sampler.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    Reading end = read();
+    Map<Long, Proc> others;
+    synchronized (this) {
+      latest.putAll(end.others());
+      others = new HashMap<>(latest);
+    }
+    return between(start, new Reading(end.wallNanos(), end.machineBusyTicks(), end.machineTotalTicks(),
+        end.daemonTicks(), end.jvmNanos(), end.threadNanos(), end.threadNames(), others), first);
+  }
+
+  private static Reading read() {
     long busy = 0;
     long total = 0;
     try {
@@ -115,7 +168,7 @@ final class CpuMeter {
     return new Reading(System.nanoTime(), busy, total, daemon, jvm, threadNanos, threadNames, others);
   }
 
-  static Usage between(Reading a, Reading b) {
+  private static Usage between(Reading a, Reading b, Map<Long, Proc> firstSeen) {
     double wall = (b.wallNanos() - a.wallNanos()) / 1e9;
     long total = b.machineTotalTicks() - a.machineTotalTicks();
     double busyShare = total <= 0 ? 0 : (double) (b.machineBusyTicks() - a.machineBusyTicks()) / total;
@@ -128,7 +181,7 @@ final class CpuMeter {
     // Processes that started during the interval count from zero; those that ended are missed.
     Map<String, Double> others = new HashMap<>();
     for (Map.Entry<Long, Proc> proc : b.others().entrySet()) {
-      Proc before = a.others().get(proc.getKey());
+      Proc before = firstSeen.get(proc.getKey());
       long used = proc.getValue().ticks() - (before == null ? 0 : before.ticks());
       if (used > 0) {
         others.merge(proc.getValue().comm(), used * TICK_SECONDS, Double::sum);

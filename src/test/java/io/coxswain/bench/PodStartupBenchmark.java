@@ -3,7 +3,6 @@ package io.coxswain.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
 import com.github.dockerjava.api.model.Network;
@@ -47,8 +46,8 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  *   bin/bench startup [--pods 50] [--concurrency 1] [--warmup 10] [--sync-periods 100ms,1s]
- *                     [--timeout-seconds 600] [--pod-timeout-seconds 60] [--node-name startupbench]
- *                     [--pod-subnet 10.244.211.0/24] [--docker-host unix:///var/run/docker.sock]
+ *                     [--timeout-seconds 600] [--pod-timeout-seconds 60] [--node-name startupbench-RUN]
+ *                     [--pod-subnet first free 10.244.200-254.0/24] [--docker-host unix:///var/run/docker.sock]
  *                     [--idle-seconds 5]
  * </pre>
  *
@@ -60,9 +59,10 @@ import org.HdrHistogram.Histogram;
  * ({@code container:<pause>}), inspect until running. With concurrency c, c clients each create one
  * pod and wait for it before the next. A few warm-up pods per system are not counted.
  *
- * <p>The node has its own name (not the host name), so its start-up sweep of runtime objects
- * "no pod claims" cannot touch containers of any other Coxswain on this Docker daemon. Only
- * 127.0.0.1 and the local Docker socket are contacted.
+ * <p>Each run's node has its own name ({@code startupbench-<run id>}, not the host name) and its own
+ * network on a free subnet, so neither its start-up sweep of runtime objects "no pod claims" nor
+ * this benchmark's clean-up can touch containers of any other Coxswain, test or benchmark run on the
+ * same Docker daemon. Only 127.0.0.1 and the local Docker socket are contacted.
  */
 public final class PodStartupBenchmark {
   static final String IMAGE = "coxswain-test/busybox:1";
@@ -92,8 +92,8 @@ public final class PodStartupBenchmark {
     List<String> periods = List.of(options.getOrDefault("sync-periods", "100ms,1s").split(","));
     Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "600")));
     Duration podTimeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("pod-timeout-seconds", "60")));
-    String nodeName = options.getOrDefault("node-name", "startupbench");
-    String subnet = options.getOrDefault("pod-subnet", "10.244.211.0/24");
+    String runId = Long.toString(System.currentTimeMillis(), 36);
+    String nodeName = options.getOrDefault("node-name", "startupbench-" + runId);
     String dockerHost = options.getOrDefault("docker-host", "unix:///var/run/docker.sock");
     int idleSeconds = Integer.parseInt(options.getOrDefault("idle-seconds", "5"));
     if (!dockerHost.startsWith("unix://")) {
@@ -104,20 +104,20 @@ public final class PodStartupBenchmark {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     String network = "coxswain-" + nodeName;
-    DockerSettings settings = new DockerSettings(dockerHost, network, subnet, PAUSE_IMAGE, Path.of("/bin/busybox"),
+    DockerSettings settings = new DockerSettings(dockerHost, network, "", PAUSE_IMAGE, Path.of("/bin/busybox"),
         Duration.ofMinutes(5), Duration.ofSeconds(60));
     // The event stream may be silent for longer than one call's timeout.
-    DockerSettings eventSettings = new DockerSettings(dockerHost, network, subnet, PAUSE_IMAGE,
+    DockerSettings eventSettings = new DockerSettings(dockerHost, network, "", PAUSE_IMAGE,
         Path.of("/bin/busybox"), Duration.ofMinutes(5), timeout.plusMinutes(5));
 
     List<Row> rows = new ArrayList<>();
     boolean networkExisted;
     try (DockerClient docker = DockerConnector.client(settings);
          DockerClient eventsClient = DockerConnector.client(eventSettings)) {
-      printMachine(docker, pods, concurrency, warmup, nodeName);
+      String subnet = options.containsKey("pod-subnet") ? options.get("pod-subnet") : freeSubnet(docker);
+      printMachine(docker, pods, concurrency, warmup, nodeName, network, subnet);
       BusyboxImage.ensure(docker, IMAGE, Path.of("/bin/busybox"), List.of("/bin/sh"));
       networkExisted = networkExists(docker, network);
-      String runId = Long.toString(System.currentTimeMillis(), 36);
       try (DockerTimeline timeline = DockerTimeline.start(eventsClient, nodeName)) {
         for (int p = 0; p < periods.size(); p++) {
           String period = periods.get(p).trim();
@@ -138,6 +138,7 @@ public final class PodStartupBenchmark {
           } finally {
             deletePods(http, base, docker, nodeName);
             node.close();
+            removeNodeLeftovers(docker, nodeName);
             deleteTree(dir);
           }
         }
@@ -159,15 +160,15 @@ public final class PodStartupBenchmark {
     try (PodWatch watch = new PodWatch(http, base)) {
       runClients("coxswain warm-up", warmup, Math.min(concurrency, Math.max(1, warmup)), deadline,
           i -> coxswainPod(http, base, watch, timeline, nodeName, prefix + "-warm-" + i, podTimeout, deadline));
-      CpuMeter.Reading before = CpuMeter.read();
+      CpuMeter meter = CpuMeter.start();
       List<Sample> samples = runClients("coxswain", pods, concurrency, deadline,
           i -> coxswainPod(http, base, watch, timeline, nodeName, prefix + "-" + i, podTimeout, deadline));
-      CpuMeter.Usage cpu = CpuMeter.between(before, CpuMeter.read());
+      CpuMeter.Usage cpu = meter.stop();
       awaitEvents(timeline, samples, 2_000);
       // The steady state afterwards: all pods running, nothing changing; what keeping them costs.
-      CpuMeter.Reading idleStart = CpuMeter.read();
+      CpuMeter idleMeter = CpuMeter.start();
       Thread.sleep(Math.min(TimeUnit.SECONDS.toMillis(idleSeconds), remaining(deadline, "idle") / 1_000_000));
-      CpuMeter.Usage idle = CpuMeter.between(idleStart, CpuMeter.read());
+      CpuMeter.Usage idle = idleMeter.stop();
       return new Row("coxswain, pod-sync-period " + period, refresh(samples, timeline), histogram(samples), cpu, idle,
           true);
     }
@@ -213,7 +214,7 @@ public final class PodStartupBenchmark {
   /**
    * Deletes every pod in default and waits, bounded, until the list is empty and the node's
    * containers are gone from Docker (with grace 0 the object goes at once and the agent tears the
-   * containers down afterwards). Leftovers after the wait are force-removed.
+   * containers down afterwards). Leftovers are force-removed once the node is closed.
    */
   private static void deletePods(HttpClient http, String base, DockerClient docker, String nodeName) {
     try {
@@ -240,18 +241,36 @@ public final class PodStartupBenchmark {
         containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(ours).exec();
       }
       if (!containers.isEmpty()) {
-        System.err.printf("warning: %d containers of node %s left after the pods went; removing them%n",
+        System.err.printf("warning: %d containers of node %s still there 120 s after their pods went%n",
             containers.size(), nodeName);
-        for (var container : containers) {
-          try {
-            docker.removeContainerCmd(container.getId()).withForce(true).exec();
-          } catch (NotFoundException gone) {
-            // fine
-          }
-        }
       }
     } catch (Exception e) {
       System.err.println("warning: deleting the benchmark pods failed: " + e);
+    }
+  }
+
+  /** After the node is closed (no agent racing us): force-removes what its pods left, bounded. */
+  private static void removeNodeLeftovers(DockerClient docker, String nodeName) {
+    Map<String, String> ours = Map.of("io.coxswain.node", nodeName);
+    try {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      var containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(ours).exec();
+      while (!containers.isEmpty() && System.nanoTime() < until) {
+        for (var container : containers) {
+          try {
+            docker.removeContainerCmd(container.getId()).withForce(true).exec();
+          } catch (com.github.dockerjava.api.exception.DockerException busyOrGone) {
+            // gone already, or a removal in progress: the next listing tells
+          }
+        }
+        Thread.sleep(200);
+        containers = docker.listContainersCmd().withShowAll(true).withLabelFilter(ours).exec();
+      }
+      if (!containers.isEmpty()) {
+        System.err.printf("warning: %d containers of node %s could not be removed%n", containers.size(), nodeName);
+      }
+    } catch (RuntimeException | InterruptedException e) {
+      System.err.println("warning: removing node " + nodeName + "'s containers failed: " + e);
     }
   }
 
@@ -280,14 +299,14 @@ public final class PodStartupBenchmark {
       int warmup, int concurrency, int idleSeconds, long deadline) throws Exception {
     runClients("floor warm-up", warmup, Math.min(concurrency, Math.max(1, warmup)), deadline,
         i -> floorPod(docker, timeline, network, runId, "floor-" + runId + "-warm-" + i, deadline));
-    CpuMeter.Reading before = CpuMeter.read();
+    CpuMeter meter = CpuMeter.start();
     List<Sample> samples = runClients("floor", pods, concurrency, deadline,
         i -> floorPod(docker, timeline, network, runId, "floor-" + runId + "-" + i, deadline));
-    CpuMeter.Usage cpu = CpuMeter.between(before, CpuMeter.read());
+    CpuMeter.Usage cpu = meter.stop();
     awaitEvents(timeline, samples, 2_000);
-    CpuMeter.Reading idleStart = CpuMeter.read();
+    CpuMeter idleMeter = CpuMeter.start();
     Thread.sleep(Math.min(TimeUnit.SECONDS.toMillis(idleSeconds), remaining(deadline, "idle") / 1_000_000));
-    CpuMeter.Usage idle = CpuMeter.between(idleStart, CpuMeter.read());
+    CpuMeter.Usage idle = idleMeter.stop();
     // Everything ran side by side until now, as Coxswain's pods do; then it all goes.
     removeFloorLeftovers(docker, runId);
     return new Row("floor (docker-java direct)", refresh(samples, timeline), histogram(samples), cpu, idle, false);
@@ -337,8 +356,8 @@ public final class PodStartupBenchmark {
       for (var container : containers) {
         try {
           docker.removeContainerCmd(container.getId()).withForce(true).exec();
-        } catch (NotFoundException gone) {
-          // fine
+        } catch (com.github.dockerjava.api.exception.DockerException busyOrGone) {
+          // gone already, or a removal in progress
         }
       }
     } catch (RuntimeException e) {
@@ -419,7 +438,8 @@ public final class PodStartupBenchmark {
 
   // ---------------------------------------------------------------- output
 
-  private static void printMachine(DockerClient docker, int pods, int concurrency, int warmup, String nodeName) {
+  private static void printMachine(DockerClient docker, int pods, int concurrency, int warmup, String nodeName,
+      String network, String subnet) {
     Version version = docker.versionCmd().exec();
     Info info = docker.infoCmd().exec();
     long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
@@ -433,7 +453,8 @@ public final class PodStartupBenchmark {
         info.getKernelVersion(), info.getContainers(), info.getContainersRunning());
     System.out.printf("setup: %d measured pods per row (+%d warm-up, not counted), concurrency %d; bound pods "
             + "(spec.nodeName=%s, scheduler not in the path); image %s, command [sleep, 3600], "
-            + "imagePullPolicy IfNotPresent%n", pods, warmup, concurrency, nodeName, IMAGE);
+            + "imagePullPolicy IfNotPresent; network %s (%s)%n", pods, warmup, concurrency, nodeName, IMAGE, network,
+        subnet);
   }
 
   private static void printResults(List<Row> rows, int pods, int warmup, int concurrency, String nodeName) {
@@ -558,14 +579,65 @@ public final class PodStartupBenchmark {
     return false;
   }
 
-  private static void removeNetwork(DockerClient docker, String network) {
-    try {
-      if (networkExists(docker, network)) {
-        docker.removeNetworkCmd(network).exec();
+  /** The first 10.244.N.0/24 (N from 200) that overlaps no Docker network's IPv4 subnet. */
+  private static String freeSubnet(DockerClient docker) {
+    List<long[]> used = new ArrayList<>();
+    for (Network n : docker.listNetworksCmd().exec()) {
+      if (n.getIpam() != null && n.getIpam().getConfig() != null) {
+        for (Network.Ipam.Config config : n.getIpam().getConfig()) {
+          long[] range = ipv4Range(config.getSubnet());
+          if (range != null) {
+            used.add(range);
+          }
+        }
       }
-    } catch (RuntimeException e) {
-      System.err.println("warning: could not remove network " + network + ": " + e.getMessage());
     }
+    for (int n = 200; n < 255; n++) {
+      String subnet = "10.244." + n + ".0/24";
+      long[] mine = ipv4Range(subnet);
+      if (used.stream().noneMatch(r -> r[0] <= mine[1] && mine[0] <= r[1])) {
+        return subnet;
+      }
+    }
+    throw new IllegalStateException("no free 10.244.200-254.0/24 subnet; pass --pod-subnet");
+  }
+
+  /** First and last address of an IPv4 CIDR, or null for anything else. */
+  private static long[] ipv4Range(String cidr) {
+    if (cidr == null || !cidr.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+")) {
+      return null;
+    }
+    String[] parts = cidr.split("/");
+    long address = 0;
+    for (String octet : parts[0].split("\\.")) {
+      address = address << 8 | Long.parseLong(octet);
+    }
+    int bits = Integer.parseInt(parts[1]);
+    long size = 1L << (32 - bits);
+    long first = address & ~(size - 1) & 0xFFFFFFFFL;
+    return new long[] {first, first + size - 1};
+  }
+
+  /** Removes the run's network; endpoints of just-removed containers may linger a moment (bounded retry). */
+  private static void removeNetwork(DockerClient docker, String network) {
+    RuntimeException last = null;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try {
+        if (networkExists(docker, network)) {
+          docker.removeNetworkCmd(network).exec();
+        }
+        return;
+      } catch (RuntimeException e) {
+        last = e;
+        try {
+          Thread.sleep(500);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    System.err.println("warning: could not remove network " + network + ": " + (last == null ? "" : last.getMessage()));
   }
 
   private static void deleteTree(Path dir) {
