@@ -104,10 +104,10 @@ public final class PodStartupBenchmark {
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     String network = "coxswain-" + nodeName;
-    DockerSettings settings = new DockerSettings(dockerHost, network, "", PAUSE_IMAGE, Path.of("/bin/busybox"),
+    DockerSettings settings = new DockerSettings(dockerHost, network, "", PAUSE_IMAGE, "", Path.of("/bin/busybox"),
         Duration.ofMinutes(5), Duration.ofSeconds(60));
     // The event stream may be silent for longer than one call's timeout.
-    DockerSettings eventSettings = new DockerSettings(dockerHost, network, "", PAUSE_IMAGE,
+    DockerSettings eventSettings = new DockerSettings(dockerHost, network, "", PAUSE_IMAGE, "",
         Path.of("/bin/busybox"), Duration.ofMinutes(5), timeout.plusMinutes(5));
 
     List<Row> rows = new ArrayList<>();

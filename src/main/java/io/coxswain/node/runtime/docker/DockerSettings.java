@@ -11,12 +11,6 @@ import java.time.Duration;
 public record DockerSettings(String host, String network, String podSubnet, String pauseImage, String busyboxImage,
                              Path busybox, Duration pullTimeout, Duration callTimeout) {
 
-  /** Settings without the extra busybox image (TEMPORARY: until the benchmark moves to the full form). */
-  public DockerSettings(String host, String network, String podSubnet, String pauseImage, Path busybox,
-      Duration pullTimeout, Duration callTimeout) {
-    this(host, network, podSubnet, pauseImage, "", busybox, pullTimeout, callTimeout);
-  }
-
   /** From {@code coxswain.node}: the network defaults to {@code coxswain-<node>}. */
   public static DockerSettings fromConfig(Config node, String nodeName) {
     Config docker = node.getConfig("docker");
