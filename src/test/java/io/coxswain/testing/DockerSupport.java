@@ -53,7 +53,11 @@ public final class DockerSupport {
   public static void removeNodeContainers(DockerClient docker, String node) {
     for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(RuntimeLabels.NODE, node))
         .exec()) {
-      docker.removeContainerCmd(c.getId()).withForce(true).exec();
+      try {
+        docker.removeContainerCmd(c.getId()).withForce(true).exec();
+      } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
+        // removed with its sandbox a moment ago
+      }
     }
   }
 }

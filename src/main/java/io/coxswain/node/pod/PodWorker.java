@@ -62,6 +62,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
   private PodRuntime runtime = PodRuntime.empty();
   private PodStatus reported;
   private boolean busy;
+  private boolean lookAgain;
   private boolean terminating;
 
   private PodWorker(ActorContext<Command> context, TimerScheduler<Command> timers, Context ctx, PodSteps steps,
@@ -93,7 +94,11 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
           return tick();
         })
         .onMessageEquals(Tick.INSTANCE, this::tick)
-        .onMessageEquals(Resync.INSTANCE, this::tick)
+        .onMessageEquals(Resync.INSTANCE, () -> {
+          // A sync in flight may have looked before the change: look again right after it.
+          lookAgain = busy;
+          return tick();
+        })
         .onMessage(Synced.class, this::onSynced)
         .onMessage(StatusWritten.class, written -> {
           if (written.failure() != null) {
@@ -146,8 +151,10 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
     }
     report(PodEvents.between(pod, runtime, synced.state()));
     runtime = synced.state();
-    timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE,
-        PodRuntime.settled(pod, runtime) ? ctx.resyncPeriod() : ctx.syncPeriod());
+    Duration next = lookAgain ? Duration.ZERO
+        : PodRuntime.settled(pod, runtime) ? ctx.resyncPeriod() : ctx.syncPeriod();
+    lookAgain = false;
+    timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, next);
     PodStatus status = PodStatusView.of(pod, runtime, ctx.hostIp(), ctx.runtimeName(), Defaulting.now(ctx.clock()));
     if (!status.equals(reported)) {
       reported = status;
