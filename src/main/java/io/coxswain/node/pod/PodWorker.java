@@ -94,11 +94,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
           return tick();
         })
         .onMessageEquals(Tick.INSTANCE, this::tick)
-        .onMessageEquals(Resync.INSTANCE, () -> {
-          // A sync in flight may have looked before the change: look again right after it.
-          lookAgain = busy;
-          return tick();
-        })
+        .onMessageEquals(Resync.INSTANCE, this::tick)
         .onMessage(Synced.class, this::onSynced)
         .onMessage(StatusWritten.class, written -> {
           if (written.failure() != null) {
@@ -118,7 +114,13 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
   }
 
   private Behavior<Command> tick() {
-    if (busy || terminating) {
+    if (terminating) {
+      return this;
+    }
+    if (busy) {
+      // The sync in flight may have looked before this change (a new spec, a deletion, a
+      // container that stopped): look again as soon as it is done.
+      lookAgain = true;
       return this;
     }
     busy = true;
