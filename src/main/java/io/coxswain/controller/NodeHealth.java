@@ -37,14 +37,8 @@ final class NodeHealth {
     if (!clock.instant().isAfter(heartbeat.plus(grace))) {
       return null;
     }
-    String now = Defaulting.now(clock);
-    List<NodeCondition> conditions = new ArrayList<>();
-    node.status().conditions().stream().filter(c -> !"Ready".equals(c.type())).forEach(conditions::add);
-    conditions.add(new NodeCondition("Ready", "Unknown", ready.lastHeartbeatTime(), now, "NodeStatusUnknown",
-        "Kubelet stopped posting node status."));
-    NodeStatus status = new NodeStatus(node.status().capacity(), node.status().allocatable(), conditions,
-        node.status().addresses(), node.status().daemonEndpoints(), node.status().nodeInfo());
-    return node.withSpec(withTaint(node.spec(), new Taint(UNREACHABLE_TAINT, null, "NoSchedule", now))).withStatus(status);
+    return markedUnknown(node, ready.lastHeartbeatTime(), "NodeStatusUnknown", "Kubelet stopped posting node status.",
+        clock);
   }
 
   /**
@@ -80,11 +74,16 @@ final class NodeHealth {
     if (ready != null && MEMBER_GONE.equals(ready.reason())) {
       return null;
     }
+    return markedUnknown(node, ready == null ? null : ready.lastHeartbeatTime(), MEMBER_GONE,
+        "The cluster member running this node's agent left the cluster.", clock);
+  }
+
+  /** The node with Ready=Unknown (this reason, since now) and the unreachable NoSchedule taint. */
+  private static Node markedUnknown(Node node, String lastHeartbeat, String reason, String message, Clock clock) {
     String now = Defaulting.now(clock);
     List<NodeCondition> conditions = new ArrayList<>();
     node.status().conditions().stream().filter(c -> !"Ready".equals(c.type())).forEach(conditions::add);
-    conditions.add(new NodeCondition("Ready", "Unknown", ready == null ? null : ready.lastHeartbeatTime(), now,
-        MEMBER_GONE, "The cluster member running this node's agent left the cluster."));
+    conditions.add(new NodeCondition("Ready", "Unknown", lastHeartbeat, now, reason, message));
     NodeStatus status = new NodeStatus(node.status().capacity(), node.status().allocatable(), conditions,
         node.status().addresses(), node.status().daemonEndpoints(), node.status().nodeInfo());
     return node.withSpec(withTaint(node.spec(), new Taint(UNREACHABLE_TAINT, null, "NoSchedule", now))).withStatus(status);

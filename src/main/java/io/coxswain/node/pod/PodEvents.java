@@ -52,27 +52,27 @@ final class PodEvents {
   private static void probeNotes(Pod pod, PodRuntime before, PodRuntime after, List<Note> notes) {
     for (Container container : pod.spec().containers()) {
       String name = container.name();
-      ProbeState startWas = before.startup().getOrDefault(name, ProbeState.INITIAL);
-      ProbeState startNow = after.startup().get(name);
-      if (startNow != null && startNow.failures() > startWas.failures()) {
-        notes.add(new Note(true, "Unhealthy", "Startup probe failed"));
-        if (startNow.failedFor(container.startupProbe())) {
-          notes.add(new Note(false, "Killing", "Container " + name + " failed startup probe, will be restarted"));
-        }
-      }
-      ProbeState readyWas = before.readiness().getOrDefault(name, ProbeState.INITIAL);
-      ProbeState readyNow = after.readiness().get(name);
-      if (readyNow != null && readyNow.failures() > readyWas.failures()) {
-        notes.add(new Note(true, "Unhealthy", "Readiness probe failed"));
-      }
-      ProbeState liveWas = before.liveness().getOrDefault(name, ProbeState.INITIAL);
-      ProbeState liveNow = after.liveness().get(name);
-      if (liveNow != null && liveNow.failures() > liveWas.failures()) {
-        notes.add(new Note(true, "Unhealthy", "Liveness probe failed"));
-        if (liveNow.failedFor(container.livenessProbe())) {
-          notes.add(new Note(false, "Killing", "Container " + name + " failed liveness probe, will be restarted"));
-        }
-      }
+      probeNote("Startup", container.startupProbe(), before.startup().get(name), after.startup().get(name), name, notes);
+      probeNote("Readiness", null, before.readiness().get(name), after.readiness().get(name), name, notes);
+      probeNote("Liveness", container.livenessProbe(), before.liveness().get(name), after.liveness().get(name), name,
+          notes);
+    }
+  }
+
+  /**
+   * Unhealthy when the probe failed again; Killing too when {@code restarting} (a startup or
+   * liveness probe) has now failed its threshold.
+   */
+  private static void probeNote(String kind, io.coxswain.api.core.Probe restarting, ProbeState was, ProbeState now,
+      String container, List<Note> notes) {
+    ProbeState previous = was == null ? ProbeState.INITIAL : was;
+    if (now == null || now.failures() <= previous.failures()) {
+      return;
+    }
+    notes.add(new Note(true, "Unhealthy", kind + " probe failed"));
+    if (restarting != null && now.failedFor(restarting)) {
+      notes.add(new Note(false, "Killing", "Container " + container + " failed " + kind.toLowerCase(java.util.Locale.ROOT)
+          + " probe, will be restarted"));
     }
   }
 
