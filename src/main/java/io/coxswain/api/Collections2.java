@@ -21,12 +21,21 @@ public final class Collections2 {
     return new UnmodifiableOrdered<>(map);
   }
 
-  /** Null-tolerant copy for record components: absent becomes empty, null elements are dropped. */
+  /**
+   * Null-tolerant copy for record components: absent becomes empty, null elements are dropped. A
+   * list that is already immutable and null-free is kept as it is (List.copyOf does not copy
+   * those), so records rebuilt by their withers do not copy their lists again each time.
+   */
   public static <T> List<T> listOrEmpty(List<T> list) {
     if (list == null || list.isEmpty()) {
       return List.of();
     }
-    return list.stream().filter(Objects::nonNull).toList();
+    for (T element : list) {
+      if (element == null) {
+        return list.stream().filter(Objects::nonNull).toList();
+      }
+    }
+    return List.copyOf(list);
   }
 
   /** Null-tolerant ordered copy for record components: absent becomes empty. */

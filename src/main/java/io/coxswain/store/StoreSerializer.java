@@ -8,15 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.coxswain.api.ApiResources;
 import io.coxswain.api.Json;
 import io.coxswain.api.KubeObject;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 
 /**
@@ -50,7 +47,7 @@ public final class StoreSerializer extends SerializerWithStringManifest {
     try {
       if (o instanceof StoreEvent.Committed committed) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(2048 * committed.changes().size());
-        try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_SPEED), 8192);
+        try (OutputStream deflate = Compression.deflating(out, 8192);
              JsonGenerator gen = MAPPER.getFactory().createGenerator(deflate)) {
           gen.writeStartArray();
           for (Change change : committed.changes()) {
@@ -62,7 +59,7 @@ public final class StoreSerializer extends SerializerWithStringManifest {
       }
       StoreState state = (StoreState) o;
       ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
-      try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_SPEED), 1 << 16);
+      try (OutputStream deflate = Compression.deflating(out, 1 << 16);
            JsonGenerator gen = MAPPER.getFactory().createGenerator(deflate)) {
         gen.writeStartObject();
         gen.writeNumberField("revision", state.revision());
@@ -96,7 +93,7 @@ public final class StoreSerializer extends SerializerWithStringManifest {
     try {
       if (COMMITTED.equals(manifest)) {
         List<Change> changes = new ArrayList<>();
-        for (JsonNode node : MAPPER.readTree(new InflaterInputStream(new ByteArrayInputStream(bytes)))) {
+        for (JsonNode node : MAPPER.readTree(Compression.inflating(bytes))) {
           ResourceKey key = new ResourceKey(node.get("resource").asText(), node.get("namespace").asText(),
               node.get("name").asText());
           changes.add(new Change(node.get("revision").asLong(), ChangeType.valueOf(node.get("type").asText()),
@@ -116,7 +113,7 @@ public final class StoreSerializer extends SerializerWithStringManifest {
   private static StoreState readSnapshot(byte[] bytes) throws IOException {
     long revision = 0;
     List<KubeObject> objects = new ArrayList<>();
-    try (JsonParser parser = MAPPER.getFactory().createParser(new InflaterInputStream(new ByteArrayInputStream(bytes)))) {
+    try (JsonParser parser = MAPPER.getFactory().createParser(Compression.inflating(bytes))) {
       parser.nextToken();
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();

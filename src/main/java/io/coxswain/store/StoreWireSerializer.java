@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coxswain.api.Json;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.Status;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorRefResolver;
@@ -217,18 +214,15 @@ public final class StoreWireSerializer extends SerializerWithStringManifest {
 
   private static byte[] deflate(JsonNode json) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-    try (DeflaterOutputStream deflate = new DeflaterOutputStream(out, deflater, 8192)) {
+    try (OutputStream deflate = Compression.deflating(out, 8192)) {
       MAPPER.writeValue(deflate, json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      deflater.end(); // a Deflater it was given is not ended by the stream
     }
     return out.toByteArray();
   }
 
   private static JsonNode inflate(byte[] bytes) throws IOException {
-    return MAPPER.readTree(new InflaterInputStream(new ByteArrayInputStream(bytes)));
+    return MAPPER.readTree(Compression.inflating(bytes));
   }
 }

@@ -83,6 +83,7 @@ public final class ApiBenchmark {
     List<Future<Histogram>> results = new ArrayList<>();
     long start = System.nanoTime();
     long cpuStart = processCpuNanos();
+    CpuMeter meter = CpuMeter.start();
     for (int c = 0; c < clients; c++) {
       results.add(pool.submit(() -> {
         Histogram local = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
@@ -105,12 +106,14 @@ public final class ApiBenchmark {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuMicros = (processCpuNanos() - cpuStart) / 1e3 / count;
+    CpuMeter.Usage usage = meter.stop();
     pool.shutdown();
     if (!prefix.equals("warm")) {
       // CPU per create (server and load generator together) is steadier than the rate on a
       // shared virtual machine, where stolen time moves the wall clock between runs.
       System.out.printf("creates: %,d in %.1f s = %,.0f creates/s; process CPU %.0f us per create%n",
           count, seconds, count / seconds, cpuMicros);
+      System.out.printf("  CPU per create by thread group (us): %s%n  %s%n", perCreate(usage, count), usage);
     }
     return histogram;
   }
@@ -226,6 +229,19 @@ public final class ApiBenchmark {
     System.out.printf("%s latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (n=%,d)%n", what,
         h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(90) / 1e6, h.getValueAtPercentile(99) / 1e6,
         h.getValueAtPercentile(99.9) / 1e6, h.getMaxValue() / 1e6, h.getTotalCount());
+  }
+
+  /** Where a create's CPU goes: each thread group's CPU over the run, divided by the creates. */
+  private static String perCreate(CpuMeter.Usage usage, int count) {
+    StringBuilder out = new StringBuilder();
+    double threads = 0;
+    for (Map.Entry<String, Double> group : usage.jvmByThreadGroup().entrySet()) {
+      threads += group.getValue();
+      if (group.getValue() * 1e6 / count >= 5) {
+        out.append(String.format("%s %.0f, ", group.getKey(), group.getValue() * 1e6 / count));
+      }
+    }
+    return out.append(String.format("GC/JIT %.0f", Math.max(0, usage.jvmSeconds() - threads) * 1e6 / count)).toString();
   }
 
   private static long processCpuNanos() {

@@ -42,11 +42,10 @@ final class PodValidation {
     oneOf(spec.restartPolicy(), RESTART_POLICIES, path + ".restartPolicy", out);
     oneOf(spec.dnsPolicy(), DNS_POLICIES, path + ".dnsPolicy", out);
     MetaValidation.labels(spec.nodeSelector(), path + ".nodeSelector", out);
-    named(spec.serviceAccountName(), Names.dns1123Subdomain(orEmpty(spec.serviceAccountName())),
-        path + ".serviceAccountName", out);
-    named(spec.nodeName(), Names.dns1123Subdomain(orEmpty(spec.nodeName())), path + ".nodeName", out);
-    named(spec.hostname(), Names.dns1123Label(orEmpty(spec.hostname())), path + ".hostname", out);
-    named(spec.subdomain(), Names.dns1123Label(orEmpty(spec.subdomain())), path + ".subdomain", out);
+    named(spec.serviceAccountName(), Names::dns1123Subdomain, path + ".serviceAccountName", out);
+    named(spec.nodeName(), Names::dns1123Subdomain, path + ".nodeName", out);
+    named(spec.hostname(), Names::dns1123Label, path + ".hostname", out);
+    named(spec.subdomain(), Names::dns1123Label, path + ".subdomain", out);
     Long deadline = spec.activeDeadlineSeconds();
     if (deadline != null && (deadline < 1 || deadline > MAX_UINT32)) {
       out.add(Causes.invalid(path + ".activeDeadlineSeconds", deadline,
@@ -246,9 +245,11 @@ final class PodValidation {
     }
   }
 
-  private static void named(String value, List<String> errors, String path, List<StatusCause> out) {
+  /** An optional name: checked only when set (absent names are not errors, and cost nothing). */
+  private static void named(String value, java.util.function.Function<String, List<String>> rule, String path,
+      List<StatusCause> out) {
     if (MetaValidation.notEmpty(value)) {
-      errors.forEach(m -> out.add(Causes.invalid(path, value, m)));
+      rule.apply(value).forEach(m -> out.add(Causes.invalid(path, value, m)));
     }
   }
 
