@@ -103,31 +103,47 @@ public final class Json {
    */
   public static <T> T decode(byte[] body, String contentType, Class<T> type) {
     ObjectMapper mapper = mapperFor(contentType);
-    String what = type.getSimpleName() + " in version \"" + versionOf(type) + "\" cannot be handled as a "
-        + type.getSimpleName() + ": ";
-    if (body == null || body.length == 0 || new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
-      throw ApiException.badRequest(what + "the request body is empty");
+    if (isBlank(body)) {
+      throw ApiException.badRequest(cannotHandle(type) + "the request body is empty");
     }
     try (JsonParser parser = mapper.createParser(body)) {
       try {
         T value = mapper.readValue(parser, type);
         if (value == null) {
-          throw ApiException.badRequest(what + "the request body is null");
+          throw ApiException.badRequest(cannotHandle(type) + "the request body is null");
         }
         return value;
       } catch (MismatchedInputException e) {
         // Read the offending token before the parser closes: it says what was sent instead.
-        throw ApiException.badRequest(what + DecodeErrors.mismatch(e, parser.currentToken()));
+        throw ApiException.badRequest(cannotHandle(type) + DecodeErrors.mismatch(e, parser.currentToken()));
       }
     } catch (ApiException e) {
       throw e;
     } catch (JsonMappingException e) {
-      throw ApiException.badRequest(what + DecodeErrors.path(e) + ": " + e.getOriginalMessage());
+      throw ApiException.badRequest(cannotHandle(type) + DecodeErrors.path(e) + ": " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest(what + DecodeErrors.syntax(e, mapper == YAML));
+      throw ApiException.badRequest(cannotHandle(type) + DecodeErrors.syntax(e, mapper == YAML));
     } catch (IOException e) {
-      throw ApiException.badRequest(what + e.getMessage());
+      throw ApiException.badRequest(cannotHandle(type) + e.getMessage());
     }
+  }
+
+  private static String cannotHandle(Class<?> type) {
+    return type.getSimpleName() + " in version \"" + versionOf(type) + "\" cannot be handled as a "
+        + type.getSimpleName() + ": ";
+  }
+
+  /** Empty or only JSON/YAML whitespace, checked on the bytes (a body is not copied to ask). */
+  private static boolean isBlank(byte[] body) {
+    if (body == null) {
+      return true;
+    }
+    for (byte b : body) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String versionOf(Class<?> type) {

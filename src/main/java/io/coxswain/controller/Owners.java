@@ -2,6 +2,7 @@ package io.coxswain.controller;
 
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.OwnerReference;
+import io.coxswain.store.ControllerIndex;
 import java.util.List;
 
 /** Reading and writing controller ownerReferences. */
@@ -10,12 +11,7 @@ final class Owners {
 
   /** The uid of the object's controlling owner, or null for an orphan. */
   static String controllerUid(KubeObject object) {
-    List<OwnerReference> refs = object.metadata().ownerReferences();
-    if (refs == null) {
-      return null;
-    }
-    return refs.stream().filter(r -> Boolean.TRUE.equals(r.controller())).map(OwnerReference::uid).findFirst()
-        .orElse(null);
+    return ControllerIndex.controllerUid(object);
   }
 
   static OwnerReference controllerRef(KubeObject owner) {

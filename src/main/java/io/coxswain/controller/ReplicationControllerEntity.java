@@ -6,6 +6,7 @@ import io.coxswain.store.CacheView;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -84,8 +85,10 @@ public final class ReplicationControllerEntity extends AbstractBehavior<Replicat
       if (rc == null) {
         return CompletableFuture.completedFuture(true);
       }
-      List<Pod> pods = view.list("pods", key.namespace(), null, 0, o -> true).items().stream()
-          .map(o -> (Pod) o).toList();
+      // The pods it controls and the orphans it may adopt; pods of other controllers are none of its business.
+      List<Pod> pods = new ArrayList<>();
+      view.controlledPods(key.namespace(), rc.metadata().uid()).items().forEach(o -> pods.add((Pod) o));
+      view.controlledPods(key.namespace(), null).items().forEach(o -> pods.add((Pod) o));
       List<CompletableFuture<?>> writes = sync.sync(rc, pods);
       return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(done -> false);
     });

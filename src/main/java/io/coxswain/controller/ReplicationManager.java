@@ -8,6 +8,7 @@ import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.ReplicationController;
 import io.coxswain.api.validation.Validation;
 import io.coxswain.store.CacheView;
+import io.coxswain.store.ControllerIndex;
 import io.coxswain.store.ControllerLoop;
 import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
@@ -43,13 +44,13 @@ public final class ReplicationManager {
   private final StoreClient store;
   private final Clock clock;
   private final Dispatch dispatch;
-  /** Per entity: the RC's revision when it was last told to reconcile, and when. */
-  private final Map<String, long[]> told = new HashMap<>();
-  /** Per namespace: how many pods it had at the last pass, and their newest revision. */
-  private Map<String, List<Long>> podsSeen = Map.of();
+  /** Per entity: what it last saw (RC revision, its pods' and its namespace orphans' change marks), and when. */
+  private final Map<String, Told> told = new HashMap<>();
 
   /** A settled RC is reconciled anyway this often (Kubernetes' informer resync). */
   static final Duration RESYNC = Duration.ofSeconds(10);
+
+  private record Told(List<Long> seen, long atMillis) {}
 
   private ReplicationManager(StoreClient store, Clock clock, Dispatch dispatch) {
     this.store = store;
@@ -63,37 +64,29 @@ public final class ReplicationManager {
   }
 
   private List<CompletableFuture<?>> pass(CacheView view) {
-    Map<String, List<Pod>> podsByNamespace = new HashMap<>();
-    Map<String, Long> newestPod = new HashMap<>();
-    for (KubeObject object : view.list("pods", null, null, 0, o -> true).items()) {
-      podsByNamespace.computeIfAbsent(object.metadata().namespace(), n -> new ArrayList<>()).add((Pod) object);
-      newestPod.merge(object.metadata().namespace(), revision(object), Math::max);
-    }
-    // A namespace's pods changed when their number or their newest revision did (a deleted pod
-    // leaves no object behind, but the count drops).
-    Map<String, List<Long>> seen = new HashMap<>();
-    podsByNamespace.forEach((ns, pods) -> seen.put(ns, List.of((long) pods.size(), newestPod.get(ns))));
-    Set<String> podsChanged = new HashSet<>(seen.keySet());
-    podsChanged.addAll(podsSeen.keySet());
-    podsChanged.removeIf(ns -> java.util.Objects.equals(seen.get(ns), podsSeen.get(ns)));
-    podsSeen = seen;
     Set<String> controllers = new HashSet<>();
     long now = clock.millis();
     Set<String> live = new HashSet<>();
     for (KubeObject object : view.list("replicationcontrollers", null, null, 0, o -> true).items()) {
-      controllers.add(object.metadata().uid());
+      String uid = object.metadata().uid();
+      String namespace = object.metadata().namespace();
+      controllers.add(uid);
       String id = ReplicationControllerEntity.entityId((ReplicationController) object);
       live.add(id);
-      long[] last = told.get(id);
-      // Tell an entity only when its RC or a pod of its namespace changed since, or to resync.
-      if (last == null || revision(object) != last[0] || podsChanged.contains(object.metadata().namespace())
-          || now - last[1] >= RESYNC.toMillis()) {
-        told.put(id, new long[] {revision(object), now});
+      // What this RC would look at: itself, the pods it controls, the orphans it could adopt. The
+      // index marks each group with the revision of its last change, so nothing is read here.
+      ControllerIndex.Group owned = view.controlledPods(namespace, uid);
+      ControllerIndex.Group orphans = view.controlledPods(namespace, null);
+      List<Long> seen = List.of(revision(object), owned.changedAt(), (long) owned.size(), orphans.changedAt(),
+          (long) orphans.size());
+      Told last = told.get(id);
+      if (last == null || !last.seen().equals(seen) || now - last.atMillis() >= RESYNC.toMillis()) {
+        told.put(id, new Told(seen, now));
         dispatch.reconcile(id, view.revision());
       }
     }
     told.keySet().retainAll(live);
-    return collectOrphanedDependents(podsByNamespace, controllers);
+    return collectOrphanedDependents(view, controllers);
   }
 
   private static long revision(KubeObject object) {
@@ -102,18 +95,23 @@ public final class ReplicationManager {
   }
 
   /** Pods whose controlling ReplicationController no longer exists are deleted (background cascade). */
-  private List<CompletableFuture<?>> collectOrphanedDependents(Map<String, List<Pod>> pods, Set<String> controllers) {
+  private List<CompletableFuture<?>> collectOrphanedDependents(CacheView view, Set<String> controllers) {
     List<CompletableFuture<?>> writes = new ArrayList<>();
-    pods.values().forEach(list -> list.forEach(pod -> {
-      String owner = Owners.controllerUid(pod);
-      boolean ownedByRc = pod.metadata().ownerReferences() != null && pod.metadata().ownerReferences().stream()
-          .anyMatch(r -> "ReplicationController".equals(r.kind()) && Boolean.TRUE.equals(r.controller()));
-      if (owner != null && ownedByRc && !controllers.contains(owner) && pod.metadata().deletionTimestamp() == null) {
-        ResourceKey key = new ResourceKey("pods", pod.metadata().namespace(), pod.metadata().name());
-        writes.add(write(key, current -> current == null || !owner.equals(Owners.controllerUid(current)) ? null
-            : Deletion.decide(key, current, Deletion.Options.DEFAULT, clock)));
+    for (ControllerIndex.Owner owner : view.podControllers()) {
+      if (controllers.contains(owner.controllerUid())) {
+        continue;
       }
-    }));
+      for (KubeObject pod : view.controlledPods(owner.namespace(), owner.controllerUid()).items()) {
+        boolean ownedByRc = pod.metadata().ownerReferences().stream()
+            .anyMatch(r -> "ReplicationController".equals(r.kind()) && Boolean.TRUE.equals(r.controller()));
+        if (ownedByRc && pod.metadata().deletionTimestamp() == null) {
+          String uid = owner.controllerUid();
+          ResourceKey key = new ResourceKey("pods", pod.metadata().namespace(), pod.metadata().name());
+          writes.add(write(key, current -> current == null || !uid.equals(Owners.controllerUid(current)) ? null
+              : Deletion.decide(key, current, Deletion.Options.DEFAULT, clock)));
+        }
+      }
+    }
     return writes;
   }
 

@@ -11,20 +11,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ReplicationController's observe-diff-act step, pure and level-triggered: from the RC and the
- * pods of its namespace, decide what to do. (No expectations are needed: the controller loop runs
- * a pass only once the cache holds the previous pass's writes.)
+ * The ReplicationController's observe-diff-act step, pure and level-triggered: from the RC and its
+ * candidate pods (those it controls, and the orphans of its namespace), decide what to do. (No
+ * expectations are needed: the controller loop runs a pass only once the cache holds the previous
+ * pass's writes.)
  */
 final class ReplicationReconciler {
   private ReplicationReconciler() {}
 
-  static ReplicaPlan reconcile(ReplicationController rc, List<Pod> podsInNamespace) {
+  static ReplicaPlan reconcile(ReplicationController rc, List<Pod> candidates) {
     LabelSelector selector = LabelSelector.fromMap(rc.spec().selector());
     String uid = rc.metadata().uid();
     List<Pod> adopt = new ArrayList<>();
     List<Pod> release = new ArrayList<>();
     List<Pod> active = new ArrayList<>();
-    for (Pod pod : podsInNamespace) {
+    for (Pod pod : candidates) {
       String owner = Owners.controllerUid(pod);
       boolean matches = !selector.isEverything() && selector.matches(pod.metadata().labelsOrEmpty());
       if (uid.equals(owner) && !matches) {

@@ -42,12 +42,12 @@ final class ReplicationSync {
     this.clock = clock;
   }
 
-  /** The writes for this RC given the pods of its namespace; they complete once this member's cache has them. */
-  List<CompletableFuture<?>> sync(ReplicationController rc, List<Pod> podsInNamespace) {
+  /** The writes for this RC given its candidate pods (controlled, and orphans of its namespace); they complete once this member's cache has them. */
+  List<CompletableFuture<?>> sync(ReplicationController rc, List<Pod> candidates) {
     if (rc.metadata().deletionTimestamp() != null) {
-      return CascadingDeletion.step(store, rc, podsInNamespace, clock);
+      return CascadingDeletion.step(store, rc, candidates, clock);
     }
-    return act(rc, ReplicationReconciler.reconcile(rc, podsInNamespace));
+    return act(rc, ReplicationReconciler.reconcile(rc, candidates));
   }
 
   private List<CompletableFuture<?>> act(ReplicationController rc, ReplicaPlan plan) {

@@ -54,6 +54,9 @@ public final class Names {
   }
 
   public static List<String> dns1123Label(String value) {
+    if (value.length() <= 63 && NameChars.isDns1123Label(value, 0, value.length())) {
+      return List.of();
+    }
     List<String> errs = new ArrayList<>();
     if (value.length() > 63) {
       errs.add(maxLenError(63));
@@ -66,6 +69,9 @@ public final class Names {
   }
 
   public static List<String> dns1123Subdomain(String value) {
+    if (value.length() <= 253 && NameChars.isDns1123Subdomain(value)) {
+      return List.of();
+    }
     List<String> errs = new ArrayList<>();
     if (value.length() > 253) {
       errs.add(maxLenError(253));
@@ -91,6 +97,9 @@ public final class Names {
 
   /** A label or annotation key: optional DNS-subdomain prefix and '/', then a name of at most 63. */
   public static List<String> qualifiedName(String value) {
+    if (isValidQualifiedName(value)) {
+      return List.of();
+    }
     List<String> errs = new ArrayList<>();
     String[] parts = value.split("/", -1);
     String name;
@@ -120,7 +129,22 @@ public final class Names {
     return errs;
   }
 
+  /** The common case of {@link #qualifiedName} without building messages: optional prefix, name. */
+  private static boolean isValidQualifiedName(String value) {
+    int slash = value.indexOf('/');
+    if (slash < 0) {
+      return value.length() <= 63 && NameChars.isQualifiedNamePart(value, 0, value.length());
+    }
+    String prefix = value.substring(0, slash);
+    int nameLength = value.length() - slash - 1;
+    return value.indexOf('/', slash + 1) < 0 && prefix.length() <= 253 && NameChars.isDns1123Subdomain(prefix)
+        && nameLength <= 63 && NameChars.isQualifiedNamePart(value, slash + 1, value.length());
+  }
+
   public static List<String> labelValue(String value) {
+    if (value.isEmpty() || (value.length() <= 63 && NameChars.isQualifiedNamePart(value, 0, value.length()))) {
+      return List.of();
+    }
     List<String> errs = new ArrayList<>();
     if (value.length() > 63) {
       errs.add(maxLenError(63));
@@ -159,7 +183,7 @@ public final class Names {
   }
 
   public static List<String> envVarName(String value) {
-    if (ENV_VAR_NAME.matcher(value).matches()) {
+    if (NameChars.isEnvVarName(value)) {
       return List.of();
     }
     return List.of(regexError("a valid environment variable name must consist of alphabetic characters, digits, "
