@@ -39,10 +39,9 @@ public final class EndpointsController {
   }
 
   static List<CompletableFuture<?>> pass(StoreClient store, CacheView view, Clock clock, Random random) {
+    // Pods are read only for namespaces that have a service with a selector: a cluster's pods
+    // mostly live where no service looks at them, and a pass runs on every change.
     Map<String, List<Pod>> podsByNamespace = new HashMap<>();
-    for (KubeObject object : view.list("pods", null, null, 0, o -> true).items()) {
-      podsByNamespace.computeIfAbsent(object.metadata().namespace(), n -> new ArrayList<>()).add((Pod) object);
-    }
     List<CompletableFuture<?>> writes = new ArrayList<>();
     // Endpoints this controller made for a service that is gone go with it.
     for (KubeObject object : view.list("endpoints", null, null, 0, o -> true).items()) {
@@ -59,7 +58,9 @@ public final class EndpointsController {
         continue;
       }
       String ns = service.metadata().namespace();
-      List<EndpointSubset> subsets = EndpointsBuilder.subsets(service, podsByNamespace.getOrDefault(ns, List.of()));
+      List<Pod> pods = podsByNamespace.computeIfAbsent(ns, n -> view.list("pods", n, null, 0, o -> true).items().stream()
+          .map(o -> (Pod) o).toList());
+      List<EndpointSubset> subsets = EndpointsBuilder.subsets(service, pods);
       ResourceKey key = new ResourceKey("endpoints", ns, service.metadata().name());
       KubeObject existing = view.get(key);
       if (existing == null) {

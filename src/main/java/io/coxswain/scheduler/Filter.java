@@ -1,6 +1,5 @@
 package io.coxswain.scheduler;
 
-import io.coxswain.api.core.Pod;
 import java.util.Optional;
 
 /**
@@ -8,5 +7,5 @@ import java.util.Optional;
  * words (they are counted into "0/3 nodes are available: 2 Insufficient memory, ...").
  */
 interface Filter {
-  Optional<String> reject(Pod pod, NodeInfo node);
+  Optional<String> reject(PodDemand demand, NodeInfo node);
 }

@@ -1,6 +1,5 @@
 package io.coxswain.scheduler;
 
-import io.coxswain.api.core.NodeCondition;
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.Taint;
 import java.util.List;
@@ -17,32 +16,34 @@ final class Filters {
   }
 
   /** NodeUnschedulable: cordoned nodes take no new pods. */
-  static Optional<String> unschedulable(Pod pod, NodeInfo node) {
+  static Optional<String> unschedulable(PodDemand demand, NodeInfo node) {
     boolean cordoned = node.node().spec() != null && Boolean.TRUE.equals(node.node().spec().unschedulable());
     return cordoned ? Optional.of("node(s) were unschedulable") : Optional.empty();
   }
 
   /** A node whose Ready condition is not True carries Kubernetes' not-ready taint. */
-  static Optional<String> notReady(Pod pod, NodeInfo node) {
-    NodeCondition ready = node.node().status() == null ? null : node.node().status().condition("Ready");
-    if (ready != null && "True".equals(ready.status())) {
+  static Optional<String> notReady(PodDemand demand, NodeInfo node) {
+    if (node.ready()) {
       return Optional.empty();
     }
     Taint taint = new Taint("node.kubernetes.io/not-ready", null, "NoSchedule", null);
-    boolean tolerated = pod.spec().tolerations().stream().anyMatch(t -> t.tolerates(taint));
+    boolean tolerated = demand.pod().spec().tolerations().stream().anyMatch(t -> t.tolerates(taint));
     return tolerated ? Optional.empty() : Optional.of("node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
   }
 
   /** NodeSelector: every key=value of spec.nodeSelector among the node's labels. */
-  static Optional<String> nodeSelector(Pod pod, NodeInfo node) {
+  static Optional<String> nodeSelector(PodDemand demand, NodeInfo node) {
+    Map<String, String> selector = demand.pod().spec().nodeSelector();
+    if (selector.isEmpty()) {
+      return Optional.empty();
+    }
     Map<String, String> labels = node.node().metadata().labelsOrEmpty();
-    boolean matches = pod.spec().nodeSelector().entrySet().stream()
-        .allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    boolean matches = selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     return matches ? Optional.empty() : Optional.of("node(s) didn't match Pod's node affinity/selector");
   }
 
   /** TaintToleration: NoSchedule (and NoExecute) taints need a matching toleration. */
-  static Optional<String> taints(Pod pod, NodeInfo node) {
+  static Optional<String> taints(PodDemand demand, NodeInfo node) {
     if (node.node().spec() == null) {
       return Optional.empty();
     }
@@ -50,7 +51,7 @@ final class Filters {
       if (!"NoSchedule".equals(taint.effect()) && !"NoExecute".equals(taint.effect())) {
         continue;
       }
-      if (pod.spec().tolerations().stream().noneMatch(t -> t.tolerates(taint))) {
+      if (demand.pod().spec().tolerations().stream().noneMatch(t -> t.tolerates(taint))) {
         return Optional.of("node(s) had untolerated taint {" + taint.key() + ": "
             + (taint.value() == null ? "" : taint.value()) + "}");
       }
@@ -59,17 +60,17 @@ final class Filters {
   }
 
   /** NodePorts: a hostPort can be held by one pod per node. */
-  static Optional<String> hostPorts(Pod pod, NodeInfo node) {
-    boolean clash = NodeInfo.hostPortsOf(pod).stream().anyMatch(node.hostPorts()::contains);
+  static Optional<String> hostPorts(PodDemand demand, NodeInfo node) {
+    boolean clash = demand.hostPorts().stream().anyMatch(node.hostPorts()::contains);
     return clash ? Optional.of("node(s) didn't have free ports for the requested pod ports") : Optional.empty();
   }
 
   /** NodeResourcesFit: requests fit allocatable minus what the node's pods already request. */
-  static Optional<String> resources(Pod pod, NodeInfo node) {
+  static Optional<String> resources(PodDemand demand, NodeInfo node) {
     if (node.podCount() + 1 > node.allocatablePods()) {
       return Optional.of("Too many pods");
     }
-    Requests want = Requests.of(pod);
+    Requests want = demand.requests();
     if (want.milliCpu() > 0 && node.requested().milliCpu() + want.milliCpu() > node.allocatableMilliCpu()) {
       return Optional.of("Insufficient cpu");
     }

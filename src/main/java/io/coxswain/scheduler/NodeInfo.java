@@ -4,6 +4,7 @@ import io.coxswain.api.Quantity;
 import io.coxswain.api.core.Container;
 import io.coxswain.api.core.ContainerPort;
 import io.coxswain.api.core.Node;
+import io.coxswain.api.core.NodeCondition;
 import io.coxswain.api.core.Pod;
 import java.util.HashSet;
 import java.util.List;
@@ -11,15 +12,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A node as the scheduler sees it: the Node object and what the pods bound to it add up to —
- * their number, summed requests, the host ports they hold, and how many each controller owns (for
- * spreading). Immutable; {@link #with} is the node after one more pod, in constant time.
+ * A node as the scheduler sees it: the Node object, its allocatable resources and readiness read
+ * once (every pod's filters and scorers ask for them, on hundreds of nodes), and what the pods
+ * bound to it add up to — their number, summed requests, the host ports they hold, and how many
+ * each controller owns (for spreading). Immutable; {@link #with} is the node after one more pod.
  */
-record NodeInfo(Node node, int podCount, Requests requested, Set<String> hostPorts,
+record NodeInfo(Node node, Allocatable allocatable, int podCount, Requests requested, Set<String> hostPorts,
                 Map<String, Integer> podsPerController) {
   NodeInfo {
     hostPorts = Set.copyOf(hostPorts);
     podsPerController = Map.copyOf(podsPerController);
+  }
+
+  /** The node's allocatable resources (Long.MAX_VALUE when not reported) and its Ready condition. */
+  record Allocatable(long milliCpu, long memoryBytes, long pods, boolean ready) {
+    static Allocatable of(Node node) {
+      Map<String, String> allocatable = node.status() == null ? Map.of() : node.status().allocatable();
+      NodeCondition condition = node.status() == null ? null : node.status().condition("Ready");
+      return new Allocatable(quantity(allocatable.get("cpu"), true), quantity(allocatable.get("memory"), false),
+          quantity(allocatable.get("pods"), false), condition != null && "True".equals(condition.status()));
+    }
+
+    private static long quantity(String value, boolean milli) {
+      if (value == null) {
+        return Long.MAX_VALUE;
+      }
+      Quantity q = Quantity.parse(value);
+      return milli ? q.milliValue() : q.value();
+    }
   }
 
   static NodeInfo of(Node node, List<Pod> pods) {
@@ -34,7 +54,7 @@ record NodeInfo(Node node, int podCount, Requests requested, Set<String> hostPor
         controllers.merge(owner, 1, Integer::sum);
       }
     }
-    return new NodeInfo(node, pods.size(), requested, ports, controllers);
+    return new NodeInfo(node, Allocatable.of(node), pods.size(), requested, ports, controllers);
   }
 
   NodeInfo with(Pod pod) {
@@ -45,7 +65,7 @@ record NodeInfo(Node node, int podCount, Requests requested, Set<String> hostPor
     if (owner != null) {
       controllers.merge(owner, 1, Integer::sum);
     }
-    return new NodeInfo(node, podCount + 1, requested.plus(Requests.of(pod)), ports, controllers);
+    return new NodeInfo(node, allocatable, podCount + 1, requested.plus(Requests.of(pod)), ports, controllers);
   }
 
   /** How many of this node's pods the controller with this uid owns. */
@@ -71,25 +91,19 @@ record NodeInfo(Node node, int podCount, Requests requested, Set<String> hostPor
   }
 
   long allocatableMilliCpu() {
-    return quantity("cpu", true);
+    return allocatable.milliCpu();
   }
 
   long allocatableMemory() {
-    return quantity("memory", false);
+    return allocatable.memoryBytes();
   }
 
   long allocatablePods() {
-    return quantity("pods", false);
+    return allocatable.pods();
   }
 
-  private long quantity(String resource, boolean milli) {
-    Map<String, String> allocatable = node.status() == null ? Map.of() : node.status().allocatable();
-    String value = allocatable.get(resource);
-    if (value == null) {
-      return Long.MAX_VALUE;
-    }
-    Quantity q = Quantity.parse(value);
-    return milli ? q.milliValue() : q.value();
+  boolean ready() {
+    return allocatable.ready();
   }
 
   /** "protocol/port" for every hostPort a pod asks for. */

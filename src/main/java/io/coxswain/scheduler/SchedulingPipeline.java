@@ -57,6 +57,7 @@ final class SchedulingPipeline {
    * then scores those. Callers rotate {@code start} so every node gets its turn.
    */
   Decision schedule(Pod pod, List<NodeInfo> nodes, int start) {
+    PodDemand demand = PodDemand.of(pod);
     Map<String, Integer> reasons = new TreeMap<>();
     List<NodeInfo> feasible = new ArrayList<>();
     int wanted = feasibleToFind(nodes.size());
@@ -64,7 +65,7 @@ final class SchedulingPipeline {
     while (scanned < nodes.size() && feasible.size() < wanted) {
       NodeInfo node = nodes.get((start + scanned) % nodes.size());
       scanned++;
-      String rejected = firstRejection(pod, node);
+      String rejected = firstRejection(demand, node);
       if (rejected != null) {
         reasons.merge(rejected, 1, Integer::sum);
       } else {
@@ -82,7 +83,10 @@ final class SchedulingPipeline {
     NodeInfo best = null;
     double bestScore = -1;
     for (NodeInfo node : feasible) {
-      double score = scorers.stream().mapToDouble(s -> s.score(pod, node)).sum();
+      double score = 0;
+      for (Scorers.Scorer scorer : scorers) {
+        score += scorer.score(demand, node);
+      }
       if (score > bestScore || score == bestScore && node.name().compareTo(best.name()) < 0) {
         best = node;
         bestScore = score;
@@ -91,9 +95,9 @@ final class SchedulingPipeline {
     return new Decision(best.name(), null, scanned);
   }
 
-  private String firstRejection(Pod pod, NodeInfo node) {
+  private String firstRejection(PodDemand demand, NodeInfo node) {
     for (Filter filter : filters) {
-      Optional<String> rejected = filter.reject(pod, node);
+      Optional<String> rejected = filter.reject(demand, node);
       if (rejected.isPresent()) {
         return rejected.get();
       }

@@ -1,6 +1,5 @@
 package io.coxswain.scheduler;
 
-import io.coxswain.api.core.Pod;
 import java.util.List;
 
 /** The scorers (0-100 each, higher is better), summed with equal weight. */
@@ -8,7 +7,7 @@ final class Scorers {
   private Scorers() {}
 
   interface Scorer {
-    double score(Pod pod, NodeInfo node);
+    double score(PodDemand demand, NodeInfo node);
   }
 
   static List<Scorer> defaults() {
@@ -16,8 +15,8 @@ final class Scorers {
   }
 
   /** NodeResourcesLeastAllocated: prefer the node with the most cpu and memory left after this pod. */
-  static double leastAllocated(Pod pod, NodeInfo node) {
-    Requests after = node.requested().plus(Requests.of(pod));
+  static double leastAllocated(PodDemand demand, NodeInfo node) {
+    Requests after = node.requested().plus(demand.requests());
     return (free(after.milliCpu(), node.allocatableMilliCpu()) + free(after.memoryBytes(), node.allocatableMemory())) / 2;
   }
 
@@ -29,8 +28,8 @@ final class Scorers {
   }
 
   /** Spread: prefer the node with the fewest pods of the same controller (owner uid), so a node's loss hurts less. */
-  static double spread(Pod pod, NodeInfo node) {
-    String owner = NodeInfo.controllerUid(pod);
+  static double spread(PodDemand demand, NodeInfo node) {
+    String owner = demand.controllerUid();
     return owner == null ? 100 : 100.0 / (1 + node.podsOf(owner));
   }
 }

@@ -1,12 +1,10 @@
 package io.coxswain.bench;
 
-import io.coxswain.api.KubeObject;
-import io.coxswain.api.core.Pod;
 import io.coxswain.node.NodeAgent;
 import io.coxswain.node.RestartRules;
 import io.coxswain.node.runtime.simulated.SimulatedRuntime;
 import io.coxswain.simulation.SimulatedNodes;
-import io.coxswain.store.CacheView;
+import io.coxswain.store.WatchRequest;
 import io.coxswain.testing.Http;
 import io.coxswain.testing.TestNode;
 import java.lang.management.ManagementFactory;
@@ -15,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.stream.javadsl.Sink;
 
 /**
  * The whole control plane at scale on the simulated runtime, in one JVM: one member (store, API,
@@ -55,6 +54,9 @@ public final class ScaleBenchmark {
 
       Http http = new Http(member.url());
       long start = System.nanoTime();
+      PodProgress progress = new PodProgress(pods, start);
+      store.cache().watch(new WatchRequest("pods", "default", o -> true, store.cache().view().revision(), false))
+          .runWith(Sink.foreach(progress::on), member.node().system());
       for (int r = 0; r < rcs; r++) {
         int replicas = pods / rcs + (r < pods % rcs ? 1 : 0);
         Http.Reply reply = http.post("/api/v1/namespaces/default/replicationcontrollers", "application/yaml", """
@@ -71,57 +73,21 @@ public final class ScaleBenchmark {
           throw new IllegalStateException("RC create failed: " + reply.body());
         }
       }
-      long created = 0;
-      long bound = 0;
-      long running = 0;
-      long lastReport = start;
-      while (running == 0 && System.nanoTime() < deadline) {
-        Thread.sleep(100); // sampling the cache for the report, not synchronisation
-        Counts counts = count(store.cache().view());
-        long now = System.nanoTime();
-        created = created == 0 && counts.pods() >= pods ? now : created;
-        bound = bound == 0 && counts.bound() >= pods ? now : bound;
-        running = counts.running() >= pods ? now : 0;
-        if (now - lastReport > 5_000_000_000L) {
-          lastReport = now;
-          System.out.printf("  %5.1f s: %d created, %d bound, %d running%n", (now - start) / 1e9, counts.pods(),
-              counts.bound(), counts.running());
-        }
-      }
-      if (running == 0) {
-        System.out.println("TIMED OUT: " + count(store.cache().view()));
+      if (!progress.awaitRunning(deadline, 5_000_000_000L)) {
+        System.out.println("TIMED OUT: " + progress);
         System.exit(1);
       }
-      System.out.printf("all %d pods created in %.1f s  (%,.0f pods/s)%n", pods, secs(created - start),
-          pods / secs(created - start));
-      System.out.printf("all %d pods bound   in %.1f s  (%,.0f pods/s)%n", pods, secs(bound - start),
-          pods / secs(bound - start));
+      System.out.printf("all %d pods created in %.1f s  (%,.0f pods/s)%n", pods, progress.secondsToCreated(),
+          pods / progress.secondsToCreated());
+      System.out.printf("all %d pods bound   in %.1f s  (%,.0f pods/s)%n", pods, progress.secondsToBound(),
+          pods / progress.secondsToBound());
       System.out.printf("all %d pods Running in %.1f s  (%,.0f pods/s end to end; target >= 1,000)%n", pods,
-          secs(running - start), pods / secs(running - start));
+          progress.secondsToRunning(), pods / progress.secondsToRunning());
       System.gc();
       long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       System.out.printf("heap after full GC: %,d MiB (%d nodes, %d pods, %d objects in the store)%n", heap >> 20,
           nodes, pods, store.cache().view().count("pods") + store.cache().view().count("nodes"));
     }
     System.exit(0);
-  }
-
-  private record Counts(long pods, long bound, long running) {}
-
-  private static Counts count(CacheView view) {
-    long pods = 0;
-    long bound = 0;
-    long running = 0;
-    for (KubeObject object : view.list("pods", "default", null, 0, o -> true).items()) {
-      Pod pod = (Pod) object;
-      pods++;
-      bound += pod.spec().nodeName() != null && !pod.spec().nodeName().isEmpty() ? 1 : 0;
-      running += pod.status() != null && "Running".equals(pod.status().phase()) ? 1 : 0;
-    }
-    return new Counts(pods, bound, running);
-  }
-
-  private static double secs(long nanos) {
-    return nanos / 1e9;
   }
 }
