@@ -61,7 +61,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
   private enum Relist implements Command { INSTANCE }
 
-  private record Relisted(Map<String, String> states, Throwable failure) implements Command {}
+  private record Relisted(Map<String, Map<String, Boolean>> states, Throwable failure) implements Command {}
 
   /**
    * How this agent runs pods: heartbeat period; {@code podSync}, how often it relists the runtime
@@ -86,7 +86,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   private final PodSteps steps;
   private final Map<String, ActorRef<PodWorker.Command>> workers = new HashMap<>();
   /** Per pod uid, what the last relist saw of its runtime objects (ids and whether they run). */
-  private Map<String, String> relisted = Map.of();
+  private Map<String, Map<String, Boolean>> relisted = Map.of();
   private boolean relisting;
   private boolean registered;
 

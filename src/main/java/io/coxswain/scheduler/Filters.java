@@ -17,8 +17,7 @@ final class Filters {
 
   /** NodeUnschedulable: cordoned nodes take no new pods. */
   static Optional<String> unschedulable(PodDemand demand, NodeInfo node) {
-    boolean cordoned = node.node().spec() != null && Boolean.TRUE.equals(node.node().spec().unschedulable());
-    return cordoned ? Optional.of("node(s) were unschedulable") : Optional.empty();
+    return node.unschedulable() ? Optional.of("node(s) were unschedulable") : Optional.empty();
   }
 
   /** A node whose Ready condition is not True carries Kubernetes' not-ready taint. */
@@ -61,6 +60,9 @@ final class Filters {
 
   /** NodePorts: a hostPort can be held by one pod per node. */
   static Optional<String> hostPorts(PodDemand demand, NodeInfo node) {
+    if (demand.hostPorts().isEmpty()) {
+      return Optional.empty();
+    }
     boolean clash = demand.hostPorts().stream().anyMatch(node.hostPorts()::contains);
     return clash ? Optional.of("node(s) didn't have free ports for the requested pod ports") : Optional.empty();
   }

@@ -24,13 +24,17 @@ record NodeInfo(Node node, Allocatable allocatable, int podCount, Requests reque
     podsPerController = Map.copyOf(podsPerController);
   }
 
-  /** The node's allocatable resources (Long.MAX_VALUE when not reported) and its Ready condition. */
-  record Allocatable(long milliCpu, long memoryBytes, long pods, boolean ready) {
+  /**
+   * The node's allocatable resources (Long.MAX_VALUE when not reported), whether its Ready
+   * condition is True, and whether it is cordoned.
+   */
+  record Allocatable(long milliCpu, long memoryBytes, long pods, boolean ready, boolean unschedulable) {
     static Allocatable of(Node node) {
       Map<String, String> allocatable = node.status() == null ? Map.of() : node.status().allocatable();
       NodeCondition condition = node.status() == null ? null : node.status().condition("Ready");
       return new Allocatable(quantity(allocatable.get("cpu"), true), quantity(allocatable.get("memory"), false),
-          quantity(allocatable.get("pods"), false), condition != null && "True".equals(condition.status()));
+          quantity(allocatable.get("pods"), false), condition != null && "True".equals(condition.status()),
+          node.spec() != null && Boolean.TRUE.equals(node.spec().unschedulable()));
     }
 
     private static long quantity(String value, boolean milli) {
@@ -104,6 +108,10 @@ record NodeInfo(Node node, Allocatable allocatable, int podCount, Requests reque
 
   boolean ready() {
     return allocatable.ready();
+  }
+
+  boolean unschedulable() {
+    return allocatable.unschedulable();
   }
 
   /** "protocol/port" for every hostPort a pod asks for. */

@@ -7,7 +7,6 @@ import io.coxswain.simulation.SimulatedNodes;
 import io.coxswain.store.WatchRequest;
 import io.coxswain.testing.Http;
 import io.coxswain.testing.TestNode;
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -83,8 +82,7 @@ public final class ScaleBenchmark {
           pods / progress.secondsToBound());
       System.out.printf("all %d pods Running in %.1f s  (%,.0f pods/s end to end; target >= 1,000)%n", pods,
           progress.secondsToRunning(), pods / progress.secondsToRunning());
-      System.gc();
-      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      long heap = ApiBenchmark.usedHeapAfterGc();
       System.out.printf("heap after full GC: %,d MiB (%d nodes, %d pods, %d objects in the store)%n", heap >> 20,
           nodes, pods, store.cache().view().count("pods") + store.cache().view().count("nodes"));
     }
