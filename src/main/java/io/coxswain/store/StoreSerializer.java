@@ -46,8 +46,9 @@ public final class StoreSerializer extends SerializerWithStringManifest {
   public byte[] toBinary(Object o) {
     try {
       if (o instanceof StoreEvent.Committed committed) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(2048 * committed.changes().size());
-        try (OutputStream deflate = Compression.deflating(out, 8192);
+        // A change deflates to a few hundred bytes (an object's JSON is about a kilobyte).
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512 * committed.changes().size());
+        try (OutputStream deflate = Compression.deflating(out, 4096);
              JsonGenerator gen = MAPPER.getFactory().createGenerator(deflate)) {
           gen.writeStartArray();
           for (Change change : committed.changes()) {

@@ -25,14 +25,14 @@ import java.util.function.IntConsumer;
  * end-to-end API benchmark on a shared two-core machine is not.
  *
  * <pre>
- *   bin/bench create-path [--ops 20000] [--rounds 7]
+ *   bin/bench create-path [--ops 2000] [--rounds 51]
  * </pre>
  */
 public final class CreatePathBenchmark {
   public static void main(String[] args) {
     Map<String, String> options = BenchOptions.parse(args);
-    int ops = Integer.parseInt(options.getOrDefault("ops", "20000"));
-    int rounds = Integer.parseInt(options.getOrDefault("rounds", "7"));
+    int ops = Integer.parseInt(options.getOrDefault("ops", "2000"));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "51"));
     Clock clock = Clock.systemUTC();
     Random random = new Random(1);
     byte[][] bodies = new byte[ops][];
@@ -58,7 +58,16 @@ public final class CreatePathBenchmark {
             sink[0] += serializer.toBinary(new StoreEvent.Committed(changes)).length;
           }
         }));
-    System.out.printf("create path, single thread: %,d ops per round, %d rounds (median us per op)%n", ops, rounds);
+    // Warm-up: every step as many times as it will be measured, so the JIT has compiled them all.
+    for (int r = 0; r < rounds; r++) {
+      for (Step step : steps) {
+        for (int i = 0; i < ops; i++) {
+          step.body().accept(i);
+        }
+      }
+    }
+    System.out.printf("create path, single thread: %,d ops per round, %d rounds after as many warm-up rounds "
+        + "(median us per op)%n", ops, rounds);
     double total = 0;
     for (Step step : steps) {
       double[] perOp = new double[rounds];
