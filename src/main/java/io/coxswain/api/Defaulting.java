@@ -19,7 +19,7 @@ import io.coxswain.api.core.ServicePort;
 import io.coxswain.api.core.ServiceSpec;
 import io.coxswain.api.core.ServiceStatus;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -137,8 +137,20 @@ public final class Defaulting {
 
   /** RFC 3339 at whole seconds, the precision of Kubernetes' metav1.Time: "2026-11-27T02:06:36Z". */
   public static String now(Clock clock) {
-    return clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
+    long second = clock.instant().getEpochSecond();
+    FormattedSecond last = lastFormatted;
+    if (last.epochSecond() != second) {
+      // Formatting an Instant costs more than the rest of stamping a status; within one second
+      // every caller gets the same text, so format each second once.
+      last = new FormattedSecond(second, Instant.ofEpochSecond(second).toString());
+      lastFormatted = last;
+    }
+    return last.text();
   }
+
+  private record FormattedSecond(long epochSecond, String text) {}
+
+  private static volatile FormattedSecond lastFormatted = new FormattedSecond(Long.MIN_VALUE, "");
 
   private static KubeObject prepareForCreate(KubeObject obj) {
     if (obj instanceof Pod p) {

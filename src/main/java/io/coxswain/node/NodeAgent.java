@@ -216,7 +216,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     String uid = pod.metadata().uid();
     ActorRef<PodWorker.Command> worker = workers.get(uid);
     if (worker == null) {
-      getContext().getLog().info("pod={}/{} node={} starting", pod.metadata().namespace(), pod.metadata().name(),
+      getContext().getLog().debug("pod={}/{} node={} starting", pod.metadata().namespace(), pod.metadata().name(),
           facts.name());
       worker = getContext().spawn(PodWorker.create(workerContext, steps, pod), "pod-" + uid);
       getContext().watch(worker);
