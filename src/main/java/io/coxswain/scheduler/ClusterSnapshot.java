@@ -16,6 +16,11 @@ record ClusterSnapshot(Map<String, NodeInfo> nodes, List<Pod> pending) {
   static final String SCHEDULER_NAME = "default-scheduler";
 
   static ClusterSnapshot of(CacheView view) {
+    return of(view, new PodDemands());
+  }
+
+  /** The snapshot; without pending pods the nodes are not worked out (there is nothing to place). */
+  static ClusterSnapshot of(CacheView view, PodDemands demands) {
     Map<String, List<Pod>> bound = new HashMap<>();
     List<Pod> pending = new ArrayList<>();
     for (KubeObject object : view.list("pods", null, null, 0, o -> true).items()) {
@@ -29,10 +34,14 @@ record ClusterSnapshot(Map<String, NodeInfo> nodes, List<Pod> pending) {
         pending.add(pod);
       }
     }
+    if (pending.isEmpty()) {
+      return new ClusterSnapshot(Map.of(), pending);
+    }
     Map<String, NodeInfo> nodes = new LinkedHashMap<>();
     for (KubeObject object : view.list("nodes", null, null, 0, o -> true).items()) {
       Node node = (Node) object;
-      nodes.put(node.metadata().name(), NodeInfo.of(node, bound.getOrDefault(node.metadata().name(), List.of())));
+      nodes.put(node.metadata().name(),
+          NodeInfo.of(node, bound.getOrDefault(node.metadata().name(), List.of()), demands));
     }
     // Oldest first, as Kubernetes' queue orders pods of equal priority.
     pending.sort(Comparator.comparing((Pod p) -> String.valueOf(p.metadata().creationTimestamp()))

@@ -47,29 +47,41 @@ record NodeInfo(Node node, Allocatable allocatable, int podCount, Requests reque
   }
 
   static NodeInfo of(Node node, List<Pod> pods) {
+    return of(node, pods, new PodDemands());
+  }
+
+  static NodeInfo of(Node node, List<Pod> pods, PodDemands demands) {
     Requests requested = Requests.NONE;
     Set<String> ports = new HashSet<>();
     Map<String, Integer> controllers = new java.util.HashMap<>();
     for (Pod pod : pods) {
-      requested = requested.plus(Requests.of(pod));
-      ports.addAll(hostPortsOf(pod));
-      String owner = controllerUid(pod);
-      if (owner != null) {
-        controllers.merge(owner, 1, Integer::sum);
+      PodDemand demand = demands.of(pod);
+      requested = requested.plus(demand.requests());
+      ports.addAll(demand.hostPorts());
+      if (demand.controllerUid() != null) {
+        controllers.merge(demand.controllerUid(), 1, Integer::sum);
       }
     }
     return new NodeInfo(node, Allocatable.of(node), pods.size(), requested, ports, controllers);
   }
 
   NodeInfo with(Pod pod) {
-    Set<String> ports = new HashSet<>(hostPorts);
-    ports.addAll(hostPortsOf(pod));
-    Map<String, Integer> controllers = new java.util.HashMap<>(podsPerController);
-    String owner = controllerUid(pod);
-    if (owner != null) {
-      controllers.merge(owner, 1, Integer::sum);
+    return with(PodDemand.of(pod));
+  }
+
+  /** This node with one more pod: copies only what the pod changes. */
+  NodeInfo with(PodDemand demand) {
+    Set<String> ports = hostPorts;
+    if (!demand.hostPorts().isEmpty()) {
+      ports = new HashSet<>(hostPorts);
+      ports.addAll(demand.hostPorts());
     }
-    return new NodeInfo(node, allocatable, podCount + 1, requested.plus(Requests.of(pod)), ports, controllers);
+    Map<String, Integer> controllers = podsPerController;
+    if (demand.controllerUid() != null) {
+      controllers = new java.util.HashMap<>(podsPerController);
+      controllers.merge(demand.controllerUid(), 1, Integer::sum);
+    }
+    return new NodeInfo(node, allocatable, podCount + 1, requested.plus(demand.requests()), ports, controllers);
   }
 
   /** How many of this node's pods the controller with this uid owns. */

@@ -35,6 +35,7 @@ public final class Scheduler {
   private final Clock clock;
   private final EventRecorder events;
   private final SchedulingPipeline pipeline = SchedulingPipeline.defaults();
+  private final PodDemands demands = new PodDemands();
   /** The last reason reported per pending pod (by uid), so a FailedScheduling event is written once per reason. */
   private final Map<String, String> reported = new HashMap<>();
 
@@ -50,7 +51,8 @@ public final class Scheduler {
   }
 
   private List<CompletableFuture<?>> pass(CacheView view) {
-    ClusterSnapshot snapshot = ClusterSnapshot.of(view);
+    ClusterSnapshot snapshot = ClusterSnapshot.of(view, demands);
+    demands.endPass();
     List<CompletableFuture<?>> writes = new ArrayList<>();
     if (snapshot.pending().isEmpty()) {
       reported.clear();
@@ -62,11 +64,12 @@ public final class Scheduler {
       position.put(nodes.get(i).name(), i);
     }
     for (Pod pod : snapshot.pending()) {
-      SchedulingPipeline.Decision decision = pipeline.schedule(pod, nodes, nextStart);
+      PodDemand demand = demands.of(pod);
+      SchedulingPipeline.Decision decision = pipeline.schedule(demand, nodes, nextStart);
       nextStart = nodes.isEmpty() ? 0 : (nextStart + decision.scanned()) % nodes.size();
       if (decision.scheduled()) {
         int at = position.get(decision.node());
-        nodes.set(at, nodes.get(at).with(pod));
+        nodes.set(at, nodes.get(at).with(demand));
         reported.remove(pod.metadata().uid());
         writes.add(bind(pod, decision.node()));
       } else if (!decision.unschedulableMessage().equals(reported.get(pod.metadata().uid()))) {

@@ -57,7 +57,10 @@ final class SchedulingPipeline {
    * then scores those. Callers rotate {@code start} so every node gets its turn.
    */
   Decision schedule(Pod pod, List<NodeInfo> nodes, int start) {
-    PodDemand demand = PodDemand.of(pod);
+    return schedule(PodDemand.of(pod), nodes, start);
+  }
+
+  Decision schedule(PodDemand demand, List<NodeInfo> nodes, int start) {
     Map<String, Integer> reasons = new TreeMap<>();
     List<NodeInfo> feasible = new ArrayList<>();
     int wanted = feasibleToFind(nodes.size());

@@ -60,4 +60,33 @@ class SchedulingPipelineTest {
     assertThat(SchedulingPipeline.defaults().schedule(pod("z", "100Mi", null, null), List.of(fuller, emptier)).node())
         .isEqualTo("d");
   }
+
+  @Test
+  void demandsAreKeptAcrossPassesButTheControllerIsReadFresh() {
+    PodDemands demands = new PodDemands();
+    Pod orphan = pod("p", "256Mi", null, null).withMetadata(pod("p", "256Mi", null, null).metadata().withUid("uid-1"));
+    PodDemand first = demands.of(orphan);
+    assertThat(first.requests().memoryBytes()).isEqualTo(256L << 20);
+    assertThat(first.controllerUid()).isNull();
+    demands.endPass();
+    Pod adopted = pod("p", "256Mi", "rc-uid", null).withMetadata(
+        pod("p", "256Mi", "rc-uid", null).metadata().withUid("uid-1"));
+    PodDemand later = demands.of(adopted);
+    assertThat(later.requests()).isSameAs(first.requests());
+    assertThat(later.controllerUid()).isEqualTo("rc-uid");
+    demands.endPass();
+    demands.endPass();
+    assertThat(demands.of(adopted).requests()).as("forgotten after a pass without it, then worked out again")
+        .isNotSameAs(first.requests()).isEqualTo(first.requests());
+  }
+
+  @Test
+  void aNodeWithOneMorePodCountsItsRequestsAndController() {
+    NodeInfo node = NodeInfo.of(node("a", "4Gi", true, false, "x"), List.of());
+    NodeInfo after = node.with(PodDemand.of(pod("p", "1Gi", "rc-uid", null)));
+    assertThat(after.podCount()).isEqualTo(1);
+    assertThat(after.requested().memoryBytes()).isEqualTo(1L << 30);
+    assertThat(after.podsOf("rc-uid")).isEqualTo(1);
+    assertThat(node.podsOf("rc-uid")).as("the node before is unchanged").isZero();
+  }
 }
