@@ -21,7 +21,7 @@ import scala.math.Ordering;
  */
 public final class CacheView {
   private static final Ordering<ResourceKey> ORDER = Ordering.comparatorToOrdering(ResourceKey::compareTo);
-  private static final TreeMap<ResourceKey, KubeObject> EMPTY_TREE = scala.collection.immutable.TreeMap$.MODULE$.empty(ORDER);
+  static final TreeMap<ResourceKey, KubeObject> EMPTY_TREE = scala.collection.immutable.TreeMap$.MODULE$.empty(ORDER);
 
   private final long revision;
   private final Map<String, TreeMap<ResourceKey, KubeObject>> byResource;

@@ -8,7 +8,6 @@ import scala.collection.Iterator;
 import scala.collection.immutable.HashMap;
 import scala.collection.immutable.HashMap$;
 import scala.collection.immutable.TreeMap;
-import scala.math.Ordering;
 
 /**
  * Pods grouped by namespace and controlling owner, immutable and persistent (an update copies
@@ -17,9 +16,7 @@ import scala.math.Ordering;
  * reading their pods.
  */
 public final class ControllerIndex {
-  private static final Ordering<ResourceKey> ORDER = Ordering.comparatorToOrdering(ResourceKey::compareTo);
-  private static final TreeMap<ResourceKey, KubeObject> EMPTY_TREE =
-      scala.collection.immutable.TreeMap$.MODULE$.empty(ORDER);
+  private static final TreeMap<ResourceKey, KubeObject> EMPTY_TREE = CacheView.EMPTY_TREE;
   static final ControllerIndex EMPTY = new ControllerIndex(HashMap$.MODULE$.empty());
 
   /** A namespace and the uid of a controller in it (null: no controller). */
