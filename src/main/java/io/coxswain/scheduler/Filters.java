@@ -43,13 +43,7 @@ final class Filters {
 
   /** TaintToleration: NoSchedule (and NoExecute) taints need a matching toleration. */
   static Optional<String> taints(PodDemand demand, NodeInfo node) {
-    if (node.node().spec() == null) {
-      return Optional.empty();
-    }
-    for (Taint taint : node.node().spec().taints()) {
-      if (!"NoSchedule".equals(taint.effect()) && !"NoExecute".equals(taint.effect())) {
-        continue;
-      }
+    for (Taint taint : node.traits().schedulingTaints()) {
       if (demand.pod().spec().tolerations().stream().noneMatch(t -> t.tolerates(taint))) {
         return Optional.of("node(s) had untolerated taint {" + taint.key() + ": "
             + (taint.value() == null ? "" : taint.value()) + "}");

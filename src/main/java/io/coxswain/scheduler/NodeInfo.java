@@ -6,18 +6,19 @@ import io.coxswain.api.core.ContainerPort;
 import io.coxswain.api.core.Node;
 import io.coxswain.api.core.NodeCondition;
 import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.Taint;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * A node as the scheduler sees it: the Node object, its allocatable resources and readiness read
- * once (every pod's filters and scorers ask for them, on hundreds of nodes), and what the pods
+ * A node as the scheduler sees it: the Node object, what the filters read of it worked out once
+ * (every pod's filters and scorers ask, on hundreds of nodes), and what the pods
  * bound to it add up to — their number, summed requests, the host ports they hold, and how many
  * each controller owns (for spreading). Immutable; {@link #with} is the node after one more pod.
  */
-record NodeInfo(Node node, Allocatable allocatable, int podCount, Requests requested, Set<String> hostPorts,
+record NodeInfo(Node node, Traits traits, int podCount, Requests requested, Set<String> hostPorts,
                 Map<String, Integer> podsPerController) {
   NodeInfo {
     hostPorts = Set.copyOf(hostPorts);
@@ -26,15 +27,19 @@ record NodeInfo(Node node, Allocatable allocatable, int podCount, Requests reque
 
   /**
    * The node's allocatable resources (Long.MAX_VALUE when not reported), whether its Ready
-   * condition is True, and whether it is cordoned.
+   * condition is True, whether it is cordoned, and its taints that keep pods off (NoSchedule,
+   * NoExecute).
    */
-  record Allocatable(long milliCpu, long memoryBytes, long pods, boolean ready, boolean unschedulable) {
-    static Allocatable of(Node node) {
+  record Traits(long milliCpu, long memoryBytes, long pods, boolean ready, boolean unschedulable,
+                List<Taint> schedulingTaints) {
+    static Traits of(Node node) {
       Map<String, String> allocatable = node.status() == null ? Map.of() : node.status().allocatable();
       NodeCondition condition = node.status() == null ? null : node.status().condition("Ready");
-      return new Allocatable(quantity(allocatable.get("cpu"), true), quantity(allocatable.get("memory"), false),
+      List<Taint> taints = node.spec() == null ? List.of() : node.spec().taints().stream()
+          .filter(t -> "NoSchedule".equals(t.effect()) || "NoExecute".equals(t.effect())).toList();
+      return new Traits(quantity(allocatable.get("cpu"), true), quantity(allocatable.get("memory"), false),
           quantity(allocatable.get("pods"), false), condition != null && "True".equals(condition.status()),
-          node.spec() != null && Boolean.TRUE.equals(node.spec().unschedulable()));
+          node.spec() != null && Boolean.TRUE.equals(node.spec().unschedulable()), taints);
     }
 
     private static long quantity(String value, boolean milli) {
@@ -62,7 +67,7 @@ record NodeInfo(Node node, Allocatable allocatable, int podCount, Requests reque
         controllers.merge(demand.controllerUid(), 1, Integer::sum);
       }
     }
-    return new NodeInfo(node, Allocatable.of(node), pods.size(), requested, ports, controllers);
+    return new NodeInfo(node, Traits.of(node), pods.size(), requested, ports, controllers);
   }
 
   NodeInfo with(Pod pod) {
@@ -81,7 +86,7 @@ record NodeInfo(Node node, Allocatable allocatable, int podCount, Requests reque
       controllers = new java.util.HashMap<>(podsPerController);
       controllers.merge(demand.controllerUid(), 1, Integer::sum);
     }
-    return new NodeInfo(node, allocatable, podCount + 1, requested.plus(demand.requests()), ports, controllers);
+    return new NodeInfo(node, traits, podCount + 1, requested.plus(demand.requests()), ports, controllers);
   }
 
   /** How many of this node's pods the controller with this uid owns. */
@@ -107,23 +112,23 @@ record NodeInfo(Node node, Allocatable allocatable, int podCount, Requests reque
   }
 
   long allocatableMilliCpu() {
-    return allocatable.milliCpu();
+    return traits.milliCpu();
   }
 
   long allocatableMemory() {
-    return allocatable.memoryBytes();
+    return traits.memoryBytes();
   }
 
   long allocatablePods() {
-    return allocatable.pods();
+    return traits.pods();
   }
 
   boolean ready() {
-    return allocatable.ready();
+    return traits.ready();
   }
 
   boolean unschedulable() {
-    return allocatable.unschedulable();
+    return traits.unschedulable();
   }
 
   /** "protocol/port" for every hostPort a pod asks for. */

@@ -24,7 +24,12 @@ public record NodeStatus(
 
   /** The condition of the given type (Ready, MemoryPressure, ...), or null. */
   public NodeCondition condition(String type) {
-    return conditions.stream().filter(c -> type.equals(c.type())).findFirst().orElse(null);
+    for (NodeCondition condition : conditions) {
+      if (type.equals(condition.type())) {
+        return condition;
+      }
+    }
+    return null;
   }
 
   public NodeStatus withAllocatable(Map<String, String> v) {

@@ -61,6 +61,11 @@ public record PodStatus(
 
   /** The condition of the given type, or null. */
   public PodCondition condition(String type) {
-    return conditions.stream().filter(c -> type.equals(c.type())).findFirst().orElse(null);
+    for (PodCondition condition : conditions) {
+      if (type.equals(condition.type())) {
+        return condition;
+      }
+    }
+    return null;
   }
 }
