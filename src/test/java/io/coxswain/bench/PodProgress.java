@@ -5,11 +5,14 @@ import io.coxswain.store.ChangeType;
 import io.coxswain.store.WatchEvent;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How far a set of pods has come — created, bound, Running — followed from the watch, one event
  * at a time, with the moment each stage was reached by all of them. Reading the whole cache
- * repeatedly instead would itself load the machine being measured.
+ * repeatedly instead would itself load the machine being measured. Events arrive on one stream
+ * thread; the counts and times are published for the reporting thread through volatile fields.
  */
 final class PodProgress {
   private final int target;
@@ -17,16 +20,21 @@ final class PodProgress {
   private final Set<String> created = new HashSet<>();
   private final Set<String> bound = new HashSet<>();
   private final Set<String> running = new HashSet<>();
-  private long allCreatedAt;
-  private long allBoundAt;
-  private long allRunningAt;
+  private final CountDownLatch allRunning = new CountDownLatch(1);
+  private volatile int createdCount;
+  private volatile int boundCount;
+  private volatile int runningCount;
+  private volatile long allCreatedAt;
+  private volatile long allBoundAt;
+  private volatile long allRunningAt;
 
   PodProgress(int target, long startNanos) {
     this.target = target;
     this.startNanos = startNanos;
   }
 
-  synchronized void on(WatchEvent event) {
+  /** Called by the watch stream only, one event at a time. */
+  void on(WatchEvent event) {
     if (!(event.object() instanceof Pod pod)) {
       return;
     }
@@ -35,57 +43,60 @@ final class PodProgress {
       created.remove(name);
       bound.remove(name);
       running.remove(name);
-      return;
+    } else {
+      created.add(name);
+      if (pod.spec().nodeName() != null && !pod.spec().nodeName().isEmpty()) {
+        bound.add(name);
+      }
+      if (pod.status() != null && "Running".equals(pod.status().phase())) {
+        running.add(name);
+      }
     }
+    createdCount = created.size();
+    boundCount = bound.size();
+    runningCount = running.size();
     long now = System.nanoTime();
-    created.add(name);
-    if (pod.spec().nodeName() != null && !pod.spec().nodeName().isEmpty()) {
-      bound.add(name);
+    if (allCreatedAt == 0 && createdCount >= target) {
+      allCreatedAt = now;
     }
-    if (pod.status() != null && "Running".equals(pod.status().phase())) {
-      running.add(name);
+    if (allBoundAt == 0 && boundCount >= target) {
+      allBoundAt = now;
     }
-    allCreatedAt = allCreatedAt == 0 && created.size() >= target ? now : allCreatedAt;
-    allBoundAt = allBoundAt == 0 && bound.size() >= target ? now : allBoundAt;
-    if (allRunningAt == 0 && running.size() >= target) {
+    if (allRunningAt == 0 && runningCount >= target) {
       allRunningAt = now;
-      notifyAll();
+      allRunning.countDown();
     }
   }
 
-  /** Waits until every pod is Running or the deadline passes; true when they all are. */
-  synchronized boolean awaitRunning(long deadlineNanos, long reportEveryNanos) throws InterruptedException {
-    long nextReport = System.nanoTime() + reportEveryNanos;
-    while (allRunningAt == 0) {
-      long now = System.nanoTime();
-      if (now >= deadlineNanos) {
+  /** Waits until every pod is Running or the deadline passes, reporting as it goes; true when they all are. */
+  boolean awaitRunning(long deadlineNanos, long reportEveryNanos) throws InterruptedException {
+    while (true) {
+      long left = deadlineNanos - System.nanoTime();
+      if (left <= 0) {
         return false;
       }
-      if (now >= nextReport) {
-        System.out.println("  " + this);
-        nextReport = now + reportEveryNanos;
+      if (allRunning.await(Math.min(left, reportEveryNanos), TimeUnit.NANOSECONDS)) {
+        return true;
       }
-      long waitNanos = Math.min(deadlineNanos, nextReport) - now;
-      wait(Math.max(1, waitNanos / 1_000_000));
+      System.out.println("  " + this);
     }
-    return true;
   }
 
-  synchronized double secondsToCreated() {
+  double secondsToCreated() {
     return (allCreatedAt - startNanos) / 1e9;
   }
 
-  synchronized double secondsToBound() {
+  double secondsToBound() {
     return (allBoundAt - startNanos) / 1e9;
   }
 
-  synchronized double secondsToRunning() {
+  double secondsToRunning() {
     return (allRunningAt - startNanos) / 1e9;
   }
 
   @Override
-  public synchronized String toString() {
+  public String toString() {
     return String.format("%5.1f s: %d created, %d bound, %d running", (System.nanoTime() - startNanos) / 1e9,
-        created.size(), bound.size(), running.size());
+        createdCount, boundCount, runningCount);
   }
 }
