@@ -1,12 +1,7 @@
 package io.coxswain.controller;
 
-import io.coxswain.api.ApiException;
-import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
-import io.coxswain.api.ObjectMeta;
-import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.ReplicationController;
-import io.coxswain.api.validation.Validation;
 import io.coxswain.store.CacheView;
 import io.coxswain.store.ControllerIndex;
 import io.coxswain.store.ControllerLoop;

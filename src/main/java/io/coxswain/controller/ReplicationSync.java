@@ -7,23 +7,15 @@ import io.coxswain.api.ObjectMeta;
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.ReplicationController;
 import io.coxswain.api.validation.Validation;
-import io.coxswain.store.CacheView;
-import io.coxswain.store.ControllerLoop;
 import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import org.apache.pekko.actor.typed.Behavior;
 
 /**
  * One ReplicationController brought one step closer to its spec: the pure
