@@ -6,6 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
+import com.github.dockerjava.api.model.EventType;
+import io.coxswain.node.runtime.RuntimeLabels;
 import io.coxswain.testing.DockerSupport;
 import io.coxswain.testing.Http;
 import io.coxswain.testing.Kubectl;
@@ -152,28 +156,37 @@ class DockerPodTest {
 
   @Test
   void aCrashingContainerRestartsWithGrowingBackoff() throws Exception {
-    apply(pod("crasher", "Always", "\"coxswain.io/crash-loop-backoff\": \"1s,8s\"", """
-          containers:
-          - name: c
-            image: coxswain-test/busybox:1
-            command: ["/bin/sh", "-c", "echo attempt; exit 3"]
-        """));
-    // Each ended attempt is kept until the next one ends: inspect it for exact start and end.
-    Map<Integer, Instant[]> attempts = new java.util.TreeMap<>();
-    // (For a moment after an attempt ends, the status still names the attempt before it, which
-    // the runtime has just removed: that look finds nothing and the next one sees the new attempt.)
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
-        .ignoreException(com.github.dockerjava.api.exception.NotFoundException.class).until(() -> {
-      JsonNode c = status("crasher").at("/containerStatuses/0");
-      String last = c.at("/lastState/terminated/containerID").asText("");
-      if (!last.isEmpty()) {
-        InspectContainerResponse ended = docker.inspectContainerCmd(last.substring("docker://".length())).exec();
-        int attempt = Integer.parseInt(ended.getConfig().getLabels().get("io.coxswain.container.attempt"));
-        attempts.putIfAbsent(attempt, new Instant[] {Instant.parse(ended.getState().getStartedAt()),
-            Instant.parse(ended.getState().getFinishedAt())});
-      }
-      return attempts.keySet().containsAll(List.of(0, 1, 2, 3));
-    });
+    // The daemon's own start and die times of each attempt, from its event stream (subscribed
+    // before the pod exists): exact, and with no window to miss, unlike inspecting the attempt the
+    // status names (an ended attempt is removed once the next one ends).
+    Map<Integer, Instant[]> attempts = new java.util.concurrent.ConcurrentHashMap<>();
+    ResultCallback.Adapter<Event> events = docker.eventsCmd()
+        .withEventTypeFilter(EventType.CONTAINER)
+        .withEventFilter("start", "die")
+        .withLabelFilter(Map.of(RuntimeLabels.POD_NAME, "crasher", RuntimeLabels.CONTAINER, "c"))
+        .exec(new ResultCallback.Adapter<Event>() {
+          @Override
+          public void onNext(Event event) {
+            int attempt = Integer.parseInt(event.getActor().getAttributes().get(RuntimeLabels.ATTEMPT));
+            Instant at = Instant.ofEpochSecond(0, event.getTimeNano());
+            attempts.computeIfAbsent(attempt, a -> new Instant[2])["start".equals(event.getAction()) ? 0 : 1] = at;
+          }
+        });
+    try {
+      assertThat(events.awaitStarted(10, TimeUnit.SECONDS)).as("the daemon's event stream opened").isTrue();
+      apply(pod("crasher", "Always", "\"coxswain.io/crash-loop-backoff\": \"1s,8s\"", """
+            containers:
+            - name: c
+              image: coxswain-test/busybox:1
+              command: ["/bin/sh", "-c", "echo attempt; exit 3"]
+          """));
+      await().atMost(Duration.ofSeconds(90)).until(() -> List.of(0, 1, 2, 3).stream()
+          .allMatch(k -> attempts.containsKey(k) && attempts.get(k)[0] != null && attempts.get(k)[1] != null));
+    } finally {
+      events.close();
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        status("crasher").at("/containerStatuses/0/restartCount").asInt() >= 4);
     JsonNode c = status("crasher").at("/containerStatuses/0");
     assertThat(c.get("restartCount").asInt()).isGreaterThanOrEqualTo(4);
     assertThat(c.at("/lastState/terminated/exitCode").asInt()).isEqualTo(3);
