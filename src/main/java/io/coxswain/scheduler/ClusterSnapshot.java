@@ -15,10 +15,6 @@ import java.util.Map;
 record ClusterSnapshot(Map<String, NodeInfo> nodes, List<Pod> pending) {
   static final String SCHEDULER_NAME = "default-scheduler";
 
-  static ClusterSnapshot of(CacheView view) {
-    return of(view, new PodDemands());
-  }
-
   /** The snapshot; without pending pods the nodes are not worked out (there is nothing to place). */
   static ClusterSnapshot of(CacheView view, PodDemands demands) {
     Map<String, List<Pod>> bound = new HashMap<>();

@@ -1,6 +1,5 @@
 package io.coxswain.scheduler;
 
-import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.Taint;
 import java.util.List;
 import java.util.Map;

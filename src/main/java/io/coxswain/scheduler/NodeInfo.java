@@ -70,10 +70,6 @@ record NodeInfo(Node node, Traits traits, int podCount, Requests requested, Set<
     return new NodeInfo(node, Traits.of(node), pods.size(), requested, ports, controllers);
   }
 
-  NodeInfo with(Pod pod) {
-    return with(PodDemand.of(pod));
-  }
-
   /** This node with one more pod: copies only what the pod changes. */
   NodeInfo with(PodDemand demand) {
     Set<String> ports = hostPorts;
@@ -92,19 +88,6 @@ record NodeInfo(Node node, Traits traits, int podCount, Requests requested, Set<
   /** How many of this node's pods the controller with this uid owns. */
   int podsOf(String controllerUid) {
     return podsPerController.getOrDefault(controllerUid, 0);
-  }
-
-  /** The uid of the pod's controller (ownerReference with controller=true), or null. */
-  static String controllerUid(Pod pod) {
-    if (pod.metadata().ownerReferences() == null) {
-      return null;
-    }
-    for (io.coxswain.api.OwnerReference owner : pod.metadata().ownerReferences()) {
-      if (Boolean.TRUE.equals(owner.controller())) {
-        return owner.uid();
-      }
-    }
-    return null;
   }
 
   String name() {

@@ -1,6 +1,7 @@
 package io.coxswain.scheduler;
 
 import io.coxswain.api.core.Pod;
+import io.coxswain.store.ControllerIndex;
 import java.util.Set;
 
 /**
@@ -10,6 +11,6 @@ import java.util.Set;
  */
 record PodDemand(Pod pod, Requests requests, Set<String> hostPorts, String controllerUid) {
   static PodDemand of(Pod pod) {
-    return new PodDemand(pod, Requests.of(pod), NodeInfo.hostPortsOf(pod), NodeInfo.controllerUid(pod));
+    return new PodDemand(pod, Requests.of(pod), NodeInfo.hostPortsOf(pod), ControllerIndex.controllerUid(pod));
   }
 }

@@ -41,8 +41,7 @@ final class NameChars {
       return false;
     }
     for (int i = from + 1; i < to - 1; i++) {
-      char c = value.charAt(i);
-      if (!alphanumeric(c) && c != '-' && c != '_' && c != '.') {
+      if (!nameChar(value.charAt(i))) {
         return false;
       }
     }
@@ -55,12 +54,16 @@ final class NameChars {
       return false;
     }
     for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (!alphanumeric(c) && c != '-' && c != '_' && c != '.') {
+      if (!nameChar(value.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** [-._a-zA-Z0-9]: the characters qualified names and environment variable names are made of. */
+  private static boolean nameChar(char c) {
+    return alphanumeric(c) || c == '-' || c == '_' || c == '.';
   }
 
   private static boolean lowerAlphanumeric(char c) {
