@@ -29,10 +29,12 @@ final class CpuMeter {
   record Proc(String comm, long ticks) {}
 
   record Reading(long wallNanos, long machineBusyTicks, long machineTotalTicks, long daemonTicks, long jvmNanos,
-                 Map<Long, Long> threadNanos, Map<Long, String> threadNames, Map<Long, Proc> others) {}
+                 Map<Long, Long> threadNanos, Map<Long, String> threadNames, Map<Long, Proc> others,
+                 Map<String, Long> vmTicks) {}
 
   record Usage(double wallSeconds, double machineBusyCores, double daemonSeconds, double jvmSeconds,
-               Map<String, Double> jvmByThreadGroup, double otherSeconds, Map<String, Double> otherByName) {
+               Map<String, Double> jvmByThreadGroup, double otherSeconds, Map<String, Double> otherByName,
+               Map<String, Double> vmSeconds) {
     @Override
     public String toString() {
       return String.format("machine busy %.2f of %d cores on average, dockerd+containerd %.1f s CPU, this JVM %.1f s "
@@ -127,7 +129,7 @@ final class CpuMeter {
       others = new HashMap<>(latest);
     }
     return between(start, new Reading(end.wallNanos(), end.machineBusyTicks(), end.machineTotalTicks(),
-        end.daemonTicks(), end.jvmNanos(), end.threadNanos(), end.threadNames(), others), first);
+        end.daemonTicks(), end.jvmNanos(), end.threadNanos(), end.threadNames(), others, end.vmTicks()), first);
   }
 
   private static Reading read() {
@@ -165,7 +167,7 @@ final class CpuMeter {
     }
     Map<Long, Proc> others = new HashMap<>();
     long daemon = scanProcesses(others);
-    return new Reading(System.nanoTime(), busy, total, daemon, jvm, threadNanos, threadNames, others);
+    return new Reading(System.nanoTime(), busy, total, daemon, jvm, threadNanos, threadNames, others, vmThreadTicks());
   }
 
   private static Usage between(Reading a, Reading b, Map<Long, Proc> firstSeen) {
@@ -189,7 +191,46 @@ final class CpuMeter {
     }
     return new Usage(wall, busyShare * Runtime.getRuntime().availableProcessors(),
         (b.daemonTicks() - a.daemonTicks()) * TICK_SECONDS, (b.jvmNanos() - a.jvmNanos()) / 1e9, sorted(groups),
-        others.values().stream().mapToDouble(Double::doubleValue).sum(), sorted(others));
+        others.values().stream().mapToDouble(Double::doubleValue).sum(), sorted(others), vmDelta(a, b));
+  }
+
+  private static Map<String, Double> vmDelta(Reading a, Reading b) {
+    Map<String, Double> delta = new LinkedHashMap<>();
+    for (Map.Entry<String, Long> group : b.vmTicks().entrySet()) {
+      delta.put(group.getKey(), (group.getValue() - a.vmTicks().getOrDefault(group.getKey(), 0L)) * TICK_SECONDS);
+    }
+    return delta;
+  }
+
+  /**
+   * The JVM's own threads, which no ThreadMXBean reports: garbage collection (GC workers, G1's
+   * concurrent and refinement threads, the VM thread that runs pauses) and the JIT compilers, by
+   * their Linux thread names in /proc/self/task.
+   */
+  private static Map<String, Long> vmThreadTicks() {
+    Map<String, Long> ticks = new LinkedHashMap<>();
+    ticks.put("GC", 0L);
+    ticks.put("JIT", 0L);
+    try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+            ticks.merge("JIT", used, Long::sum);
+          } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.equals("VM Thread")) {
+            ticks.merge("GC", used, Long::sum);
+          }
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      // not Linux
+    }
+    return ticks;
   }
 
   private static Map<String, Double> sorted(Map<String, Double> values) {
