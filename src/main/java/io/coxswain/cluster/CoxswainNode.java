@@ -11,6 +11,7 @@ import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.node.runtime.LogReader;
 import io.coxswain.scheduler.Scheduler;
 import io.coxswain.controller.EndpointsController;
+import io.coxswain.controller.NamespaceController;
 import io.coxswain.controller.NodeLifecycle;
 import io.coxswain.controller.ReplicationControllerEntity;
 import io.coxswain.controller.ReplicationManager;
@@ -104,6 +105,8 @@ public final class CoxswainNode implements AutoCloseable {
             () -> liveMembers(system)), "node-lifecycle"));
         ClusterSingleton.get(system).init(SingletonActor.of(EndpointsController.create(client,
             config.getDuration("coxswain.controllers.period"), Clock.systemUTC()), "endpoints-controller"));
+        ClusterSingleton.get(system).init(SingletonActor.of(NamespaceController.create(client,
+            config.getDuration("coxswain.controllers.period"), Clock.systemUTC()), "namespace-controller"));
       }
       if (config.getBoolean("coxswain.scheduler.enabled")) {
         ClusterSingleton.get(system).init(SingletonActor.of(
