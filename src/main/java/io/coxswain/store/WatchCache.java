@@ -77,9 +77,9 @@ public final class WatchCache {
       view = CacheView.of(state);
       window.clear();
       windowFloor = state.revision();
-      watchers.forEach(w -> w.queue().complete());
+      watchers.forEach(WatchCache::end);
       watchers.clear();
-      podWatchersByNode.values().forEach(list -> list.forEach(w -> w.queue().complete()));
+      podWatchersByNode.values().forEach(list -> list.forEach(WatchCache::end));
       podWatchersByNode.clear();
       ready = true;
       releaseWaiters();
@@ -130,17 +130,24 @@ public final class WatchCache {
           Source.<WatchEvent>queue(capacity).preMaterialize(system);
       BoundedSourceQueue<WatchEvent> queue = queued.first();
       backlog.forEach(queue::offer);
+      register(request, queue);
+      Source<WatchEvent, NotUsed> source = queued.second();
+      return source.watchTermination((notUsed, done) -> {
+        done.whenComplete((ok, failure) -> forget(queue));
+        return NotUsed.getInstance();
+      });
+    }
+  }
+
+  /** Adds a watcher fed from the next change on (package-private so tests can hold the queue). */
+  void register(WatchRequest request, BoundedSourceQueue<WatchEvent> queue) {
+    synchronized (lock) {
       Watcher watcher = new Watcher(request, queue);
       if (request.podNode() != null) {
         podWatchersByNode.computeIfAbsent(request.podNode(), n -> new ArrayList<>()).add(watcher);
       } else {
         watchers.add(watcher);
       }
-      Source<WatchEvent, NotUsed> source = queued.second();
-      return source.watchTermination((notUsed, done) -> {
-        done.whenComplete((ok, failure) -> forget(queue));
-        return NotUsed.getInstance();
-      });
     }
   }
 
@@ -222,10 +229,25 @@ public final class WatchCache {
       Watcher watcher = it.next();
       WatchEvent event = WatchFilter.translate(watcher.request(), change, previous);
       if (event != null && watcher.queue().offer(event) != QueueOfferResult.enqueued()) {
-        // A watcher that cannot keep up is ended; it resumes from the last revision it saw.
-        watcher.queue().complete();
+        // Dropped: a watcher that cannot keep up is ended; it resumes from the last revision it
+        // saw. Closed or failed: its consumer has gone and the termination callback (which runs
+        // asynchronously) has not forgotten it yet.
+        end(watcher);
         it.remove();
       }
+    }
+  }
+
+  /**
+   * Ends a watcher's stream. A consumer that went away (a client disconnected, a kill switch)
+   * closes the queue from its side before {@link #forget} runs, and completing a closed queue
+   * throws; that must not fail the change being applied to the cache.
+   */
+  private static void end(Watcher watcher) {
+    try {
+      watcher.queue().complete();
+    } catch (IllegalStateException alreadyClosed) {
+      // nothing left to end
     }
   }
 

@@ -2,6 +2,7 @@ package io.coxswain.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.coxswain.api.ApiException;
 import io.coxswain.api.KubeObject;
@@ -13,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +44,31 @@ class WatchCacheTest {
   private static List<String> take(WatchCache cache, WatchRequest request, int n) throws Exception {
     return cache.watch(request).take(n).map(e -> e.type() + " " + e.object().metadata().name() + "@" + e.revision())
         .runWith(Sink.seq(), testKit.system()).toCompletableFuture().get(5, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A watcher whose consumer went away before the cache forgot it (the termination callback runs
+   * later, on another thread): the next change finds its queue closed. That change must still be
+   * applied and its waiters released — it once threw out of apply, and every write then hung.
+   */
+  @Test
+  void aWatcherWhoseConsumerWentAwayDoesNotStopTheCache() throws Exception {
+    WatchCache cache = new WatchCache(SETTINGS, testKit.system());
+    cache.reset(StoreState.empty());
+    var queued = Source.<WatchEvent>queue(4).preMaterialize(testKit.system());
+    cache.register(new WatchRequest("pods", "default", o -> true, 0, false), queued.first());
+    queued.second().viaMat(KillSwitches.single(), Keep.right()).to(Sink.ignore()).run(testKit.system()).shutdown();
+    // Once the cancellation reaches the queue, offers fail (Failure(NoMoreElementsNeeded)).
+    await().atMost(Duration.ofSeconds(5)).until(() -> {
+      QueueOfferResult offered = queued.first().offer(new WatchEvent(ChangeType.BOOKMARK, null, 0));
+      return offered != QueueOfferResult.enqueued() && offered != QueueOfferResult.dropped();
+    });
+
+    var written = cache.awaitRevision(1).toCompletableFuture();
+    assertThat(cache.apply(List.of(change(1, ChangeType.ADDED, pod("a", "web", 1))))).isTrue();
+    assertThat(written.get(5, TimeUnit.SECONDS)).isEqualTo(1L);
+    assertThat(cache.apply(List.of(change(2, ChangeType.ADDED, pod("b", "web", 2))))).isTrue();
+    assertThat(cache.view().revision()).isEqualTo(2L);
   }
 
   @Test
