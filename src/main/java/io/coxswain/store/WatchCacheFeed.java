@@ -1,18 +1,25 @@
 package io.coxswain.store;
 
 import io.coxswain.api.KubeObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
  * Keeps a {@link WatchCache} in step with the store: subscribes, loads the snapshot, applies each
  * commit, and resubscribes for a fresh snapshot if it ever sees a gap in revisions. Also drives
  * the periodic watch bookmarks.
+ *
+ * <p>If applying a commit ever throws, the feed restarts and subscribes again: the fresh snapshot
+ * replaces whatever the cache half-applied. Stopped instead, it would leave the cache behind for
+ * good, and every write on this member — each waits for the cache to reach its revision — would
+ * hang.
  */
 public final class WatchCacheFeed {
   private WatchCacheFeed() {}
@@ -20,7 +27,7 @@ public final class WatchCacheFeed {
   private enum Tick { BOOKMARK }
 
   public static Behavior<StoreFeed> create(ActorRef<ObjectStore.Command> store, WatchCache cache, StoreSettings settings) {
-    return Behaviors.<Object>setup(context -> {
+    Behavior<Object> feed = Behaviors.<Object>setup(context -> {
       ActorRef<StoreFeed> self = context.getSelf().narrow();
       store.tell(new ObjectStore.Subscribe(self));
       List<KubeObject> parts = new ArrayList<>();
@@ -64,7 +71,9 @@ public final class WatchCacheFeed {
             })
             .build();
       });
-    }).narrow();
+    });
+    return Behaviors.supervise(feed).onFailure(Exception.class,
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(100), Duration.ofSeconds(5), 0.2)).narrow();
   }
 
   /** Watches the store instance that feeds us (not the proxy), to notice when it moves. */
