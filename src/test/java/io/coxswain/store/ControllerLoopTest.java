@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 /** A controller loop outlives a pass that throws: it restarts after a backoff and runs again. */
 class ControllerLoopTest {
   private static final ActorTestKit testKit = ActorTestKit.create();
-  private static final StoreSettings SETTINGS =
-      new StoreSettings("test", 16, 1, Duration.ZERO, Duration.ofSeconds(5), 1000, 5, 100, Duration.ofSeconds(1));
+  private static final StoreSettings SETTINGS = SmallStoreSettings.SETTINGS;
 
   @AfterAll
   static void stop() {

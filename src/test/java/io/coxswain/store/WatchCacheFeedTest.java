@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The feed that keeps a watch cache in step recovers from a commit it fails to apply. */
 class WatchCacheFeedTest {
   private static final ActorTestKit testKit = ActorTestKit.create();
-  private static final StoreSettings SETTINGS =
-      new StoreSettings("test", 16, 1, Duration.ZERO, Duration.ofSeconds(5), 1000, 5, 100, Duration.ofSeconds(1));
+  private static final StoreSettings SETTINGS = SmallStoreSettings.SETTINGS;
 
   @AfterAll
   static void stop() {

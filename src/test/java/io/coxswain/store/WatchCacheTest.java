@@ -24,8 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class WatchCacheTest {
   private static final ActorTestKit testKit = ActorTestKit.create();
-  private static final StoreSettings SETTINGS =
-      new StoreSettings("test", 16, 1, Duration.ZERO, Duration.ofSeconds(5), 1000, 5, 100, Duration.ofSeconds(1));
+  private static final StoreSettings SETTINGS = SmallStoreSettings.SETTINGS;
 
   @AfterAll
   static void stop() {
