@@ -81,6 +81,8 @@ public final class ApiBenchmark {
    * a twentieth of a round's wall time, at most {@link #MAX_WARM_ROUNDS} rounds — so the measured
    * run is the server's steady state, not the first minute of a fresh JVM. On two cores C2 spends
    * tens of seconds compiling the server's hot paths; each round's rate is printed to show it.
+   * (With {@code --url} the compilers watched are this JVM's, the load generator's, so the
+   * rounds may stop before the remote server has settled.)
    */
   private static void warmUp(String base, int clients) throws Exception {
     var compiler = ManagementFactory.getCompilationMXBean();

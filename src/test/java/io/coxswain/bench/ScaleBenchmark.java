@@ -24,7 +24,8 @@ import org.apache.pekko.stream.javadsl.Sink;
  * The whole control plane at scale on the simulated runtime, in one JVM: one member (store, API,
  * scheduler, RC manager, node lifecycle) and {@code --nodes} simulated node agents. Creates
  * {@code --rcs} ReplicationControllers totalling {@code --pods} replicas through the API and
- * times until every pod is created, bound, and Running; then the heap after a full GC.
+ * times until every pod is created, bound, and Running; then the heap after a full GC. Warm-up
+ * rounds of smaller workloads run first (see {@link #warmUp}).
  *
  * <pre>bin/bench scale [--nodes 1000] [--pods 30000] [--rcs 100] [--timeout-seconds 600]</pre>
  */
