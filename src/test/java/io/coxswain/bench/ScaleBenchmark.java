@@ -1,5 +1,6 @@
 package io.coxswain.bench;
 
+import io.coxswain.api.core.Pod;
 import io.coxswain.node.NodeAgent;
 import io.coxswain.node.RestartRules;
 import io.coxswain.node.runtime.simulated.SimulatedRuntime;
@@ -68,6 +69,7 @@ public final class ScaleBenchmark {
       PodProgress progress = workload(member, http, "default", "rc", pods, rcs, new ArrayList<>());
       if (!progress.awaitRunning(deadline, 5_000_000_000L)) {
         System.out.println("TIMED OUT: " + progress);
+        printNotRunning(store.cache().view());
         System.exit(1);
       }
       System.out.printf("all %d pods created in %.1f s  (%,.0f pods/s)%n", pods, progress.secondsToCreated(),
@@ -81,6 +83,12 @@ public final class ScaleBenchmark {
           nodes, pods, store.cache().view().count("pods") + store.cache().view().count("nodes"));
     }
     System.exit(0);
+  }
+
+  /** A few of the pods that are not Running, with what their status says, to show why. */
+  private static void printNotRunning(io.coxswain.store.CacheView view) {
+    view.list("pods", "default", null, 0, o -> !"Running".equals(((Pod) o).statusOrEmpty().phase())).items().stream()
+        .limit(5).forEach(o -> System.out.println("  not Running: " + new String(io.coxswain.api.Json.encode(o, false), java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /**
@@ -143,8 +151,12 @@ public final class ScaleBenchmark {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("warm-up namespace " + namespace + " not deleted in time");
         }
-        store.cache().awaitRevision(store.cache().view().revision() + 1).toCompletableFuture()
-            .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+          store.cache().awaitRevision(store.cache().view().revision() + 1).toCompletableFuture()
+              .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException quiet) {
+          // no change for a while (pods finishing on their nodes): look again until the deadline
+        }
       }
       if (compiling < millis / 10) {
         return;

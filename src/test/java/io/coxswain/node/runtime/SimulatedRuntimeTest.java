@@ -68,6 +68,39 @@ class SimulatedRuntimeTest {
         });
   }
 
+  /**
+   * A node runs many more pods in its life than its /24 holds at once: an address comes back when
+   * its sandbox is removed, handed out again only after the others (round robin), and a full
+   * subnet refuses the next sandbox with Kubernetes' reason.
+   */
+  @Test
+  void podAddressesAreReusedOnceTheirSandboxIsGone() throws Exception {
+    SimulatedRuntime runtime = new SimulatedRuntime(Clock.systemUTC(), 3, Duration.ZERO, "10.244.4.0/24");
+    List<SandboxInfo> held = new java.util.ArrayList<>();
+    for (int i = 0; i < 253; i++) {
+      held.add(runtime.runSandbox(new SandboxConfig(POD, Map.of())));
+    }
+    assertThat(held.get(0).podIp()).isEqualTo("10.244.4.2");
+    assertThat(held.get(252).podIp()).isEqualTo("10.244.4.254");
+    assertThatThrownBy(() -> runtime.runSandbox(new SandboxConfig(POD, Map.of())))
+        .isInstanceOfSatisfying(RuntimeFailure.class, f -> assertThat(f.reason()).isEqualTo("FailedCreatePodSandBox"));
+
+    runtime.removeSandbox(held.get(10).id());
+    runtime.removeSandbox(held.get(3).id());
+    assertThat(runtime.runSandbox(new SandboxConfig(POD, Map.of())).podIp()).isEqualTo("10.244.4.5");
+    assertThat(runtime.runSandbox(new SandboxConfig(POD, Map.of())).podIp()).isEqualTo("10.244.4.12");
+
+    // Over a long life: a thousand pods, never more than two at a time.
+    SimulatedRuntime churn = new SimulatedRuntime(Clock.systemUTC(), 4, Duration.ZERO, "10.244.5.0/24");
+    SandboxInfo previous = churn.runSandbox(new SandboxConfig(POD, Map.of()));
+    for (int i = 0; i < 1000; i++) {
+      SandboxInfo next = churn.runSandbox(new SandboxConfig(POD, Map.of()));
+      assertThat(next.podIp()).isNotEqualTo(previous.podIp());
+      churn.removeSandbox(previous.id());
+      previous = next;
+    }
+  }
+
   @Test
   void theSameSeedGivesTheSameIds() throws Exception {
     SimulatedRuntime a = new SimulatedRuntime(Clock.systemUTC(), 7, Duration.ZERO, "10.244.3.0/24");

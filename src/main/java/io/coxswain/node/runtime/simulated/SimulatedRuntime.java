@@ -30,11 +30,15 @@ public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner, Lo
   private final Random random;
   private final Duration defaultStartLatency;
   private final int subnetBase;
-  private int nextHost = 2;
+  /** Usable host numbers of the /24: .2 to .254 (.1 is the node's bridge). */
+  private static final int FIRST_HOST = 2;
+  private static final int HOSTS = 253;
+  private int nextHost = FIRST_HOST;
+  private final java.util.Set<Integer> hostsInUse = new java.util.HashSet<>();
   private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
   private final Map<String, Container> containers = new LinkedHashMap<>();
 
-  private record Sandbox(String id, SandboxConfig config, String podIp) {}
+  private record Sandbox(String id, SandboxConfig config, String podIp, int host) {}
 
   private record Container(String id, String sandboxId, ContainerConfig config, SimulatedBehavior behavior,
                            Instant createdAt, Instant stoppedAt, Integer stopExitCode) {
@@ -62,14 +66,28 @@ public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner, Lo
 
   @Override
   public synchronized SandboxInfo runSandbox(SandboxConfig config) throws RuntimeFailure {
-    if (nextHost > 254) {
-      throw new RuntimeFailure("FailedCreatePodSandBox", "no free address left in the node's pod subnet");
-    }
-    int host = nextHost++;
+    int host = freeHost();
+    hostsInUse.add(host);
     String ip = (subnetBase >>> 24) + "." + (subnetBase >>> 16 & 255) + "." + (subnetBase >>> 8 & 255) + "." + host;
-    Sandbox sandbox = new Sandbox(newId(), config, ip);
+    Sandbox sandbox = new Sandbox(newId(), config, ip, host);
     sandboxes.put(sandbox.id(), sandbox);
     return new SandboxInfo(sandbox.id(), ip);
+  }
+
+  /**
+   * The first address not held by a sandbox, searching on from the last one handed out and
+   * wrapping round, as host-local IPAM does: addresses are reused once their pod is gone (a node
+   * runs far more than 253 pods in its life), but not the moment they are released.
+   */
+  private int freeHost() throws RuntimeFailure {
+    for (int i = 0; i < HOSTS; i++) {
+      int host = FIRST_HOST + (nextHost - FIRST_HOST + i) % HOSTS;
+      if (!hostsInUse.contains(host)) {
+        nextHost = FIRST_HOST + (host - FIRST_HOST + 1) % HOSTS;
+        return host;
+      }
+    }
+    throw new RuntimeFailure("FailedCreatePodSandBox", "no free address left in the node's pod subnet");
   }
 
   @Override
@@ -104,7 +122,10 @@ public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner, Lo
   @Override
   public synchronized void removeSandbox(String sandboxId) {
     containers.values().removeIf(c -> c.sandboxId().equals(sandboxId));
-    sandboxes.remove(sandboxId);
+    Sandbox removed = sandboxes.remove(sandboxId);
+    if (removed != null) {
+      hostsInUse.remove(removed.host());
+    }
   }
 
   @Override
