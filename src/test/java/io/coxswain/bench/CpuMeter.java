@@ -25,6 +25,16 @@ final class CpuMeter {
   private static final Set<String> DOCKER_SIDE = Set.of("containerd-shim", "containerd-shi", "runc", "docker-proxy",
       "docker-init");
 
+  /** A /proc/PID/stat (or task) line: command name, parent pid, and utime + stime in ticks. */
+  private record ProcStat(String comm, long parentPid, long ticks) {
+    static ProcStat parse(String stat) {
+      // The name is in parentheses and may hold spaces; the numbered fields follow the last ')'.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return new ProcStat(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')), Long.parseLong(fields[1]),
+          Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+    }
+  }
+
   /** One process's CPU ticks so far. */
   record Proc(String comm, long ticks) {}
 
@@ -215,9 +225,9 @@ final class CpuMeter {
       for (Path task : tasks.toList()) {
         try {
           String stat = Files.readString(task.resolve("stat"));
-          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+          ProcStat parsed = ProcStat.parse(stat);
+          String comm = parsed.comm();
+          long used = parsed.ticks();
           if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
             ticks.merge("JIT", used, Long::sum);
           } else if (comm.startsWith("GC Thread") || comm.startsWith("G1 ") || comm.equals("VM Thread")) {
@@ -255,14 +265,14 @@ final class CpuMeter {
             continue;
           }
           String stat = Files.readString(proc.resolve("stat"));
-          String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+          ProcStat parsed = ProcStat.parse(stat);
+          String comm = parsed.comm();
+          long ticks = parsed.ticks();
           if (DAEMON.contains(comm)) {
             daemon += ticks;
             continue;
           }
-          if (DOCKER_SIDE.contains(comm) || Long.parseLong(fields[1]) == 2 || pid == 2 // kernel threads
+          if (DOCKER_SIDE.contains(comm) || parsed.parentPid() == 2 || pid == 2 // kernel threads
               || Files.readString(proc.resolve("cgroup")).contains("docker")) {
             continue;
           }

@@ -1,19 +1,27 @@
 package io.coxswain.bench;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.coxswain.api.Json;
 import io.coxswain.api.core.Pod;
 import io.coxswain.node.NodeAgent;
 import io.coxswain.node.RestartRules;
 import io.coxswain.node.runtime.simulated.SimulatedRuntime;
 import io.coxswain.simulation.SimulatedNodes;
+import io.coxswain.store.CacheView;
 import io.coxswain.store.ResourceKey;
+import io.coxswain.store.WatchCache;
 import io.coxswain.store.WatchRequest;
 import io.coxswain.testing.Http;
 import io.coxswain.testing.TestNode;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Props;
 import org.apache.pekko.stream.KillSwitches;
@@ -58,8 +66,7 @@ public final class ScaleBenchmark {
       }
       long deadline = System.nanoTime() + timeoutNanos;
       while (store.cache().view().count("nodes") < nodes + 1 && System.nanoTime() < deadline) {
-        store.cache().awaitRevision(store.cache().view().revision() + 1).toCompletableFuture()
-            .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        awaitChange(store.cache());
       }
       System.out.printf("%d nodes registered%n", store.cache().view().count("nodes") - 1);
 
@@ -86,9 +93,9 @@ public final class ScaleBenchmark {
   }
 
   /** A few of the pods that are not Running, with what their status says, to show why. */
-  private static void printNotRunning(io.coxswain.store.CacheView view) {
+  private static void printNotRunning(CacheView view) {
     view.list("pods", "default", null, 0, o -> !"Running".equals(((Pod) o).statusOrEmpty().phase())).items().stream()
-        .limit(5).forEach(o -> System.out.println("  not Running: " + new String(io.coxswain.api.Json.encode(o, false), java.nio.charset.StandardCharsets.UTF_8)));
+        .limit(5).forEach(o -> System.out.println("  not Running: " + new String(Json.encode(o, false), UTF_8)));
   }
 
   /**
@@ -130,7 +137,7 @@ public final class ScaleBenchmark {
    * minute. Each round's rate and compile time are printed.
    */
   private static void warmUp(TestNode member, Http http, long deadline) throws Exception {
-    var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+    var compiler = ManagementFactory.getCompilationMXBean();
     var store = member.node().store();
     for (int round = 1; round <= MAX_WARM_ROUNDS; round++) {
       String namespace = "warm-" + round;
@@ -151,16 +158,20 @@ public final class ScaleBenchmark {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("warm-up namespace " + namespace + " not deleted in time");
         }
-        try {
-          store.cache().awaitRevision(store.cache().view().revision() + 1).toCompletableFuture()
-              .get(5, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException quiet) {
-          // no change for a while (pods finishing on their nodes): look again until the deadline
-        }
+        awaitChange(store.cache());
       }
       if (compiling < millis / 10) {
         return;
       }
+    }
+  }
+
+  /** Waits for the next change in the cache, at most 5 s (callers look again until their deadline). */
+  private static void awaitChange(WatchCache cache) throws Exception {
+    try {
+      cache.awaitRevision(cache.view().revision() + 1).toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (TimeoutException quiet) {
+      // no change for a while (pods finishing on their nodes, agents registering)
     }
   }
 }

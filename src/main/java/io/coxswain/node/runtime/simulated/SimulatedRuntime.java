@@ -15,10 +15,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A container runtime without processes: containers are entries whose state follows from the
@@ -34,7 +36,7 @@ public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner, Lo
   private static final int FIRST_HOST = 2;
   private static final int HOSTS = 253;
   private int nextHost = FIRST_HOST;
-  private final java.util.Set<Integer> hostsInUse = new java.util.HashSet<>();
+  private final Set<Integer> hostsInUse = new HashSet<>();
   private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
   private final Map<String, Container> containers = new LinkedHashMap<>();
 
