@@ -65,7 +65,7 @@ public final class CoxswainNode implements AutoCloseable {
     String journalUrl = settings.journalUrl().isBlank() ? config.getString("coxswain.journal.url") : settings.journalUrl();
     JournalConfig journal = JournalConfig.of(journalUrl,
         config.getString("coxswain.journal.user"), config.getString("coxswain.journal.password"), settings.dataDir());
-    journal.createSchema();
+    journal.prepare();
     config = journal.pekkoConfig().withFallback(config);
 
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "coxswain", config);

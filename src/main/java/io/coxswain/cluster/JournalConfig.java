@@ -6,54 +6,91 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where the store's journal lives: an embedded H2 file under the data directory (one machine), or
- * a PostgreSQL database that every member of a cluster shares. Produces the Pekko Persistence
- * JDBC settings and creates the tables when they are missing.
+ * Where the store's journal and snapshots live: files under the data directory (one machine; the
+ * synced {@code io.coxswain.store.journal} plugins), or a PostgreSQL database that every member of
+ * a cluster shares (Pekko Persistence JDBC). Produces the Pekko Persistence settings, and before
+ * start checks that the journal keeps the store's promise: a write acknowledged is on disk.
+ *
+ * @param url empty or {@code "embedded"} for files under {@code dataDir}, else a {@code jdbc:postgresql:} URL
  */
-public record JournalConfig(String url, String user, String password) {
-
-  /**
-   * H2 keeps committed data in memory for a while by default (WRITE_DELAY); zero makes every
-   * commit reach the file before the journal answers, so a kill -9 loses no acknowledged write.
-   */
-  public static JournalConfig h2(Path dataDir) {
-    Path file = dataDir.toAbsolutePath().resolve("journal");
-    return new JournalConfig("jdbc:h2:file:" + file + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "");
-  }
+public record JournalConfig(String url, String user, String password, Path dataDir) {
 
   public static JournalConfig of(String url, String user, String password, Path dataDir) {
-    return url == null || url.isBlank() || url.equals("h2") ? h2(dataDir) : new JournalConfig(url, user, password);
+    boolean embedded = url == null || url.isBlank() || url.equals("embedded") || url.equals("h2");
+    return new JournalConfig(embedded ? "" : url, user, password, dataDir.toAbsolutePath());
+  }
+
+  public boolean isEmbedded() {
+    return url.isEmpty();
   }
 
   public boolean isPostgres() {
     return url.startsWith("jdbc:postgresql:");
   }
 
-  /** The pekko-persistence-jdbc shared database settings for this journal. */
-  public Config pekkoConfig() {
-    String prefix = "pekko-persistence-jdbc.shared-databases.coxswain.";
-    return ConfigFactory.parseMap(Map.of(
-        prefix + "profile", isPostgres() ? "slick.jdbc.PostgresProfile$" : "slick.jdbc.H2Profile$",
-        prefix + "db.url", url,
-        prefix + "db.driver", isPostgres() ? "org.postgresql.Driver" : "org.h2.Driver",
-        prefix + "db.user", user,
-        prefix + "db.password", password));
+  public Path journalDir() {
+    return dataDir.resolve("journal");
   }
 
-  /** Creates the journal and snapshot tables when absent. */
-  public void createSchema() {
-    String script = readScript(isPostgres() ? "/schema/postgres.sql" : "/schema/h2.sql");
+  public Path snapshotDir() {
+    return dataDir.resolve("snapshots");
+  }
+
+  /** The Pekko Persistence settings for this journal. */
+  public Config pekkoConfig() {
+    Map<String, Object> settings = new HashMap<>();
+    if (isEmbedded()) {
+      settings.put("pekko.persistence.journal.plugin", "coxswain-file-journal");
+      settings.put("pekko.persistence.snapshot-store.plugin", "coxswain-file-snapshot-store");
+      settings.put("coxswain-file-journal.dir", journalDir().toString());
+      settings.put("coxswain-file-snapshot-store.dir", snapshotDir().toString());
+      settings.put("coxswain-file-snapshot-store.journal-dir", journalDir().toString());
+      return ConfigFactory.parseMap(settings);
+    }
+    String prefix = "pekko-persistence-jdbc.shared-databases.coxswain.";
+    settings.put("pekko.persistence.journal.plugin", "jdbc-journal");
+    settings.put("pekko.persistence.snapshot-store.plugin", "jdbc-snapshot-store");
+    settings.put(prefix + "profile", "slick.jdbc.PostgresProfile$");
+    settings.put(prefix + "db.url", url);
+    settings.put(prefix + "db.driver", "org.postgresql.Driver");
+    settings.put(prefix + "db.user", user);
+    settings.put(prefix + "db.password", password);
+    return ConfigFactory.parseMap(settings);
+  }
+
+  /**
+   * Makes the journal ready: for PostgreSQL, refuses settings under which a commit is not durable
+   * and creates the tables when absent; for files, refuses a data directory in the old embedded
+   * format (an H2 database), which this version does not read.
+   *
+   * @throws IllegalStateException saying what is wrong and how to fix it
+   */
+  public void prepare() {
+    if (isEmbedded()) {
+      if (Files.exists(dataDir.resolve("journal.mv.db"))) {
+        throw new IllegalStateException("the data directory " + dataDir + " holds a journal in the old H2 format "
+            + "(journal.mv.db), which this version does not read: start with an empty --data directory");
+      }
+      return;
+    }
+    if (!isPostgres()) {
+      throw new IllegalStateException("unsupported journal URL " + url + ": use a jdbc:postgresql:// URL or 'embedded'");
+    }
     try (Connection connection = DriverManager.getConnection(url, user, password);
          Statement statement = connection.createStatement()) {
-      for (String sql : script.split(";")) {
+      requireDurableCommits(statement);
+      for (String sql : readScript("/schema/postgres.sql").split(";")) {
         String trimmed = stripComments(sql).trim();
         if (!trimmed.isEmpty()) {
           statement.execute(trimmed);
@@ -61,6 +98,28 @@ public record JournalConfig(String url, String user, String password) {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare the journal at " + url + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A PostgreSQL commit is on disk when it returns only with {@code fsync = on} and
+   * {@code synchronous_commit} other than {@code off} (with no synchronous standby, {@code local},
+   * {@code remote_write}, {@code on} and {@code remote_apply} all wait for the local WAL flush).
+   */
+  static void requireDurableCommits(Statement statement) throws SQLException {
+    String fsync = show(statement, "fsync");
+    String synchronousCommit = show(statement, "synchronous_commit");
+    if (!"on".equals(fsync) || "off".equals(synchronousCommit)) {
+      throw new IllegalStateException("PostgreSQL would acknowledge commits that a power cut can lose (fsync="
+          + fsync + ", synchronous_commit=" + synchronousCommit + "): Coxswain answers a write only once it is "
+          + "durable, so it needs fsync=on and synchronous_commit=on (or local/remote_write/remote_apply)");
+    }
+  }
+
+  private static String show(Statement statement, String setting) throws SQLException {
+    try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
+      rs.next();
+      return rs.getString(1);
     }
   }
 

@@ -52,7 +52,7 @@ public final class Main implements Runnable {
     @Option(names = "--join", split = ",", description = "HOST:PORT of existing members to join; none starts a new cluster.")
     List<String> join = List.of();
 
-    @Option(names = "--store", description = "Journal: 'h2' (embedded, under --data) or a jdbc:postgresql:// URL. Default: h2")
+    @Option(names = "--store", description = "Journal: 'embedded' (synced files under --data) or a jdbc:postgresql:// URL. Default: embedded")
     String store = "";
 
     @Option(names = "--config", description = "Extra HOCON config layered over the defaults (see conf/coxswain.conf).")

@@ -2,6 +2,7 @@ package io.coxswain.store;
 
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.Status;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.ChildFailed;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -37,18 +39,31 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
   /** Sends the subscriber a {@link StoreFeed.Snapshot}, then every commit after it. */
   public record Subscribe(ActorRef<StoreFeed> subscriber) implements Command {}
 
-  private record BatchFinished(List<Change> changes, Throwable failure) implements Command {}
+  private record BatchFinished(long batch, List<Change> changes, Throwable failure) implements Command {}
+
+  /** The backoff after a journal failure is over: start a new log, which recovers from the journal. */
+  private enum RestartLog implements Command { INSTANCE }
 
   /** The group-commit window closed: journal what has queued, even if it is a small batch. */
   private enum Flush implements Command { INSTANCE }
 
   private record StateForSubscriber(StoreState state, ActorRef<StoreFeed> subscriber) implements Command {}
 
+  private static final Duration MIN_RESTART_BACKOFF = Duration.ofMillis(100);
+  private static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(5);
+
   private final StoreSettings settings;
-  private final ActorRef<StoreLog.Command> log;
   private final ArrayDeque<Write> queue = new ArrayDeque<>();
+  /** Reads that arrived while the log was down; sent once a new one runs. */
+  private final List<Get> waitingGets = new ArrayList<>();
   private final Set<ActorRef<StoreFeed>> subscribers = new HashSet<>();
+  /** The journaled log; null between a journal failure and its restart. */
+  private ActorRef<StoreLog.Command> log;
+  private int logGeneration;
+  private Duration restartBackoff = MIN_RESTART_BACKOFF;
   private List<Write> inFlight = List.of();
+  /** Numbers batches, so an answer or timeout for a batch already settled is ignored. */
+  private long batchNumber;
   private int lastBatchSize;
 
   private final TimerScheduler<Command> timers;
@@ -57,7 +72,14 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
     super(context);
     this.timers = timers;
     this.settings = settings;
-    this.log = context.spawn(StoreLog.create(settings), "log");
+    startLog();
+  }
+
+  private void startLog() {
+    log = getContext().spawn(StoreLog.create(settings), "log-" + (++logGeneration));
+    getContext().watch(log);
+    waitingGets.forEach(get -> log.tell(new StoreLog.Get(get.key(), get.replyTo())));
+    waitingGets.clear();
   }
 
   public static Behavior<Command> create(StoreSettings settings) {
@@ -69,28 +91,36 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
     return newReceiveBuilder()
         .onMessage(Write.class, this::onWrite)
         .onMessage(Get.class, get -> {
-          log.tell(new StoreLog.Get(get.key(), get.replyTo()));
+          if (log == null) {
+            waitingGets.add(get);
+          } else {
+            log.tell(new StoreLog.Get(get.key(), get.replyTo()));
+          }
           return this;
         })
         .onMessage(Subscribe.class, this::onSubscribe)
         .onMessage(StateForSubscriber.class, this::onStateForSubscriber)
         .onMessage(BatchFinished.class, this::onBatchFinished)
         .onMessageEquals(Flush.INSTANCE, () -> {
-          if (inFlight.isEmpty() && !queue.isEmpty()) {
+          if (log != null && inFlight.isEmpty() && !queue.isEmpty()) {
             sendNextBatch();
           }
           return this;
         })
-        .onSignal(Terminated.class, terminated -> {
-          subscribers.remove(terminated.getRef());
+        .onMessageEquals(RestartLog.INSTANCE, () -> {
+          startLog();
+          if (!queue.isEmpty()) {
+            sendOrWait();
+          }
           return this;
         })
+        .onSignal(Terminated.class, this::onTerminated)
         .build();
   }
 
   private Behavior<Command> onWrite(Write write) {
     queue.add(write);
-    if (inFlight.isEmpty()) {
+    if (log != null && inFlight.isEmpty()) {
       sendOrWait();
     }
     return this;
@@ -117,12 +147,16 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
     }
     inFlight = batch;
     lastBatchSize = batch.size();
+    long number = ++batchNumber;
     getContext().ask(StoreLog.BatchDone.class, log, settings.writeTimeout(),
         replyTo -> new StoreLog.ApplyBatch(batch, replyTo),
-        (done, failure) -> new BatchFinished(done == null ? null : done.changes(), failure));
+        (done, failure) -> new BatchFinished(number, done == null ? null : done.changes(), failure));
   }
 
   private Behavior<Command> onBatchFinished(BatchFinished finished) {
+    if (finished.batch() != batchNumber || inFlight.isEmpty()) {
+      return this; // settled already: its log failed and the writers were told
+    }
     if (finished.failure() != null) {
       // The journal did not answer in time; the outcome of these writes is unknown, as with an
       // etcd timeout. Tell the writers so, rather than leave them hanging.
@@ -132,6 +166,7 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
           null);
       inFlight.forEach(w -> w.replyTo().tell(new WriteResult(null, timeout)));
     } else if (!finished.changes().isEmpty()) {
+      restartBackoff = MIN_RESTART_BACKOFF;
       StoreFeed.Committed committed = new StoreFeed.Committed(finished.changes());
       List<StoreFeed.Committed> slices = null;
       for (ActorRef<StoreFeed> subscriber : subscribers) {
@@ -150,7 +185,45 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
     return this;
   }
 
+  /**
+   * A subscriber went away, or the log stopped: a journal write failed (a full disk, an I/O
+   * error). The journal cut the failed batch back off, so its writers are told it was not
+   * applied; a new log starts after a backoff and recovers from what the journal holds.
+   */
+  private Behavior<Command> onTerminated(Terminated terminated) {
+    if (!terminated.getRef().equals(log)) {
+      subscribers.remove(terminated.getRef());
+      return this;
+    }
+    String cause = terminated instanceof ChildFailed failed ? rootMessage(failed.getCause()) : "the store's log stopped";
+    getContext().getLog().error("store journal failed, {} writes not applied; restarting in {} ms: {}",
+        inFlight.size(), restartBackoff.toMillis(), cause);
+    Status failure = Status.failure(500, "InternalError",
+        "the store could not write its journal (" + cause + "); the write was not applied", null);
+    inFlight.forEach(w -> w.replyTo().tell(new WriteResult(null, failure)));
+    inFlight = List.of();
+    batchNumber++;
+    log = null;
+    timers.startSingleTimer(RestartLog.INSTANCE, restartBackoff);
+    restartBackoff = restartBackoff.multipliedBy(2).compareTo(MAX_RESTART_BACKOFF) > 0
+        ? MAX_RESTART_BACKOFF : restartBackoff.multipliedBy(2);
+    return this;
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
+  }
+
   private Behavior<Command> onSubscribe(Subscribe subscribe) {
+    if (log == null) {
+      // Asked again once the new log runs (the ask below would go to no one).
+      timers.startSingleTimer(subscribe, restartBackoff);
+      return this;
+    }
     getContext().ask(StoreState.class, log, settings.writeTimeout(),
         StoreLog.GetState::new,
         (state, failure) -> new StateForSubscriber(state, subscribe.subscriber()));

@@ -5,10 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.BackoffSupervisorStrategy;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
@@ -38,14 +37,18 @@ public final class StoreLog extends EventSourcedBehavior<StoreLog.Command, Store
   private final StoreSettings settings;
   private long revisionAtLastSnapshot;
 
-  private StoreLog(StoreSettings settings, BackoffSupervisorStrategy onPersistFailure) {
-    super(PersistenceId.ofUniqueId(settings.persistenceId()), onPersistFailure);
+  private StoreLog(StoreSettings settings) {
+    super(PersistenceId.ofUniqueId(settings.persistenceId()));
     this.settings = settings;
   }
 
+  /**
+   * A journal failure (a write that could not be synced, a full disk) stops the log: the
+   * {@link ObjectStore} that watches it answers the batch in flight with the cause and starts a
+   * new log, which recovers from what the journal holds.
+   */
   public static Behavior<Command> create(StoreSettings settings) {
-    return new StoreLog(settings,
-        SupervisorStrategy.restartWithBackoff(java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(5), 0.2));
+    return new StoreLog(settings);
   }
 
   @Override
@@ -110,6 +113,9 @@ public final class StoreLog extends EventSourcedBehavior<StoreLog.Command, Store
           revisionAtLastSnapshot = state.revision();
           log.info("store recovered revision={} objects={}", state.revision(), state.size());
         })
+        .onSignal(SnapshotFailed.class, (state, failed) ->
+            log.warn("store snapshot at revision={} failed (retried after the next interval): {}",
+                state.revision(), failed.getFailure().toString()))
         .build();
   }
 

@@ -1,0 +1,161 @@
+package io.coxswain.store.journal;
+
+import com.typesafe.config.Config;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.apache.pekko.dispatch.Futures;
+import org.apache.pekko.persistence.AtomicWrite;
+import org.apache.pekko.persistence.PersistentRepr;
+import org.apache.pekko.persistence.journal.japi.AsyncWriteJournal;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import scala.concurrent.ExecutionContext;
+import scala.concurrent.Future;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The embedded store's journal: a Pekko Persistence journal plugin over one {@link SegmentedLog}
+ * per persistence id (a directory under {@code dir}), so a write is acknowledged only once it is
+ * synced to disk, and the disk stays bounded: segments covered by a snapshot are deleted (by
+ * {@link FileSnapshotStore} after a snapshot, or by Pekko's {@code deleteMessagesTo}).
+ *
+ * <p>Settings (plugin config): {@code dir} (absolute path), {@code segment-bytes}. All file work
+ * runs on one thread of its own, so writes are ordered and never block a Pekko dispatcher.
+ * A failed write fails the returned future (Pekko then fails the persisting actor); the log has
+ * then been cut back, so nothing of it is replayed later.
+ */
+public final class FileJournal extends AsyncWriteJournal {
+  private final Path dir;
+  private final long segmentBytes;
+  private final Serialization serialization;
+  private final ExecutorService io;
+  private final ExecutionContext ioContext;
+  private final Map<String, SegmentedLog> logs = new HashMap<>();
+
+  public FileJournal(Config config) {
+    this.dir = Path.of(config.getString("dir"));
+    this.segmentBytes = config.getBytes("segment-bytes");
+    this.serialization = SerializationExtension.get(context().system());
+    this.io = Executors.newSingleThreadExecutor(r -> {
+      Thread thread = new Thread(r, "coxswain-journal-io");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.ioContext = ExecutionContext.fromExecutorService(io);
+  }
+
+  /** The directory of one persistence id's log. */
+  static Path logDir(Path root, String persistenceId) {
+    return root.resolve(URLEncoder.encode(persistenceId, StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public Future<Iterable<Optional<Exception>>> doAsyncWriteMessages(Iterable<AtomicWrite> messages) {
+    // Serialize here, on the journal actor's thread; the I/O thread only writes and syncs.
+    Map<String, List<SegmentedLog.Entry>> byId = new HashMap<>();
+    List<Optional<Exception>> results = new ArrayList<>();
+    for (AtomicWrite write : messages) {
+      List<SegmentedLog.Entry> entries = byId.computeIfAbsent(write.persistenceId(), id -> new ArrayList<>());
+      for (PersistentRepr repr : CollectionConverters.asJava(write.payload())) {
+        entries.add(new SegmentedLog.Entry(repr.sequenceNr(), encode(repr)));
+      }
+      results.add(Optional.empty());
+    }
+    return onIo(() -> {
+      for (Map.Entry<String, List<SegmentedLog.Entry>> e : byId.entrySet()) {
+        log(e.getKey()).append(e.getValue());
+      }
+      return results;
+    });
+  }
+
+  @Override
+  public Future<Void> doAsyncDeleteMessagesTo(String persistenceId, long toSequenceNr) {
+    return onIo(() -> {
+      SegmentedLog.deleteCovered(logDir(dir, persistenceId), toSequenceNr);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> doAsyncReplayMessages(String persistenceId, long fromSequenceNr, long toSequenceNr, long max,
+      Consumer<PersistentRepr> replayCallback) {
+    return onIo(() -> {
+      log(persistenceId).replay(fromSequenceNr, toSequenceNr, max,
+          entry -> replayCallback.accept(decode(persistenceId, entry)));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Long> doAsyncReadHighestSequenceNr(String persistenceId, long fromSequenceNr) {
+    return onIo(() -> log(persistenceId).highestSequenceNr());
+  }
+
+  @Override
+  public void postStop() throws Exception {
+    io.submit(() -> {
+      for (SegmentedLog log : logs.values()) {
+        log.close();
+      }
+      return null;
+    });
+    io.shutdown();
+    super.postStop();
+  }
+
+  private SegmentedLog log(String persistenceId) throws IOException {
+    SegmentedLog log = logs.get(persistenceId);
+    if (log == null) {
+      log = SegmentedLog.open(logDir(dir, persistenceId), segmentBytes);
+      logs.put(persistenceId, log);
+    }
+    return log;
+  }
+
+  private <T> Future<T> onIo(Callable<T> work) {
+    return Futures.future(work, ioContext);
+  }
+
+  private byte[] encode(PersistentRepr repr) {
+    SerializedPayload payload = SerializedPayload.of(serialization, repr.payload());
+    ByteArrayOutputStream bytes = SerializedPayload.buffer(payload.bytes().length);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF(repr.writerUuid());
+      out.writeUTF(repr.manifest());
+      out.writeLong(repr.timestamp());
+      payload.writeTo(out);
+    } catch (IOException e) {
+      throw SerializedPayload.unchecked(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private PersistentRepr decode(String persistenceId, SegmentedLog.Entry entry) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry.payload()))) {
+      String writerUuid = in.readUTF();
+      String manifest = in.readUTF();
+      long timestamp = in.readLong();
+      Object payload = SerializedPayload.readFrom(in).deserialize(serialization);
+      return PersistentRepr.apply(payload, entry.sequenceNr(), persistenceId, manifest, false, null, writerUuid)
+          .withTimestamp(timestamp);
+    } catch (IOException e) {
+      throw SerializedPayload.unchecked(e);
+    }
+  }
+}

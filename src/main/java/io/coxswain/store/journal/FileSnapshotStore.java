@@ -1,0 +1,236 @@
+package io.coxswain.store.journal;
+
+import com.typesafe.config.Config;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.apache.pekko.dispatch.Futures;
+import org.apache.pekko.persistence.SelectedSnapshot;
+import org.apache.pekko.persistence.SnapshotMetadata;
+import org.apache.pekko.persistence.SnapshotSelectionCriteria;
+import org.apache.pekko.persistence.snapshot.japi.SnapshotStore;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import scala.concurrent.ExecutionContext;
+import scala.concurrent.Future;
+
+/**
+ * The embedded store's snapshot store: one file per snapshot under {@code dir}/{persistence id},
+ * {@code snapshot-<seqNr>-<timestamp>.snap}, holding {@code [int magic][int crc32c][long length][payload]}.
+ *
+ * <p>A snapshot is written to a temporary file, synced, renamed into place and the directory
+ * synced, so it is either whole or absent after a power cut. After each save only the newest
+ * {@code keep} snapshots are kept, and the journal segments (in {@code journal-dir}) whose events
+ * all precede the oldest kept snapshot are deleted: recovery can start from either kept snapshot
+ * (a damaged newest one is skipped for the one before), and the disk holds the state about
+ * {@code keep} times plus the events since.
+ */
+public final class FileSnapshotStore extends SnapshotStore {
+  private static final int MAGIC = 0x43585331; // "CXS1"
+  private static final String PREFIX = "snapshot-";
+  private static final String SUFFIX = ".snap";
+
+  private final Path dir;
+  private final Path journalDir;
+  private final int keep;
+  private final Serialization serialization;
+  private final ExecutorService io;
+  private final ExecutionContext ioContext;
+
+  public FileSnapshotStore(Config config) {
+    this.dir = Path.of(config.getString("dir"));
+    this.journalDir = config.getString("journal-dir").isEmpty() ? null : Path.of(config.getString("journal-dir"));
+    this.keep = Math.max(1, config.getInt("keep"));
+    this.serialization = SerializationExtension.get(context().system());
+    this.io = Executors.newSingleThreadExecutor(r -> {
+      Thread thread = new Thread(r, "coxswain-snapshot-io");
+      thread.setDaemon(true);
+      return thread;
+    });
+    this.ioContext = ExecutionContext.fromExecutorService(io);
+  }
+
+  @Override
+  public Future<Optional<SelectedSnapshot>> doLoadAsync(String persistenceId, SnapshotSelectionCriteria criteria) {
+    return onIo(() -> {
+      for (SnapshotMetadata meta : matching(persistenceId, criteria)) {
+        try {
+          return Optional.of(SelectedSnapshot.create(meta, read(file(meta))));
+        } catch (IOException | RuntimeException e) {
+          log().warning("snapshot {} cannot be read ({}); trying an older one", file(meta), e.toString());
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
+  @Override
+  public Future<Void> doSaveAsync(SnapshotMetadata metadata, Object snapshot) {
+    SerializedPayload payload = SerializedPayload.of(serialization, snapshot);
+    return onIo(() -> {
+      write(metadata, payload);
+      compact(metadata.persistenceId());
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> doDeleteAsync(SnapshotMetadata metadata) {
+    return onIo(() -> {
+      Files.deleteIfExists(file(metadata));
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> doDeleteAsync(String persistenceId, SnapshotSelectionCriteria criteria) {
+    return onIo(() -> {
+      for (SnapshotMetadata meta : matching(persistenceId, criteria)) {
+        Files.deleteIfExists(file(meta));
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void postStop() throws Exception {
+    io.shutdown();
+    super.postStop();
+  }
+
+  private void write(SnapshotMetadata metadata, SerializedPayload payload) throws IOException {
+    Path target = file(metadata);
+    Files.createDirectories(target.getParent());
+    Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+    ByteArrayOutputStream body = SerializedPayload.buffer(payload.bytes().length);
+    try (DataOutputStream out = new DataOutputStream(body)) {
+      payload.writeTo(out);
+    }
+    byte[] bytes = body.toByteArray();
+    CRC32C crc = new CRC32C();
+    crc.update(bytes);
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+      DataOutputStream data = new DataOutputStream(out);
+      data.writeInt(MAGIC);
+      data.writeInt((int) crc.getValue());
+      data.writeLong(bytes.length);
+      data.write(bytes);
+      data.flush();
+      channel.force(true);
+    } catch (IOException e) {
+      Files.deleteIfExists(temp); // a disk-full write leaves no partial file behind
+      throw e;
+    }
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Fsync.directory(target.getParent());
+  }
+
+  private Object read(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer header = ByteBuffer.allocate(16);
+      while (header.hasRemaining() && channel.read(header) >= 0) {
+        // fill the header
+      }
+      if (header.position() < 16 || header.getInt(0) != MAGIC) {
+        throw new IOException("not a snapshot file");
+      }
+      long length = header.getLong(8);
+      if (length < 0 || length != channel.size() - 16) {
+        throw new IOException("snapshot is " + (channel.size() - 16) + " bytes, its header says " + length);
+      }
+      ByteBuffer body = ByteBuffer.allocate((int) length);
+      while (body.hasRemaining() && channel.read(body) >= 0) {
+        // fill the body
+      }
+      CRC32C crc = new CRC32C();
+      crc.update(body.array());
+      if ((int) crc.getValue() != header.getInt(4)) {
+        throw new IOException("snapshot checksum does not match");
+      }
+      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(body.array()))) {
+        return SerializedPayload.readFrom(in).deserialize(serialization);
+      }
+    }
+  }
+
+  /** Keeps the newest {@code keep} snapshots and the journal segments needed from the oldest of them. */
+  private void compact(String persistenceId) throws IOException {
+    List<SnapshotMetadata> all = matching(persistenceId, SnapshotSelectionCriteria.latest());
+    for (SnapshotMetadata old : all.subList(Math.min(keep, all.size()), all.size())) {
+      Files.deleteIfExists(file(old));
+    }
+    if (journalDir != null && !all.isEmpty()) {
+      long covered = all.get(Math.min(keep, all.size()) - 1).sequenceNr();
+      int deleted = SegmentedLog.deleteCovered(FileJournal.logDir(journalDir, persistenceId), covered);
+      if (deleted > 0) {
+        log().debug("deleted {} journal segments of {} up to sequence number {}", deleted, persistenceId, covered);
+      }
+    }
+  }
+
+  /** The snapshots of a persistence id that the criteria select, newest first. */
+  private List<SnapshotMetadata> matching(String persistenceId, SnapshotSelectionCriteria criteria) throws IOException {
+    Path idDir = FileJournal.logDir(dir, persistenceId);
+    List<SnapshotMetadata> found = new ArrayList<>();
+    if (!Files.isDirectory(idDir)) {
+      return found;
+    }
+    try (Stream<Path> files = Files.list(idDir)) {
+      files.map(p -> p.getFileName().toString())
+          .filter(n -> n.startsWith(PREFIX) && n.endsWith(SUFFIX))
+          .forEach(n -> {
+            String[] parts = n.substring(PREFIX.length(), n.length() - SUFFIX.length()).split("-");
+            if (parts.length == 2) {
+              SnapshotMetadata meta = new SnapshotMetadata(persistenceId, Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+              if (criteria.matches(meta)) {
+                found.add(meta);
+              }
+            }
+          });
+    }
+    found.sort(Comparator.comparingLong(SnapshotMetadata::sequenceNr).thenComparingLong(SnapshotMetadata::timestamp)
+        .reversed());
+    return found;
+  }
+
+  private Path file(SnapshotMetadata meta) {
+    return FileJournal.logDir(dir, meta.persistenceId())
+        .resolve(String.format("%s%020d-%020d%s", PREFIX, meta.sequenceNr(), meta.timestamp(), SUFFIX));
+  }
+
+  private <T> Future<T> onIo(Callable<T> work) {
+    return Futures.future(work, ioContext);
+  }
+
+  /** The bytes the snapshots under {@code dir} take. */
+  public static long diskBytes(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+}

@@ -1,0 +1,291 @@
+package io.coxswain.store.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An append-only, synced log of numbered entries in a directory of segment files: the store's
+ * write-ahead log, in the manner of etcd's WAL.
+ *
+ * <p>Files are named by the sequence number of their first entry ({@code %020d.wal}); the newest
+ * is the only one written. An entry on disk is {@code [int length][int crc32c][long seqNr][payload]},
+ * the checksum covering seqNr and payload, so a torn write at the end of the newest segment (a
+ * crash mid-append) is found and cut off when the log is opened. {@link #append} returns only
+ * after {@code fdatasync} of the segment: an entry it returned for survives a power cut.
+ * When a write or sync fails (disk full, I/O error) the segment is cut back to where the call
+ * began, so nothing of an unacknowledged append remains for a later append to build on.
+ *
+ * <p>Not thread-safe: one writer (the journal's own thread) calls {@link #append}; {@link #replay}
+ * runs before writes begin. {@link #deleteCovered} only touches segments the writer has left.
+ */
+public final class SegmentedLog implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SegmentedLog.class);
+  static final String SUFFIX = ".wal";
+  private static final int HEADER = 4 + 4 + 8;
+  /** Larger than any batch the store journals (512 writes of at most 3 MiB each, deflated). */
+  private static final int MAX_ENTRY = 256 * 1024 * 1024;
+
+  /** One entry: its sequence number and its bytes. */
+  public record Entry(long sequenceNr, byte[] payload) {}
+
+  private final Path dir;
+  private final long segmentBytes;
+  private FileChannel active;
+  private long position;
+  private long highest;
+  /** A failed append could not be cut back: the next append retries that first. */
+  private boolean dirty;
+
+  private SegmentedLog(Path dir, long segmentBytes) {
+    this.dir = dir;
+    this.segmentBytes = segmentBytes;
+  }
+
+  /**
+   * Opens (creating if absent) the log in {@code dir}: finds the highest entry and cuts a torn
+   * tail off the newest segment.
+   *
+   * @param segmentBytes a segment that has grown past this many bytes is left for a new one
+   * @throws IOException when the directory cannot be read or the newest segment not repaired
+   */
+  public static SegmentedLog open(Path dir, long segmentBytes) throws IOException {
+    Files.createDirectories(dir);
+    SegmentedLog wal = new SegmentedLog(dir, segmentBytes);
+    List<Long> firsts = segments(dir);
+    if (firsts.isEmpty()) {
+      wal.startSegment(1);
+    } else {
+      long first = firsts.get(firsts.size() - 1);
+      FileChannel channel = FileChannel.open(segment(dir, first), StandardOpenOption.READ, StandardOpenOption.WRITE);
+      Scan scan = scan(channel, first, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, e -> { });
+      if (scan.validEnd() < channel.size()) {
+        log.warn("journal segment {}: cutting {} bytes after the last whole entry (a write the crash interrupted)",
+            segment(dir, first), channel.size() - scan.validEnd());
+        channel.truncate(scan.validEnd());
+        channel.force(true);
+      }
+      wal.active = channel;
+      wal.position = scan.validEnd();
+      wal.highest = scan.last() >= 0 ? scan.last() : first - 1;
+    }
+    return wal;
+  }
+
+  /** The sequence number of the newest entry; 0 for a new log. Never falls, even when segments are deleted. */
+  public long highestSequenceNr() {
+    return highest;
+  }
+
+  /**
+   * Appends entries (their sequence numbers must follow {@link #highestSequenceNr()} in order)
+   * and syncs them to disk.
+   *
+   * @throws IOException when they could not be written and synced; none of them is then in the log
+   */
+  public void append(List<Entry> entries) throws IOException {
+    if (entries.isEmpty()) {
+      return;
+    }
+    if (dirty) {
+      cutBack(); // throws again while the disk still refuses
+    }
+    if (position >= segmentBytes) {
+      roll(entries.get(0).sequenceNr());
+    }
+    int size = 0;
+    for (Entry entry : entries) {
+      size += HEADER + entry.payload().length;
+    }
+    ByteBuffer buffer = ByteBuffer.allocate(size);
+    long expected = highest + 1;
+    CRC32C crc = new CRC32C();
+    for (Entry entry : entries) {
+      if (entry.sequenceNr() != expected++) {
+        throw new IllegalArgumentException("entry " + entry.sequenceNr() + " does not follow " + (expected - 2));
+      }
+      crc.reset();
+      ByteBuffer seq = ByteBuffer.allocate(8).putLong(0, entry.sequenceNr());
+      crc.update(seq);
+      crc.update(entry.payload());
+      buffer.putInt(8 + entry.payload().length).putInt((int) crc.getValue())
+          .putLong(entry.sequenceNr()).put(entry.payload());
+    }
+    buffer.flip();
+    try {
+      while (buffer.hasRemaining()) {
+        active.write(buffer, position + buffer.position());
+      }
+      active.force(false);
+    } catch (IOException e) {
+      dirty = true;
+      try {
+        cutBack();
+      } catch (IOException cut) {
+        e.addSuppressed(cut);
+      }
+      throw e;
+    }
+    position += size;
+    highest = entries.get(entries.size() - 1).sequenceNr();
+  }
+
+  /** Removes whatever a failed append left after the last acknowledged entry. */
+  private void cutBack() throws IOException {
+    active.truncate(position);
+    active.force(true);
+    dirty = false;
+  }
+
+  /**
+   * Calls {@code consumer} with the entries numbered {@code from..to}, at most {@code max} of
+   * them, in order.
+   */
+  public void replay(long from, long to, long max, Consumer<Entry> consumer) throws IOException {
+    List<Long> firsts = segments(dir);
+    long delivered = 0;
+    for (int i = 0; i < firsts.size() && delivered < max; i++) {
+      long first = firsts.get(i);
+      long nextFirst = i + 1 < firsts.size() ? firsts.get(i + 1) : Long.MAX_VALUE;
+      if (nextFirst <= from || first > to) {
+        continue;
+      }
+      try (FileChannel channel = FileChannel.open(segment(dir, first), StandardOpenOption.READ)) {
+        delivered += scan(channel, first, from, to, max - delivered, consumer).delivered();
+      }
+    }
+  }
+
+  /**
+   * Deletes the segments all of whose entries are numbered {@code upTo} or lower (their successor
+   * starts at {@code upTo + 1} or before); the newest segment is never deleted.
+   *
+   * @return how many segments were deleted
+   */
+  public static int deleteCovered(Path dir, long upTo) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    List<Long> firsts = segments(dir);
+    int deleted = 0;
+    for (int i = 0; i + 1 < firsts.size(); i++) {
+      if (firsts.get(i + 1) <= upTo + 1) {
+        Files.deleteIfExists(segment(dir, firsts.get(i)));
+        deleted++;
+      }
+    }
+    return deleted;
+  }
+
+  private void roll(long nextSequenceNr) throws IOException {
+    active.close();
+    startSegment(nextSequenceNr);
+  }
+
+  private void startSegment(long first) throws IOException {
+    active = FileChannel.open(segment(dir, first), StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    position = 0;
+    highest = first - 1;
+    // The new file's name must survive a power cut before anything in it is acknowledged.
+    Fsync.directory(dir);
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (active != null) {
+      active.close();
+    }
+  }
+
+  /** The bytes this log holds on disk. */
+  public static long diskBytes(Path dir) throws IOException {
+    long total = 0;
+    for (long first : segments(dir)) {
+      total += Files.size(segment(dir, first));
+    }
+    return total;
+  }
+
+  private record Scan(long validEnd, long last, long delivered) {}
+
+  /** Reads whole, checksummed entries from the start of a segment until the first that is not. */
+  private static Scan scan(FileChannel channel, long first, long from, long to, long max, Consumer<Entry> consumer)
+      throws IOException {
+    long size = channel.size();
+    long pos = 0;
+    long last = -1;
+    long delivered = 0;
+    ByteBuffer header = ByteBuffer.allocate(8);
+    CRC32C crc = new CRC32C();
+    while (pos + HEADER <= size && delivered < max) {
+      header.clear();
+      readFully(channel, header, pos);
+      int length = header.getInt(0);
+      int sum = header.getInt(4);
+      if (length < 8 || length > MAX_ENTRY || pos + 8 + length > size) {
+        break;
+      }
+      ByteBuffer body = ByteBuffer.allocate(length);
+      readFully(channel, body, pos + 8);
+      crc.reset();
+      crc.update(body.array(), 0, length);
+      if ((int) crc.getValue() != sum) {
+        break;
+      }
+      long seq = body.getLong(0);
+      if (seq != (last < 0 ? first : last + 1)) {
+        break; // not the entry that belongs here: a stale tail from before a cut-back
+      }
+      last = seq;
+      pos += 8 + length;
+      if (seq > to) {
+        break;
+      }
+      if (seq >= from) {
+        byte[] payload = new byte[length - 8];
+        System.arraycopy(body.array(), 8, payload, 0, payload.length);
+        consumer.accept(new Entry(seq, payload));
+        delivered++;
+      }
+    }
+    return new Scan(pos, last, delivered);
+  }
+
+  private static void readFully(FileChannel channel, ByteBuffer buffer, long at) throws IOException {
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, at + buffer.position()) < 0) {
+        throw new IOException("unexpected end of segment");
+      }
+    }
+  }
+
+  static Path segment(Path dir, long first) {
+    return dir.resolve(String.format("%020d%s", first, SUFFIX));
+  }
+
+  /** First sequence numbers of the segments in {@code dir}, ascending. */
+  static List<Long> segments(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      List<Long> firsts = new ArrayList<>();
+      files.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(SUFFIX) && n.length() == 20 + SUFFIX.length())
+          .forEach(n -> firsts.add(Long.parseLong(n.substring(0, 20))));
+      firsts.sort(null);
+      return firsts;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}
