@@ -31,6 +31,19 @@ final class RawHttpClient implements AutoCloseable {
 
   /** Sends the request and reads the whole response; returns the status code. */
   int send(String method, String path, String contentType, byte[] body) throws IOException {
+    writeRequest(method, path, contentType, body);
+    return readResponse(null);
+  }
+
+  /** Sends the request and returns the response body (Content-Length responses), whatever the status. */
+  String sendForBody(String method, String path, String contentType, byte[] body) throws IOException {
+    writeRequest(method, path, contentType, body);
+    StringBuilder text = new StringBuilder();
+    readResponse(text);
+    return text.toString();
+  }
+
+  private void writeRequest(String method, String path, String contentType, byte[] body) throws IOException {
     StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ")
         .append(host).append("\r\nAccept: application/json\r\n");
     if (body != null) {
@@ -42,10 +55,9 @@ final class RawHttpClient implements AutoCloseable {
       out.write(body);
     }
     out.flush();
-    return readResponse();
   }
 
-  private int readResponse() throws IOException {
+  private int readResponse(StringBuilder body) throws IOException {
     String status = readLine();
     int code = Integer.parseInt(status.substring(9, 12));
     long length = -1;
@@ -64,6 +76,8 @@ final class RawHttpClient implements AutoCloseable {
         readLine();
       }
       readLine();
+    } else if (length > 0 && body != null) {
+      body.append(new String(in.readNBytes((int) length), StandardCharsets.UTF_8));
     } else if (length > 0) {
       skip(length);
     }

@@ -33,6 +33,14 @@ public final class ServerProcess implements AutoCloseable {
         "-Dcoxswain.node.heartbeat-interval=1h"), extraArgs);
   }
 
+  /** A server for store tests with extra {@code -D} settings for its JVM. */
+  public static ServerProcess start(Path dataDir, List<String> extraSystemProperties) throws IOException {
+    List<String> properties = new ArrayList<>(List.of("-Dcoxswain.scheduler.enabled=false",
+        "-Dcoxswain.controllers.enabled=false", "-Dcoxswain.node.heartbeat-interval=1h"));
+    properties.addAll(extraSystemProperties);
+    return start(dataDir, properties, new String[0]);
+  }
+
   /** A full member (scheduler, controllers, node agent), with extra {@code -D} settings for its JVM. */
   public static ServerProcess member(Path dataDir, List<String> systemProperties, String... extraArgs)
       throws IOException {
