@@ -73,7 +73,7 @@ public final class CoxswainNode implements AutoCloseable {
       joinCluster(system, settings);
       StoreSettings storeSettings = StoreSettings.fromConfig(config);
       ActorRef<ObjectStore.Command> store = ClusterSingleton.get(system)
-          .init(SingletonActor.of(ObjectStore.create(storeSettings), "store"));
+          .init(SingletonActor.of(ObjectStore.create(storeSettings, journal.snapshotRetention()), "store"));
       WatchCache cache = new WatchCache(storeSettings, system);
       system.systemActorOf(WatchCacheFeed.create(store, cache, storeSettings), "watch-cache-feed",
           org.apache.pekko.actor.typed.Props.empty());

@@ -2,6 +2,7 @@ package io.coxswain.cluster;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.coxswain.store.SnapshotRetention;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,6 +68,11 @@ public record JournalConfig(String url, String user, String password, Path dataD
     settings.put(prefix + "db.user", user);
     settings.put(prefix + "db.password", password);
     return ConfigFactory.parseMap(settings);
+  }
+
+  /** What to delete once the store's snapshot is stored: the file plugins see to it themselves. */
+  public SnapshotRetention snapshotRetention() {
+    return isEmbedded() ? SnapshotRetention.NONE : new PostgresSnapshotRetention(this);
   }
 
   /**

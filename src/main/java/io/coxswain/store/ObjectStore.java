@@ -53,6 +53,7 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
   private static final Duration MAX_RESTART_BACKOFF = Duration.ofSeconds(5);
 
   private final StoreSettings settings;
+  private final SnapshotRetention retention;
   private final ArrayDeque<Write> queue = new ArrayDeque<>();
   /** Reads that arrived while the log was down; sent once a new one runs. */
   private final List<Get> waitingGets = new ArrayList<>();
@@ -68,22 +69,26 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
 
   private final TimerScheduler<Command> timers;
 
-  private ObjectStore(ActorContext<Command> context, TimerScheduler<Command> timers, StoreSettings settings) {
+  private ObjectStore(ActorContext<Command> context, TimerScheduler<Command> timers, StoreSettings settings,
+      SnapshotRetention retention) {
     super(context);
     this.timers = timers;
     this.settings = settings;
+    this.retention = retention;
     startLog();
   }
 
   private void startLog() {
-    log = getContext().spawn(StoreLog.create(settings), "log-" + (++logGeneration));
+    log = getContext().spawn(StoreLog.create(settings, retention), "log-" + (++logGeneration));
     getContext().watch(log);
     waitingGets.forEach(get -> log.tell(new StoreLog.Get(get.key(), get.replyTo())));
     waitingGets.clear();
   }
 
-  public static Behavior<Command> create(StoreSettings settings) {
-    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new ObjectStore(context, timers, settings)));
+  /** @param retention what to drop once a snapshot is stored (see {@link SnapshotRetention}) */
+  public static Behavior<Command> create(StoreSettings settings, SnapshotRetention retention) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new ObjectStore(context, timers, settings,
+        retention)));
   }
 
   @Override

@@ -7,6 +7,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotCompleted;
 import org.apache.pekko.persistence.typed.SnapshotFailed;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
@@ -35,11 +36,13 @@ public final class StoreLog extends EventSourcedBehavior<StoreLog.Command, Store
   public record GetState(ActorRef<StoreState> replyTo) implements Command {}
 
   private final StoreSettings settings;
+  private final SnapshotRetention retention;
   private long revisionAtLastSnapshot;
 
-  private StoreLog(StoreSettings settings) {
+  private StoreLog(StoreSettings settings, SnapshotRetention retention) {
     super(PersistenceId.ofUniqueId(settings.persistenceId()));
     this.settings = settings;
+    this.retention = retention;
   }
 
   /**
@@ -47,8 +50,8 @@ public final class StoreLog extends EventSourcedBehavior<StoreLog.Command, Store
    * {@link ObjectStore} that watches it answers the batch in flight with the cause and starts a
    * new log, which recovers from what the journal holds.
    */
-  public static Behavior<Command> create(StoreSettings settings) {
-    return new StoreLog(settings);
+  public static Behavior<Command> create(StoreSettings settings, SnapshotRetention retention) {
+    return new StoreLog(settings, retention);
   }
 
   @Override
@@ -113,6 +116,8 @@ public final class StoreLog extends EventSourcedBehavior<StoreLog.Command, Store
           revisionAtLastSnapshot = state.revision();
           log.info("store recovered revision={} objects={}", state.revision(), state.size());
         })
+        .onSignal(SnapshotCompleted.class, (state, completed) ->
+            retention.snapshotSaved(completed.metadata().persistenceId(), completed.metadata().sequenceNr()))
         .onSignal(SnapshotFailed.class, (state, failed) ->
             log.warn("store snapshot at revision={} failed (retried after the next interval): {}",
                 state.revision(), failed.getFailure().toString()))

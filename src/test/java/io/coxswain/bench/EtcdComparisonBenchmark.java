@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * {@code bin/bench etcd}: Coxswain's creates beside etcd's puts, both synced before they are
  * answered, in one run on this machine, with the same load generator ({@code wrk}, 2 threads,
- * 8 connections) and the same pod JSON. Coxswain is a whole server (scheduler, controllers, node
- * agent) creating pods of a scheduler nobody runs, so nothing else writes because of them; etcd
+ * 8 connections) and the same pod JSON. Coxswain is its API and store (see {@link #server}), creating
+ * pods of a scheduler nobody runs, so nothing else writes because of them; etcd
  * (Debian's etcd-server, default syncing) gets a put of that JSON under a new key through its v3
  * JSON gateway. Coxswain's JVM is warmed up first ({@code --warmup-seconds} of the same load); then
  * {@code --rounds} alternate measured runs of {@code --seconds} each.
@@ -46,18 +46,30 @@ public final class EtcdComparisonBenchmark {
     Path coxswainScript = script(root.resolve("coxswain.lua"), coxswainRequest());
     Path etcdScript = script(root.resolve("etcd.lua"), etcdRequest());
     try (EtcdServer etcd = EtcdServer.start(root.resolve("etcd"), 23790, 23800);
-         ServerProcess coxswain = ServerProcess.member(root.resolve("coxswain"), List.of("-Xmx3g"))) {
-      System.out.printf("warm-up: etcd 10 s, Coxswain %d s (same load)%n", warmup);
-      System.out.println("  etcd      " + wrk(etcd.url(), etcdScript, 10, "warm"));
-      for (int done = 0, round = 0; done < warmup; done += 20, round++) {
-        System.out.println("  coxswain  " + wrk(coxswain.url(), coxswainScript, Math.min(20, warmup - done), "warm" + round));
+         // The collector bin/cox picks (see there): G1's young pauses would be Coxswain's p99.
+         ServerProcess coxswain = server(root.resolve("coxswain"), options.getOrDefault("control-plane", "false"),
+             options.getOrDefault("jvm", "-Xmx6g -XX:+UseShenandoahGC"))) {
+      System.out.printf("warm-up: etcd 10 s; Coxswain %d s of the same load in rounds of 20 s, each round's pods"
+          + " deleted after it (namespace warmup), so the measured runs start from a small store as etcd's do%n", warmup);
+      System.out.println("  etcd      " + wrk(etcd.url(), etcdScript, 10, "warm", "default"));
+      try (RawHttpClient http = new RawHttpClient(coxswain.url())) {
+        http.send("POST", "/api/v1/namespaces", "application/json",
+            "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"warmup\"}}"
+                .getBytes(StandardCharsets.UTF_8));
+        for (int done = 0, round = 0; done < warmup; done += 20, round++) {
+          Run run = wrk(coxswain.url(), coxswainScript, Math.min(20, warmup - done), "warm" + round, "warmup");
+          long start = System.nanoTime();
+          int code = http.send("DELETE", "/api/v1/namespaces/warmup/pods", null, null);
+          System.out.printf("  coxswain  %s  (deleted again: %d in %.1f s)%n", run, code,
+              (System.nanoTime() - start) / 1e9);
+        }
       }
       List<Run> etcdRuns = new ArrayList<>();
       List<Run> coxswainRuns = new ArrayList<>();
       for (int r = 1; r <= rounds; r++) {
-        Run e = wrk(etcd.url(), etcdScript, seconds, "run" + r);
+        Run e = wrk(etcd.url(), etcdScript, seconds, "run" + r, "default");
         System.out.println("round " + r + " etcd      " + e);
-        Run c = wrk(coxswain.url(), coxswainScript, seconds, "run" + r);
+        Run c = wrk(coxswain.url(), coxswainScript, seconds, "run" + r, "default");
         System.out.println("round " + r + " coxswain  " + c);
         etcdRuns.add(e);
         coxswainRuns.add(c);
@@ -68,6 +80,19 @@ public final class EtcdComparisonBenchmark {
       System.out.println("median   coxswain  " + c);
       System.out.printf("coxswain/etcd: rate %.2fx, p99 %.2fx%n", c.rate() / e.rate(), c.p99() / e.p99());
     }
+  }
+
+  /**
+   * The API and store alone (as {@code bin/bench api}), or with {@code --control-plane true} the
+   * whole server: its scheduler and controllers still list every pod each pass, so their cost grows
+   * with the hundreds of thousands of pods this benchmark leaves behind. {@code --jvm} gives the
+   * server JVM's options (default: the collector bin/cox picks, and a 6 GiB heap: a run leaves
+   * ~450,000 pods, ~1.2 GiB live, and a concurrent collector needs room to stay ahead).
+   */
+  private static ServerProcess server(Path data, String controlPlane, String jvmOptions) throws IOException {
+    List<String> jvm = List.of(jvmOptions.trim().split("\\s+"));
+    System.out.println("coxswain JVM: " + jvmOptions);
+    return Boolean.parseBoolean(controlPlane) ? ServerProcess.member(data, jvm) : ServerProcess.start(data, jvm);
   }
 
   private static Run median(List<Run> runs) {
@@ -91,8 +116,10 @@ public final class EtcdComparisonBenchmark {
           thread:set("tid", threads)
           threads = threads + 1
         end
+        local namespace = "default"
         function init(args)
           prefix = args[1] .. "-" .. tid .. "-"
+          namespace = args[2]
         end
         local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
         local function base64(s)
@@ -121,8 +148,8 @@ public final class EtcdComparisonBenchmark {
   }
 
   private static String coxswainRequest() {
-    return "  return wrk.format(\"POST\", \"/api/v1/namespaces/default/pods\", headers, string.format([[" + POD
-        + "]], name))";
+    return "  return wrk.format(\"POST\", \"/api/v1/namespaces/\" .. namespace .. \"/pods\", headers, string.format([["
+        + POD + "]], name))";
   }
 
   private static String etcdRequest() {
@@ -134,9 +161,10 @@ public final class EtcdComparisonBenchmark {
   private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
   private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
 
-  static Run wrk(String url, Path script, int seconds, String run) throws Exception {
+  /** One wrk run; {@code run} makes names unique, {@code namespace} is where Coxswain's pods go. */
+  static Run wrk(String url, Path script, int seconds, String run, String namespace) throws Exception {
     Process process = new ProcessBuilder("wrk", "-t2", "-c8", "-d" + seconds + "s", "--latency", "-s", script.toString(),
-        url, "--", run).redirectErrorStream(true).start();
+        url, "--", run, namespace).redirectErrorStream(true).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException("wrk failed:\n" + out);
