@@ -2,6 +2,7 @@ package io.coxswain.store;
 
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.Status;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -200,11 +201,15 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
       subscribers.remove(terminated.getRef());
       return this;
     }
-    String cause = terminated instanceof ChildFailed failed ? rootMessage(failed.getCause()) : "the store's log stopped";
-    getContext().getLog().error("store journal failed, {} writes not applied; restarting in {} ms: {}",
+    Throwable root = terminated instanceof ChildFailed failed ? root(failed.getCause()) : null;
+    String cause = root == null ? "the store's log stopped" : root.getMessage() == null ? root.toString() : root.getMessage();
+    // The file journal fails a batch with the I/O error after cutting it back off the log: then it
+    // was surely not applied. Anything else (a database that went away mid-commit) may have been.
+    String outcome = root instanceof IOException ? "the write was not applied" : "the write may or may not have been applied";
+    getContext().getLog().error("store journal failed with {} writes in flight; restarting the log in {} ms: {}",
         inFlight.size(), restartBackoff.toMillis(), cause);
     Status failure = Status.failure(500, "InternalError",
-        "the store could not write its journal (" + cause + "); the write was not applied", null);
+        "the store could not write its journal (" + cause + "); " + outcome, null);
     inFlight.forEach(w -> w.replyTo().tell(new WriteResult(null, failure)));
     inFlight = List.of();
     batchNumber++;
@@ -215,12 +220,12 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
     return this;
   }
 
-  private static String rootMessage(Throwable failure) {
+  private static Throwable root(Throwable failure) {
     Throwable root = failure;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.toString() : root.getMessage();
+    return root;
   }
 
   private Behavior<Command> onSubscribe(Subscribe subscribe) {

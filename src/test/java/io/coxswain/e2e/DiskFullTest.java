@@ -95,7 +95,8 @@ class DiskFullTest {
       assertThat(failure).as("a write failed once the disk was full").isNotNull();
       assertThat(failure.code()).isEqualTo(500);
       assertThat(failure.json().at("/kind").asText()).isEqualTo("Status");
-      assertThat(failure.json().at("/message").asText()).contains("journal").contains("No space left on device");
+      assertThat(failure.json().at("/message").asText()).contains("journal").contains("No space left on device")
+          .contains("was not applied");
 
       // Still full: every write is refused, none hangs.
       for (int i = 0; i < 3; i++) {
