@@ -73,6 +73,7 @@ public final class WatchCache {
 
   /** Replaces everything with the store's state; open watches end, since continuity is lost. */
   void reset(StoreState state) {
+    Released released;
     synchronized (lock) {
       view = CacheView.of(state);
       window.clear();
@@ -82,8 +83,9 @@ public final class WatchCache {
       podWatchersByNode.values().forEach(list -> list.forEach(WatchCache::end));
       podWatchersByNode.clear();
       ready = true;
-      releaseWaiters();
+      released = takeReleasedWaiters();
     }
+    released.complete();
   }
 
   /**
@@ -91,6 +93,7 @@ public final class WatchCache {
    * case the caller must resubscribe for a fresh snapshot; commits already applied are skipped.
    */
   boolean apply(List<Change> changes) {
+    Released released;
     synchronized (lock) {
       List<Change> fresh = changes.stream().filter(c -> c.revision() > view.revision()).toList();
       if (fresh.isEmpty()) {
@@ -113,9 +116,10 @@ public final class WatchCache {
       while (window.size() > settings.watchWindow()) {
         windowFloor = window.removeFirst().change().revision();
       }
-      releaseWaiters();
-      return true;
+      released = takeReleasedWaiters();
     }
+    released.complete();
+    return true;
   }
 
   /**
@@ -251,10 +255,22 @@ public final class WatchCache {
     }
   }
 
-  private void releaseWaiters() {
+  /** Writers whose revision the cache has reached, to be told so once the lock is released. */
+  private record Released(List<CompletableFuture<Long>> futures, long revision) {
+    /**
+     * Completes them, outside the cache's lock: what they run next (encoding an HTTP answer, a
+     * controller's next step) must neither hold up the feed nor wait on the lock.
+     */
+    void complete() {
+      futures.forEach(f -> f.complete(revision));
+    }
+  }
+
+  private Released takeReleasedWaiters() {
     Map<Long, List<CompletableFuture<Long>>> done = waiters.headMap(view.revision(), true);
-    long revision = view.revision();
-    done.values().forEach(list -> list.forEach(f -> f.complete(revision)));
+    List<CompletableFuture<Long>> futures = new ArrayList<>();
+    done.values().forEach(futures::addAll);
     done.clear();
+    return new Released(futures, view.revision());
   }
 }

@@ -70,6 +70,28 @@ class WatchCacheTest {
     assertThat(cache.view().revision()).isEqualTo(2L);
   }
 
+  /**
+   * A writer told its revision is applied runs its next step at once (often on the feed's thread):
+   * that step may use the cache from another thread, so it must not run under the cache's lock.
+   */
+  @Test
+  void waitingWritersAreReleasedOutsideTheCachesLock() throws Exception {
+    WatchCache cache = new WatchCache(SETTINGS, testKit.system());
+    cache.reset(StoreState.empty());
+    var otherThreadGotIn = cache.awaitRevision(1).thenApply(revision -> {
+      // While this callback runs, another thread takes the cache's lock (awaitRevision does).
+      var other = java.util.concurrent.CompletableFuture.supplyAsync(() -> cache.awaitRevision(0));
+      try {
+        other.get(2, TimeUnit.SECONDS);
+        return true;
+      } catch (Exception blocked) {
+        return false;
+      }
+    }).toCompletableFuture();
+    assertThat(cache.apply(List.of(change(1, ChangeType.ADDED, pod("a", "web", 1))))).isTrue();
+    assertThat(otherThreadGotIn.get(5, TimeUnit.SECONDS)).isTrue();
+  }
+
   @Test
   void replaysTheWindowThenLiveChangesInOrderAndTranslatesSelectorTransitions() throws Exception {
     WatchCache cache = new WatchCache(SETTINGS, testKit.system());
