@@ -2,7 +2,7 @@ package io.coxswain.store;
 
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.Status;
-import java.io.IOException;
+import io.coxswain.store.journal.WriteNotApplied;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -201,16 +201,23 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
       subscribers.remove(terminated.getRef());
       return this;
     }
-    Throwable root = terminated instanceof ChildFailed failed ? root(failed.getCause()) : null;
+    Throwable failure = terminated instanceof ChildFailed failed ? failed.getCause() : null;
+    WriteNotApplied refused = find(failure, WriteNotApplied.class);
+    Throwable root = refused != null ? refused : failure == null ? null : root(failure);
     String cause = root == null ? "the store's log stopped" : root.getMessage() == null ? root.toString() : root.getMessage();
-    // The file journal fails a batch with the I/O error after cutting it back off the log: then it
-    // was surely not applied. Anything else (a database that went away mid-commit) may have been.
-    String outcome = root instanceof IOException ? "the write was not applied" : "the write may or may not have been applied";
-    getContext().getLog().error("store journal failed with {} writes in flight; restarting the log in {} ms: {}",
-        inFlight.size(), restartBackoff.toMillis(), cause);
-    Status failure = Status.failure(500, "InternalError",
-        "the store could not write its journal (" + cause + "); " + outcome, null);
-    inFlight.forEach(w -> w.replyTo().tell(new WriteResult(null, failure)));
+    getContext().getLog().error("store journal failed with {} writes in flight and {} queued; restarting the log in {} ms: {}",
+        inFlight.size(), queue.size(), restartBackoff.toMillis(), cause);
+    // Only the file journal's WriteNotApplied means the batch was cut back off the log; anything
+    // else (a database that went away mid-commit) may have been applied.
+    Status inFlightAnswer = Status.failure(500, "InternalError", "the store could not write its journal (" + cause
+        + "); " + (refused != null ? "the write was not applied" : "the write may or may not have been applied"), null);
+    inFlight.forEach(w -> w.replyTo().tell(new WriteResult(null, inFlightAnswer)));
+    // Writes still queued never reached the journal. They are refused now rather than kept for a
+    // log that may take long to come back, and applied after their callers gave up.
+    Status queuedAnswer = Status.failure(500, "InternalError",
+        "the store could not write its journal (" + cause + "); the write was not applied", null);
+    queue.forEach(w -> w.replyTo().tell(new WriteResult(null, queuedAnswer)));
+    queue.clear();
     inFlight = List.of();
     batchNumber++;
     log = null;
@@ -218,6 +225,15 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
     restartBackoff = restartBackoff.multipliedBy(2).compareTo(MAX_RESTART_BACKOFF) > 0
         ? MAX_RESTART_BACKOFF : restartBackoff.multipliedBy(2);
     return this;
+  }
+
+  private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static Throwable root(Throwable failure) {

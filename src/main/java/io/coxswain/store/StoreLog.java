@@ -37,7 +37,12 @@ public final class StoreLog extends EventSourcedBehavior<StoreLog.Command, Store
 
   private final StoreSettings settings;
   private final SnapshotRetention retention;
-  private long revisionAtLastSnapshot;
+  /**
+   * The revision of the last snapshot, or -1 until recovery has seen it: the revision of the state
+   * the first replayed event applies to (the snapshot's), else the recovered revision. Restarts
+   * then do not postpone the next snapshot, which is also what lets compaction delete segments.
+   */
+  private long revisionAtLastSnapshot = -1;
 
   private StoreLog(StoreSettings settings, SnapshotRetention retention) {
     super(PersistenceId.ofUniqueId(settings.persistenceId()));
@@ -90,7 +95,12 @@ public final class StoreLog extends EventSourcedBehavior<StoreLog.Command, Store
   public EventHandler<StoreState, StoreEvent> eventHandler() {
     return newEventHandlerBuilder()
         .forAnyState()
-        .onEvent(StoreEvent.Committed.class, (state, event) -> state.apply(event.changes()))
+        .onEvent(StoreEvent.Committed.class, (state, event) -> {
+          if (revisionAtLastSnapshot < 0) {
+            revisionAtLastSnapshot = state.revision(); // replay's first event: state is the snapshot's
+          }
+          return state.apply(event.changes());
+        })
         .build();
   }
 
@@ -102,25 +112,34 @@ public final class StoreLog extends EventSourcedBehavior<StoreLog.Command, Store
   @Override
   public boolean shouldSnapshot(StoreState state, StoreEvent event, long sequenceNr) {
     long since = state.revision() - revisionAtLastSnapshot;
-    if (since >= Math.max(settings.snapshotEveryChanges(), state.size())) {
+    if (since >= snapshotInterval(state)) {
       revisionAtLastSnapshot = state.revision();
       return true;
     }
     return false;
   }
 
+  private long snapshotInterval(StoreState state) {
+    return Math.max(settings.snapshotEveryChanges(), state.size());
+  }
+
   @Override
   public SignalHandler<StoreState> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), state -> {
-          revisionAtLastSnapshot = state.revision();
+          if (revisionAtLastSnapshot < 0) {
+            revisionAtLastSnapshot = state.revision(); // nothing replayed after the snapshot
+          }
           log.info("store recovered revision={} objects={}", state.revision(), state.size());
         })
         .onSignal(SnapshotCompleted.class, (state, completed) ->
             retention.snapshotSaved(completed.metadata().persistenceId(), completed.metadata().sequenceNr()))
-        .onSignal(SnapshotFailed.class, (state, failed) ->
-            log.warn("store snapshot at revision={} failed (retried after the next interval): {}",
-                state.revision(), failed.getFailure().toString()))
+        .onSignal(SnapshotFailed.class, (state, failed) -> {
+          // Try again after a tenth of the interval, not a whole one: compaction waits on it.
+          revisionAtLastSnapshot = state.revision() - snapshotInterval(state) * 9 / 10;
+          log.warn("store snapshot at revision={} failed (tried again in {} changes): {}",
+              state.revision(), snapshotInterval(state) / 10, failed.getFailure().toString());
+        })
         .build();
   }
 

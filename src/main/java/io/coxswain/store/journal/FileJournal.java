@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.pekko.dispatch.Futures;
 import org.apache.pekko.persistence.AtomicWrite;
@@ -24,6 +25,8 @@ import org.apache.pekko.persistence.PersistentRepr;
 import org.apache.pekko.persistence.journal.japi.AsyncWriteJournal;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import scala.concurrent.ExecutionContext;
 import scala.concurrent.Future;
 import scala.jdk.javaapi.CollectionConverters;
@@ -36,21 +39,28 @@ import scala.jdk.javaapi.CollectionConverters;
  *
  * <p>Settings (plugin config): {@code dir} (absolute path), {@code segment-bytes}. All file work
  * runs on one thread of its own, so writes are ordered and never block a Pekko dispatcher.
- * A failed write fails the returned future (Pekko then fails the persisting actor); the log has
- * then been cut back, so nothing of it is replayed later.
+ * A failed write fails the returned future (Pekko then fails the persisting actor); when it fails
+ * with {@link WriteNotApplied}, the log has been cut back and nothing of it is replayed later. The
+ * directory is locked ({@link JournalLock}) while the journal runs: one writer only.
+ *
+ * <p>{@code deleteMessagesTo} deletes whole segments, so entries of the newest segment up to the
+ * given number stay readable; the store never replays below its snapshot, where that would show.
  */
 public final class FileJournal extends AsyncWriteJournal {
+  private static final Logger LOG = LoggerFactory.getLogger(FileJournal.class);
   private final Path dir;
   private final long segmentBytes;
   private final Serialization serialization;
   private final ExecutorService io;
   private final ExecutionContext ioContext;
   private final Map<String, SegmentedLog> logs = new HashMap<>();
+  private final JournalLock lock;
 
-  public FileJournal(Config config) {
+  public FileJournal(Config config) throws IOException {
     this.dir = Path.of(config.getString("dir"));
     this.segmentBytes = config.getBytes("segment-bytes");
     this.serialization = SerializationExtension.get(context().system());
+    this.lock = JournalLock.acquire(dir);
     this.io = Executors.newSingleThreadExecutor(r -> {
       Thread thread = new Thread(r, "coxswain-journal-io");
       thread.setDaemon(true);
@@ -107,6 +117,10 @@ public final class FileJournal extends AsyncWriteJournal {
     return onIo(() -> log(persistenceId).highestSequenceNr());
   }
 
+  /**
+   * Lets queued file work finish, closes the logs and releases the directory, so a restarted
+   * journal (a new instance) is the only writer from then on.
+   */
   @Override
   public void postStop() throws Exception {
     io.submit(() -> {
@@ -116,6 +130,11 @@ public final class FileJournal extends AsyncWriteJournal {
       return null;
     });
     io.shutdown();
+    if (!io.awaitTermination(60, TimeUnit.SECONDS)) {
+      LOG.error("the journal's file work did not finish within 60 s of stopping; keeping {} locked", dir);
+    } else {
+      lock.close();
+    }
     super.postStop();
   }
 

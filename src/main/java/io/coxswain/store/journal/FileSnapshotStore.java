@@ -43,12 +43,14 @@ import scala.concurrent.Future;
  * {@code keep} snapshots are kept, and the journal segments (in {@code journal-dir}) whose events
  * all precede the oldest kept snapshot are deleted: recovery can start from either kept snapshot
  * (a damaged newest one is skipped for the one before), and the disk holds the state about
- * {@code keep} times plus the events since.
+ * {@code keep} times plus the events since. Loads and saves share one thread, so a recovery
+ * (load, then replay) never overlaps a compaction.
  */
 public final class FileSnapshotStore extends SnapshotStore {
   private static final int MAGIC = 0x43585331; // "CXS1"
   private static final String PREFIX = "snapshot-";
   private static final String SUFFIX = ".snap";
+  private static final String TEMP = ".tmp";
 
   private final Path dir;
   private final Path journalDir;
@@ -60,7 +62,8 @@ public final class FileSnapshotStore extends SnapshotStore {
   public FileSnapshotStore(Config config) {
     this.dir = Path.of(config.getString("dir"));
     this.journalDir = config.getString("journal-dir").isEmpty() ? null : Path.of(config.getString("journal-dir"));
-    this.keep = Math.max(1, config.getInt("keep"));
+    // At least two: the older one is the fallback whose events are still in the journal.
+    this.keep = Math.max(2, config.getInt("keep"));
     this.serialization = SerializationExtension.get(context().system());
     this.io = Executors.newSingleThreadExecutor(r -> {
       Thread thread = new Thread(r, "coxswain-snapshot-io");
@@ -70,15 +73,26 @@ public final class FileSnapshotStore extends SnapshotStore {
     this.ioContext = ExecutionContext.fromExecutorService(io);
   }
 
+  /**
+   * The newest readable snapshot the criteria select. When there are snapshots and none can be
+   * read, loading fails: starting empty would rebuild the store from the events after the
+   * compacted ones only.
+   */
   @Override
   public Future<Optional<SelectedSnapshot>> doLoadAsync(String persistenceId, SnapshotSelectionCriteria criteria) {
     return onIo(() -> {
-      for (SnapshotMetadata meta : matching(persistenceId, criteria)) {
+      List<SnapshotMetadata> candidates = matching(persistenceId, criteria);
+      IOException last = null;
+      for (SnapshotMetadata meta : candidates) {
         try {
           return Optional.of(SelectedSnapshot.create(meta, read(file(meta))));
         } catch (IOException | RuntimeException e) {
           log().warning("snapshot {} cannot be read ({}); trying an older one", file(meta), e.toString());
+          last = new IOException("snapshot " + file(meta) + " cannot be read: " + e, e);
         }
+      }
+      if (last != null) {
+        throw last;
       }
       return Optional.empty();
     });
@@ -120,8 +134,11 @@ public final class FileSnapshotStore extends SnapshotStore {
 
   private void write(SnapshotMetadata metadata, SerializedPayload payload) throws IOException {
     Path target = file(metadata);
-    Files.createDirectories(target.getParent());
-    Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+    if (!Files.isDirectory(target.getParent())) {
+      Files.createDirectories(target.getParent());
+      Fsync.directory(target.getParent().getParent());
+    }
+    Path temp = target.resolveSibling(target.getFileName() + TEMP);
     ByteArrayOutputStream body = SerializedPayload.buffer(payload.bytes().length);
     try (DataOutputStream out = new DataOutputStream(body)) {
       payload.writeTo(out);
@@ -139,11 +156,11 @@ public final class FileSnapshotStore extends SnapshotStore {
       data.write(bytes);
       data.flush();
       channel.force(true);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       Files.deleteIfExists(temp); // a disk-full write leaves no partial file behind
       throw e;
     }
-    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     Fsync.directory(target.getParent());
   }
 
@@ -177,6 +194,12 @@ public final class FileSnapshotStore extends SnapshotStore {
 
   /** Keeps the newest {@code keep} snapshots and the journal segments needed from the oldest of them. */
   private void compact(String persistenceId) throws IOException {
+    // A save that a crash interrupted leaves its temporary file; nothing else would remove it.
+    try (Stream<Path> files = Files.list(FileJournal.logDir(dir, persistenceId))) {
+      for (Path temp : files.filter(p -> p.getFileName().toString().endsWith(TEMP)).toList()) {
+        Files.deleteIfExists(temp);
+      }
+    }
     List<SnapshotMetadata> all = matching(persistenceId, SnapshotSelectionCriteria.latest());
     for (SnapshotMetadata old : all.subList(Math.min(keep, all.size()), all.size())) {
       Files.deleteIfExists(file(old));

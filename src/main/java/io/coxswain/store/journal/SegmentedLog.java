@@ -34,8 +34,8 @@ public final class SegmentedLog implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SegmentedLog.class);
   static final String SUFFIX = ".wal";
   private static final int HEADER = 4 + 4 + 8;
-  /** Larger than any batch the store journals (512 writes of at most 3 MiB each, deflated). */
-  private static final int MAX_ENTRY = 256 * 1024 * 1024;
+  /** The most one append may write: one buffer, and what {@link #scan} will read back. */
+  private static final long MAX_APPEND = Integer.MAX_VALUE - 1024;
 
   /** One entry: its sequence number and its bytes. */
   public record Entry(long sequenceNr, byte[] payload) {}
@@ -47,6 +47,8 @@ public final class SegmentedLog implements AutoCloseable {
   private long highest;
   /** A failed append could not be cut back: the next append retries that first. */
   private boolean dirty;
+  /** A new segment whose directory entry is not yet synced: synced before anything in it is acknowledged. */
+  private boolean directoryUnsynced;
 
   private SegmentedLog(Path dir, long segmentBytes) {
     this.dir = dir;
@@ -61,26 +63,94 @@ public final class SegmentedLog implements AutoCloseable {
    * @throws IOException when the directory cannot be read or the newest segment not repaired
    */
   public static SegmentedLog open(Path dir, long segmentBytes) throws IOException {
-    Files.createDirectories(dir);
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+      // The new directories' names must survive a power cut, as the files in them will.
+      Fsync.directory(dir.getParent());
+    }
     SegmentedLog wal = new SegmentedLog(dir, segmentBytes);
     List<Long> firsts = segments(dir);
     if (firsts.isEmpty()) {
-      wal.startSegment(1);
-    } else {
-      long first = firsts.get(firsts.size() - 1);
-      FileChannel channel = FileChannel.open(segment(dir, first), StandardOpenOption.READ, StandardOpenOption.WRITE);
+      try {
+        wal.startSegment(1);
+      } catch (IOException e) {
+        wal.close();
+        throw e;
+      }
+      return wal;
+    }
+    long first = firsts.get(firsts.size() - 1);
+    Path file = segment(dir, first);
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try {
       Scan scan = scan(channel, first, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, e -> { });
       if (scan.validEnd() < channel.size()) {
+        if (!tornTail(channel, scan.validEnd())) {
+          throw new IOException("journal segment " + file + " is damaged at byte " + scan.validEnd() + " of "
+              + channel.size() + " and whole entries may follow; refusing to start rather than drop them");
+        }
         log.warn("journal segment {}: cutting {} bytes after the last whole entry (a write the crash interrupted)",
-            segment(dir, first), channel.size() - scan.validEnd());
+            file, channel.size() - scan.validEnd());
         channel.truncate(scan.validEnd());
         channel.force(true);
       }
       wal.active = channel;
       wal.position = scan.validEnd();
       wal.highest = scan.last() >= 0 ? scan.last() : first - 1;
+      return wal;
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
     }
-    return wal;
+  }
+
+  /**
+   * Whether what follows the last whole entry is what an interrupted, never-acknowledged append
+   * leaves, as etcd's WAL decides: a header of zeros (a page the disk never wrote) or cut short,
+   * an entry whose stated length runs past the end of the file, or an entry with a bad checksum
+   * that holds an all-zero 512-byte sector. A whole-length entry with a bad checksum and no such
+   * sector is damage inside synced data, and the log refuses to guess.
+   */
+  private static boolean tornTail(FileChannel channel, long at) throws IOException {
+    long size = channel.size();
+    if (size - at < HEADER) {
+      return true;
+    }
+    ByteBuffer header = ByteBuffer.allocate(8);
+    readFully(channel, header, at);
+    int length = header.getInt(0);
+    if (length == 0 || length < 8 || at + 8 + length > size) {
+      return length == 0 || at + 8L + Math.max(length, 8) > size || allZero(channel, at, size);
+    }
+    ByteBuffer entry = ByteBuffer.allocate(8 + length);
+    readFully(channel, entry, at);
+    for (long sector = at - at % 512; sector < at + 8 + length; sector += 512) {
+      int from = (int) (Math.max(sector, at) - at);
+      int to = (int) (Math.min(sector + 512, at + 8 + length) - at);
+      boolean zeros = true;
+      for (int i = from; i < to && zeros; i++) {
+        zeros = entry.get(i) == 0;
+      }
+      if (zeros) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean allZero(FileChannel channel, long at, long size) throws IOException {
+    ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+    for (long pos = at; pos < size; pos += chunk.capacity()) {
+      chunk.clear();
+      chunk.limit((int) Math.min(chunk.capacity(), size - pos));
+      readFully(channel, chunk, pos);
+      for (int i = 0; i < chunk.limit(); i++) {
+        if (chunk.get(i) != 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The sequence number of the newest entry; 0 for a new log. Never falls, even when segments are deleted. */
@@ -98,25 +168,39 @@ public final class SegmentedLog implements AutoCloseable {
     if (entries.isEmpty()) {
       return;
     }
-    if (dirty) {
-      cutBack(); // throws again while the disk still refuses
-    }
-    if (position >= segmentBytes) {
-      roll(entries.get(0).sequenceNr());
-    }
-    int size = 0;
-    for (Entry entry : entries) {
-      size += HEADER + entry.payload().length;
-    }
-    ByteBuffer buffer = ByteBuffer.allocate(size);
+    long size = 0;
     long expected = highest + 1;
-    CRC32C crc = new CRC32C();
     for (Entry entry : entries) {
       if (entry.sequenceNr() != expected++) {
         throw new IllegalArgumentException("entry " + entry.sequenceNr() + " does not follow " + (expected - 2));
       }
+      size += HEADER + entry.payload().length;
+    }
+    if (size > MAX_APPEND) {
+      throw new WriteNotApplied("a batch of " + size + " bytes is larger than the journal takes at once ("
+          + MAX_APPEND + ")", null);
+    }
+    try {
+      if (dirty) {
+        cutBack();
+      }
+      if (position >= segmentBytes) {
+        roll(entries.get(0).sequenceNr());
+      }
+      if (directoryUnsynced) {
+        Fsync.directory(dir);
+        directoryUnsynced = false;
+      }
+    } catch (IOException e) {
+      throw new WriteNotApplied("the journal could not be prepared for the write: " + e.getMessage(), e);
+    }
+    ByteBuffer buffer = ByteBuffer.allocate((int) size);
+    CRC32C crc = new CRC32C();
+    ByteBuffer seq = ByteBuffer.allocate(8);
+    for (Entry entry : entries) {
       crc.reset();
-      ByteBuffer seq = ByteBuffer.allocate(8).putLong(0, entry.sequenceNr());
+      seq.clear();
+      seq.putLong(0, entry.sequenceNr());
       crc.update(seq);
       crc.update(entry.payload());
       buffer.putInt(8 + entry.payload().length).putInt((int) crc.getValue())
@@ -133,9 +217,11 @@ public final class SegmentedLog implements AutoCloseable {
       try {
         cutBack();
       } catch (IOException cut) {
+        // The entries may still be in the file: whether they count is for the next open to find.
         e.addSuppressed(cut);
+        throw e;
       }
-      throw e;
+      throw new WriteNotApplied(e.getMessage(), e);
     }
     position += size;
     highest = entries.get(entries.size() - 1).sequenceNr();
@@ -154,15 +240,33 @@ public final class SegmentedLog implements AutoCloseable {
    */
   public void replay(long from, long to, long max, Consumer<Entry> consumer) throws IOException {
     List<Long> firsts = segments(dir);
+    if (!firsts.isEmpty() && from < firsts.get(0) && firsts.get(0) > 1 && from <= highest) {
+      // Entries before the oldest segment were deleted (covered by a snapshot): replaying from
+      // here would rebuild the state from part of its history. The caller must start from a
+      // snapshot; a missing one is an error, never an empty start.
+      throw new IOException("journal " + dir + " holds entries from " + firsts.get(0) + " on; entries from " + from
+          + " were asked for (their snapshot is missing or unreadable)");
+    }
     long delivered = 0;
     for (int i = 0; i < firsts.size() && delivered < max; i++) {
       long first = firsts.get(i);
-      long nextFirst = i + 1 < firsts.size() ? firsts.get(i + 1) : Long.MAX_VALUE;
+      boolean newest = i + 1 == firsts.size();
+      long nextFirst = newest ? Long.MAX_VALUE : firsts.get(i + 1);
       if (nextFirst <= from || first > to) {
         continue;
       }
-      try (FileChannel channel = FileChannel.open(segment(dir, first), StandardOpenOption.READ)) {
-        delivered += scan(channel, first, from, to, max - delivered, consumer).delivered();
+      Path file = segment(dir, first);
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        long size = channel.size();
+        long budget = max - delivered;
+        Scan scan = scan(channel, first, from, to, budget, consumer);
+        delivered += scan.delivered();
+        boolean stoppedEarly = scan.delivered() >= budget || scan.last() > to;
+        // An older segment must end whole, right before the next one begins.
+        if (!newest && !stoppedEarly && (scan.validEnd() != size || scan.last() != nextFirst - 1)) {
+          throw new IOException("journal segment " + file + " ends at entry " + scan.last() + " (byte " + scan.validEnd()
+              + " of " + size + ") but the next segment starts at " + nextFirst + ": the log is damaged");
+        }
       }
     }
   }
@@ -189,8 +293,14 @@ public final class SegmentedLog implements AutoCloseable {
   }
 
   private void roll(long nextSequenceNr) throws IOException {
-    active.close();
-    startSegment(nextSequenceNr);
+    FileChannel previous = active;
+    try {
+      startSegment(nextSequenceNr);
+    } finally {
+      if (active != previous) {
+        previous.close(); // a new segment is open (its directory sync may still be due)
+      }
+    }
   }
 
   private void startSegment(long first) throws IOException {
@@ -198,8 +308,11 @@ public final class SegmentedLog implements AutoCloseable {
         StandardOpenOption.WRITE);
     position = 0;
     highest = first - 1;
-    // The new file's name must survive a power cut before anything in it is acknowledged.
+    // The new file's name must survive a power cut before anything in it is acknowledged; if this
+    // sync fails, the next append tries it again before writing.
+    directoryUnsynced = true;
     Fsync.directory(dir);
+    directoryUnsynced = false;
   }
 
   @Override
@@ -234,7 +347,7 @@ public final class SegmentedLog implements AutoCloseable {
       readFully(channel, header, pos);
       int length = header.getInt(0);
       int sum = header.getInt(4);
-      if (length < 8 || length > MAX_ENTRY || pos + 8 + length > size) {
+      if (length < 8 || pos + 8 + length > size) {
         break;
       }
       ByteBuffer body = ByteBuffer.allocate(length);

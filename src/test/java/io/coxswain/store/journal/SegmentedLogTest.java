@@ -3,6 +3,7 @@ package io.coxswain.store.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,19 +64,69 @@ class SegmentedLogTest {
   }
 
   @Test
-  void aDamagedEntryEndsTheLogWhereItIs() throws Exception {
+  void damageInsideSyncedEntriesRefusesToOpenRatherThanDropThem() throws Exception {
     try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
       log.append(List.of(entry(1)));
       log.append(List.of(entry(2)));
     }
     Path segment = SegmentedLog.segment(dir, 1);
     byte[] bytes = Files.readAllBytes(segment);
-    bytes[bytes.length - 1] ^= 0x55; // the last entry's payload no longer matches its checksum
+    bytes[20] ^= 0x55; // inside entry 1's payload: a bit flipped on disk, entry 2 whole after it
     Files.write(segment, bytes);
+    assertThatThrownBy(() -> SegmentedLog.open(dir, 1 << 20)).isInstanceOf(IOException.class)
+        .hasMessageContaining("damaged");
+  }
+
+  @Test
+  void zerosAfterTheLastEntryAreAWriteThatNeverReachedTheDisk() throws Exception {
     try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
-      assertThat(log.highestSequenceNr()).isEqualTo(1);
-      assertThat(replay(log, 1, Long.MAX_VALUE, Long.MAX_VALUE)).containsExactly("1:event-1");
+      log.append(List.of(entry(1), entry(2)));
     }
+    Path segment = SegmentedLog.segment(dir, 1);
+    long whole = Files.size(segment);
+    Files.write(segment, new byte[4096], StandardOpenOption.APPEND); // size grew, the data did not land
+    try (SegmentedLog log = SegmentedLog.open(dir, 1 << 20)) {
+      assertThat(Files.size(segment)).isEqualTo(whole);
+      assertThat(log.highestSequenceNr()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aRollDoesNotSkipTheSequenceCheck() throws Exception {
+    try (SegmentedLog log = SegmentedLog.open(dir, 10)) {
+      log.append(List.of(entry(1)));
+      assertThatThrownBy(() -> log.append(List.of(entry(5)))).isInstanceOf(IllegalArgumentException.class);
+      log.append(List.of(entry(2)));
+      assertThat(SegmentedLog.segments(dir)).containsExactly(1L, 2L);
+    }
+  }
+
+  @Test
+  void replayRefusesHistoryThatIsNoLongerThere() throws Exception {
+    try (SegmentedLog log = SegmentedLog.open(dir, 40)) {
+      for (long seq = 1; seq <= 12; seq++) {
+        log.append(List.of(entry(seq)));
+      }
+      List<Long> segments = SegmentedLog.segments(dir);
+      // A missing middle segment: the log has a hole.
+      Files.delete(SegmentedLog.segment(dir, segments.get(1)));
+      assertThatThrownBy(() -> replay(log, 1, Long.MAX_VALUE, Long.MAX_VALUE)).isInstanceOf(IOException.class)
+          .hasMessageContaining("next segment");
+      // Compacted history: asking for it (a missing snapshot) is an error, not a partial replay.
+      SegmentedLog.deleteCovered(dir, segments.get(2) - 1);
+      assertThatThrownBy(() -> replay(log, 1, Long.MAX_VALUE, Long.MAX_VALUE)).isInstanceOf(IOException.class)
+          .hasMessageContaining("snapshot");
+      assertThat(replay(log, segments.get(2), Long.MAX_VALUE, Long.MAX_VALUE)).first()
+          .isEqualTo(segments.get(2) + ":event-" + segments.get(2));
+    }
+  }
+
+  @Test
+  void oneWriterPerJournalDirectory() throws Exception {
+    try (JournalLock first = JournalLock.acquire(dir)) {
+      assertThatThrownBy(() -> JournalLock.acquire(dir)).isInstanceOf(IOException.class).hasMessageContaining("in use");
+    }
+    JournalLock.acquire(dir).close(); // free again once released
   }
 
   @Test
