@@ -1,5 +1,8 @@
 package io.coxswain.controller;
 
+import org.slf4j.LoggerFactory;
+import org.slf4j.Logger;
+import io.coxswain.store.WriteFailures;
 import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.ObjectMeta;
@@ -27,6 +30,7 @@ import org.apache.pekko.actor.typed.Behavior;
  * computes from the pods: the address list the service proxy balances over.
  */
 public final class EndpointsController {
+  private static final Logger log = LoggerFactory.getLogger(EndpointsController.class);
   /** Marks the Endpoints this controller owns (selector-less services keep user-made ones). */
   static final String MANAGED = "endpoints.coxswain.io/managed-by";
   static final String MANAGED_VALUE = "endpoints-controller";
@@ -48,8 +52,9 @@ public final class EndpointsController {
       ResourceKey service = new ResourceKey("services", object.metadata().namespace(), object.metadata().name());
       if (MANAGED_VALUE.equals(object.metadata().annotationsOrEmpty().get(MANAGED)) && view.get(service) == null) {
         ResourceKey key = new ResourceKey("endpoints", object.metadata().namespace(), object.metadata().name());
-        writes.add(store.write(new StoreOp.Delete(key, object.metadata().resourceVersion(), object.metadata().uid()))
-            .toCompletableFuture().exceptionally(failure -> null));
+        writes.add(WriteFailures.logged(
+            store.write(new StoreOp.Delete(key, object.metadata().resourceVersion(), object.metadata().uid())),
+            log, "delete endpoints of a removed service", key));
       }
     }
     for (KubeObject object : view.list("services", null, null, 0, o -> true).items()) {
@@ -68,11 +73,11 @@ public final class EndpointsController {
             ObjectMeta.named(ns, service.metadata().name()).withLabels(service.metadata().labels())
                 .withAnnotations(Map.of(MANAGED, MANAGED_VALUE)), subsets),
             ns, clock, random);
-        writes.add(store.create(key, created).toCompletableFuture().exceptionally(failure -> null));
+        writes.add(WriteFailures.logged(store.create(key, created), log, "create endpoints", key));
       } else if (!((Endpoints) existing).subsets().equals(subsets)) {
-        writes.add(store.mutate(key, current -> current == null ? null
-                : new StoreOp.Update(key, ((Endpoints) current).withSubsets(subsets), current.metadata().resourceVersion()))
-            .toCompletableFuture().exceptionally(failure -> null));
+        writes.add(WriteFailures.logged(store.mutate(key, current -> current == null ? null
+                : new StoreOp.Update(key, ((Endpoints) current).withSubsets(subsets), current.metadata().resourceVersion())),
+            log, "update endpoints", key));
       }
     }
     return writes;

@@ -1,5 +1,6 @@
 package io.coxswain.controller;
 
+import io.coxswain.store.WriteFailures;
 import io.coxswain.api.KubeObject;
 import io.coxswain.store.CacheView;
 import io.coxswain.store.ControllerLoop;
@@ -39,15 +40,16 @@ public final class NamespaceController {
       String name = namespace.metadata().name();
       NamespaceCleanup cleanup = NamespaceCleanup.of(view, name);
       for (ResourceKey key : cleanup.toDelete()) {
-        writes.add(store.mutate(key, current -> current == null ? null
-                : Deletion.decide(key, current, Deletion.Options.DEFAULT, clock))
-            .toCompletableFuture().exceptionally(failure -> null));
+        writes.add(WriteFailures.logged(store.mutate(key, current -> current == null ? null
+                : Deletion.decide(key, current, Deletion.Options.DEFAULT, clock)),
+            log, "delete from terminating namespace", key));
       }
       if (cleanup.empty() && namespace.metadata().finalizersOrEmpty().isEmpty()) {
         ResourceKey key = ResourceKey.clusterScoped("namespaces", name);
-        writes.add(store.write(new StoreOp.Delete(key, namespace.metadata().resourceVersion(), namespace.metadata().uid()))
-            .thenRun(() -> log.info("namespace={} emptied and removed", name))
-            .toCompletableFuture().exceptionally(failure -> null));
+        writes.add(WriteFailures.logged(
+            store.write(new StoreOp.Delete(key, namespace.metadata().resourceVersion(), namespace.metadata().uid()))
+                .thenRun(() -> log.info("namespace={} emptied and removed", name)),
+            log, "remove emptied namespace", key));
       }
     }
     return writes;

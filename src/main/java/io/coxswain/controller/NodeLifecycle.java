@@ -1,5 +1,6 @@
 package io.coxswain.controller;
 
+import io.coxswain.store.WriteFailures;
 import java.util.Set;
 import java.util.function.Supplier;
 import io.coxswain.api.KubeObject;
@@ -88,10 +89,10 @@ public final class NodeLifecycle {
 
   private static CompletableFuture<?> update(StoreClient store, ResourceKey key,
       java.util.function.UnaryOperator<KubeObject> change) {
-    return store.mutate(key, current -> {
+    return WriteFailures.logged(store.mutate(key, current -> {
       KubeObject next = current == null ? null : change.apply(current);
       return next == null ? null : new StoreOp.Update(key, next, current.metadata().resourceVersion());
-    }).toCompletableFuture().exceptionally(failure -> null);
+    }), log, "update node status", key);
   }
 
   /** Deletes (gracefully) every pod still bound to the node; a returning agent finishes the job. */
@@ -103,9 +104,8 @@ public final class NodeLifecycle {
         o -> node.equals(((Pod) o).spec().nodeName()) && (force || o.metadata().deletionTimestamp() == null)).items()) {
       ResourceKey key = new ResourceKey("pods", object.metadata().namespace(), object.metadata().name());
       log.info("pod={}/{} evicted from unreachable node={}", key.namespace(), key.name(), node);
-      writes.add(store.mutate(key, current -> current == null ? null
-          : Deletion.decide(key, current, options, clock)).toCompletableFuture()
-          .exceptionally(failure -> null));
+      writes.add(WriteFailures.logged(store.mutate(key, current -> current == null ? null
+          : Deletion.decide(key, current, options, clock)), log, "evict pod", key));
     }
     return writes;
   }

@@ -1,5 +1,6 @@
 package io.coxswain.controller;
 
+import io.coxswain.store.WriteFailures;
 import io.coxswain.api.ApiException;
 import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
@@ -96,6 +97,6 @@ final class ReplicationSync {
       return CompletableFuture.failedFuture(ApiException.invalid("Pod", pod.metadata().name(), causes));
     }
     ResourceKey key = new ResourceKey("pods", pod.metadata().namespace(), pod.metadata().name());
-    return store.create(key, pod).toCompletableFuture().exceptionally(failure -> null);
+    return WriteFailures.logged(store.create(key, pod), log, "create pod", key);
   }
 }

@@ -1,5 +1,7 @@
 package io.coxswain.scheduler;
 
+import java.util.concurrent.CompletionStage;
+import io.coxswain.store.WriteFailures;
 import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.PodScheduling;
@@ -88,23 +90,22 @@ public final class Scheduler {
   private CompletableFuture<?> bind(Pod pod, String node) {
     ResourceKey key = key(pod);
     log.debug("pod={}/{} scheduled node={}", key.namespace(), key.name(), node);
-    return store.mutate(key, current -> unchanged(current, pod)
+    CompletionStage<?> bound = store.mutate(key, current -> unchanged(current, pod)
             ? new StoreOp.Update(key, PodScheduling.bound((Pod) current, node, Defaulting.now(clock)),
                 current.metadata().resourceVersion())
             : null)
         .thenCompose(done -> events.normal(pod, "Scheduled",
-            "Successfully assigned " + key.namespace() + "/" + key.name() + " to " + node))
-        .toCompletableFuture().exceptionally(failure -> null);
+            "Successfully assigned " + key.namespace() + "/" + key.name() + " to " + node));
+    return WriteFailures.logged(bound, log, "bind pod to " + node, key);
   }
 
   private CompletableFuture<?> markUnschedulable(Pod pod, String message) {
     ResourceKey key = key(pod);
     log.info("pod={}/{} unschedulable: {}", key.namespace(), key.name(), message);
-    CompletableFuture<?> condition = store.mutate(key, current -> unchanged(current, pod)
+    CompletableFuture<?> condition = WriteFailures.logged(store.mutate(key, current -> unchanged(current, pod)
             ? new StoreOp.Update(key, PodScheduling.unschedulable((Pod) current, message, Defaulting.now(clock)),
                 current.metadata().resourceVersion())
-            : null)
-        .toCompletableFuture().exceptionally(failure -> null);
+            : null), log, "mark pod unschedulable", key);
     CompletableFuture<?> recorded = events.warning(pod, "FailedScheduling", message).toCompletableFuture();
     return CompletableFuture.allOf(condition, recorded);
   }

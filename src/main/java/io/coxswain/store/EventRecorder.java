@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionStage;
  * Kubernetes' recorder aggregates, instead of adding a new one. Writes never fail the caller.
  */
 public final class EventRecorder {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EventRecorder.class);
   private static final int REMEMBERED = 4096;
 
   private final StoreClient store;
@@ -52,8 +53,9 @@ public final class EventRecorder {
     String aggregate = object.metadata().uid() + "|" + reason + "|" + message;
     ResourceKey existing = recent.get(aggregate);
     if (existing != null) {
-      return quietly(store.mutate(existing, current -> current == null ? null
-          : new StoreOp.Update(existing, repeat((Event) current, now), current.metadata().resourceVersion())));
+      return WriteFailures.logged(store.mutate(existing, current -> current == null ? null
+          : new StoreOp.Update(existing, repeat((Event) current, now), current.metadata().resourceVersion())),
+          log, "count repeated event " + reason + " in", existing);
     }
     String namespace = object.metadata().namespace() == null ? "default" : object.metadata().namespace();
     String name = object.metadata().name() + "." + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
@@ -64,14 +66,11 @@ public final class EventRecorder {
     Event prepared = (Event) Defaulting.applyCreateDefaults(event, namespace, clock, random);
     ResourceKey key = new ResourceKey("events", namespace, prepared.metadata().name());
     recent.put(aggregate, key);
-    return quietly(store.create(key, prepared));
+    return WriteFailures.logged(store.create(key, prepared), log, "record event " + reason + " in", key);
   }
 
   private static Event repeat(Event event, String now) {
     return event.withRepeat(event.count() == null ? 2 : event.count() + 1, now);
   }
 
-  private static CompletionStage<?> quietly(CompletionStage<?> write) {
-    return write.toCompletableFuture().exceptionally(failure -> null);
-  }
 }
