@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * {@code simulated.coxswain.io/log} annotation): options, Kubernetes' errors, and a request for a
  * pod that runs on another member, forwarded to that member's agent endpoint over real HTTP.
  */
+@Tag("integration")
 class PodLogsTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
   private static final Map<String, Object> QUIET = Map.of("coxswain.scheduler.enabled", false,

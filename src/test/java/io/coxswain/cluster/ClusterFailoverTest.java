@@ -9,6 +9,7 @@ import io.coxswain.testing.Kubectl;
 import io.coxswain.testing.TestCluster;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * an RC of 6 replicas spreads over the three nodes; kill -9 of the member that hosts the store
  * singleton brings all 6 back Running on the two survivors, with no acknowledged write lost.
  */
+@Tag("integration")
 class ClusterFailoverTest {
   @Test
   void killingTheStoreHostBringsTheReplicasBackOnTheSurvivors() throws Exception {

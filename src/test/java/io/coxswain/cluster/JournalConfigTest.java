@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.coxswain.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The journal is refused where an acknowledged write would not be durable. */
+@Tag("integration")
 class JournalConfigTest {
   @TempDir
   Path data;

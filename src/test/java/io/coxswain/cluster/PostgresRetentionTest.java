@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * only the newest two snapshots and the events after the older one remain, and a restart from
  * them has every write.
  */
+@Tag("integration")
 class PostgresRetentionTest {
 
   private static long count(String url, String sql) throws SQLException {

@@ -8,9 +8,11 @@ import io.coxswain.testing.Http;
 import io.coxswain.testing.TestNode;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A Service's Endpoints follow its pods: ready ones as addresses, named target ports resolved. */
+@Tag("integration")
 class EndpointsTest {
   @Test
   void endpointsListTheReadyPodsOfTheSelector() {

@@ -8,6 +8,7 @@ import io.coxswain.testing.TestNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  * controller deletes what it holds (running pods stop on their node first), waits for objects held
  * by finalizers, and removes the namespace once it is empty.
  */
+@Tag("integration")
 class NamespaceControllerTest {
   private static final String SHOP = "/api/v1/namespaces/shop";
 

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * replicas come back Running on the node that is left — nobody is paged. (A second member is
  * stood in for by a Node object whose agent never posts again.)
  */
+@Tag("integration")
 class NodeFailoverTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
 

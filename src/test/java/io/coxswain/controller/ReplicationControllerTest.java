@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** ReplicationControllers keep their replicas through scaling, pod loss and adoption, on the real store. */
+@Tag("integration")
 class ReplicationControllerTest {
   private static final String RCS = "/api/v1/namespaces/default/replicationcontrollers";
   private static final String PODS = "/api/v1/namespaces/default/pods";

@@ -9,6 +9,7 @@ import io.coxswain.testing.TestCluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * own node with its own bridge network and pod subnet; kill -9 of the member that hosts the store
  * and the replicas run again, as containers, on the two survivors.
  */
+@Tag("integration")
 class DockerClusterFailoverTest {
   @Test
   void replicasComeBackAsContainersOnTheSurvivors() throws Exception {

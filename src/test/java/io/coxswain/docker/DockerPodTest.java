@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * with CrashLoopBackOff, probes, logs through kubectl, and bad input ending in the status a
  * Kubernetes user expects — all through the real API, store and node agent.
  */
+@Tag("integration")
 class DockerPodTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
   private static DockerClient docker;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * agent re-adopts its containers (same ids, no restarts, no duplicates), keeps the status right,
  * and removes a labelled container that no pod claims.
  */
+@Tag("integration")
 class DockerRestartTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
   private static final List<String> SETTINGS = List.of("-Dcoxswain.node.pod-subnet=10.244.22.0/24");

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of bad request gets the right 4xx Status, and the store is left exactly as it was. */
+@Tag("integration")
 class BadInputTest {
   private static TestNode node;
   private static Http http;

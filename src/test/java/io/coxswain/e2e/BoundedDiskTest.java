@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * leave the data directory under 50 MB, and a restart still has every pod's last update. The
  * full million is {@code bin/bench disk}.
  */
+@Tag("integration")
 class BoundedDiskTest {
   private static final long LIMIT = 50L * 1000 * 1000;
 

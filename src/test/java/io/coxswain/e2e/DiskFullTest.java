@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a 5xx Status that says why, nothing they carried appears after a restart, and once space is freed
  * the server writes again by itself.
  */
+@Tag("integration")
 class DiskFullTest {
   @TempDir
   Path dir;

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the last answer (not seconds later, which would hide a delayed flush), with the same
  * resourceVersion; and the revision keeps rising after the restart.
  */
+@Tag("integration")
 class DurabilityTest {
   @TempDir
   Path data;

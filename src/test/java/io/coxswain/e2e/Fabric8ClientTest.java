@@ -22,9 +22,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The fabric8 Kubernetes client, a real third-party client, against a real Coxswain API. */
+@Tag("integration")
 class Fabric8ClientTest {
   private static TestNode node;
   private static KubernetesClient client;

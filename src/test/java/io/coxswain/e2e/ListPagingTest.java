@@ -8,9 +8,11 @@ import io.coxswain.testing.TestNode;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Big lists stream as valid JSON, and limit/continue pages come from one consistent snapshot. */
+@Tag("integration")
 class ListPagingTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
 

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the server is killed -9 and everything not synced is dropped; a server started on what the disk
  * kept has every acknowledged pod, with its resourceVersion.
  */
+@Tag("integration")
 class PowerLossTest {
   private static final int CLIENTS = 8;
 

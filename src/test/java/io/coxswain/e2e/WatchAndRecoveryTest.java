@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Watch semantics over HTTP (resume, exactly once, bookmarks, 410 Gone) and recovery from snapshots. */
+@Tag("integration")
 class WatchAndRecoveryTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
   private static final Map<String, Object> SMALL = Map.of(

@@ -9,9 +9,11 @@ import io.coxswain.testing.Http;
 import io.coxswain.testing.TestNode;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A member registers its Node through the real store and keeps the Ready heartbeat fresh. */
+@Tag("integration")
 class NodeAgentTest {
   @Test
   void registersTheNodeAndHeartbeats() {

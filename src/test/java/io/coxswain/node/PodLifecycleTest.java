@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * for phase, container states, restarts under each restartPolicy with CrashLoopBackOff, and
  * graceful deletion — all through the real store and API.
  */
+@Tag("integration")
 class PodLifecycleTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
   private static TestNode node;

@@ -9,9 +9,11 @@ import io.coxswain.testing.Http;
 import io.coxswain.testing.TestNode;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The scheduler singleton against the real store: binds what fits, explains what does not, retries on change. */
+@Tag("integration")
 class SchedulerTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
 

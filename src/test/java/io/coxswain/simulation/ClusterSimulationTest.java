@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * live nodes. The seed is printed; rerun with -Dsimulation.seed=N to replay the same choices (RC
  * sizes, which node dies or returns when). Timing is real, so the interleaving is not replayed.
  */
+@Tag("integration")
 class ClusterSimulationTest {
   private static final int NODES = 200;
   private static final int RCS = 20;

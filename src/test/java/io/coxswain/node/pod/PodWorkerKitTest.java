@@ -26,6 +26,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * agent. The store is a real one (a test member whose own agent never sees these pods: they are
  * bound to nodes no member runs).
  */
+@Tag("integration")
 class PodWorkerKitTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
   private static final AtomicInteger SEQ = new AtomicInteger();
