@@ -51,6 +51,7 @@ public final class ScaleBenchmark {
     int pods = Integer.parseInt(options.getOrDefault("pods", "30000"));
     int rcs = Integer.parseInt(options.getOrDefault("rcs", "100"));
     long timeoutNanos = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "600"))).toNanos();
+    int restSeconds = Integer.parseInt(options.getOrDefault("rest-seconds", "0"));
     System.out.printf("scale benchmark: %d simulated nodes, %d pods in %d RCs, %d cores, max heap %d MiB%n", nodes,
         pods, rcs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     try (TestNode member = TestNode.start(Map.of("coxswain.node.max-pods", 0))) {
@@ -85,11 +86,27 @@ public final class ScaleBenchmark {
           pods / progress.secondsToBound());
       System.out.printf("all %d pods Running in %.1f s  (%,.0f pods/s end to end; target >= 1,000)%n", pods,
           progress.secondsToRunning(), pods / progress.secondsToRunning());
+      if (restSeconds > 0) {
+        measureRest(restSeconds, nodes, pods);
+      }
       long heap = ApiBenchmark.usedHeapAfterGc();
       System.out.printf("heap after full GC: %,d MiB (%d nodes, %d pods, %d objects in the store)%n", heap >> 20,
           nodes, pods, store.cache().view().count("pods") + store.cache().view().count("nodes"));
     }
     System.exit(0);
+  }
+
+  /**
+   * The cost of a settled cluster: CPU of this JVM (store, API, scheduler, controllers and the
+   * simulated node agents with their heartbeats and relists) over a window in which nothing is
+   * asked of it. It should follow changes, not the number of objects held.
+   */
+  private static void measureRest(int seconds, int nodes, int pods) throws InterruptedException {
+    CpuMeter meter = CpuMeter.start();
+    TimeUnit.SECONDS.sleep(seconds); // the measuring window itself, not a wait for a condition
+    CpuMeter.Usage usage = meter.stop();
+    System.out.printf("at rest for %d s with %d nodes and %d pods: this JVM %.1f s CPU (%.2f cores)%n  %s%n", seconds,
+        nodes, pods, usage.jvmSeconds(), usage.jvmSeconds() / usage.wallSeconds(), usage);
   }
 
   /** A few of the pods that are not Running, with what their status says, to show why. */
