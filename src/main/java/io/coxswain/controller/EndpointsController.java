@@ -1,8 +1,5 @@
 package io.coxswain.controller;
 
-import org.slf4j.LoggerFactory;
-import org.slf4j.Logger;
-import io.coxswain.store.WriteFailures;
 import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.ObjectMeta;
@@ -15,6 +12,7 @@ import io.coxswain.store.ControllerLoop;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
+import io.coxswain.store.WriteFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +22,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.Behavior;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each selector Service's Endpoints object (same name) equal to what {@link EndpointsBuilder}

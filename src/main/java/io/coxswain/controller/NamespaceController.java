@@ -1,6 +1,5 @@
 package io.coxswain.controller;
 
-import io.coxswain.store.WriteFailures;
 import io.coxswain.api.KubeObject;
 import io.coxswain.store.CacheView;
 import io.coxswain.store.ControllerLoop;
@@ -8,6 +7,7 @@ import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
+import io.coxswain.store.WriteFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

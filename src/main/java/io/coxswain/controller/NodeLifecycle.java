@@ -1,8 +1,5 @@
 package io.coxswain.controller;
 
-import io.coxswain.store.WriteFailures;
-import java.util.Set;
-import java.util.function.Supplier;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.core.Node;
 import io.coxswain.api.core.Pod;
@@ -12,11 +9,14 @@ import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
+import io.coxswain.store.WriteFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.Behavior;
 
 /**

@@ -1,6 +1,5 @@
 package io.coxswain.controller;
 
-import io.coxswain.store.WriteFailures;
 import io.coxswain.api.ApiException;
 import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
@@ -12,6 +11,7 @@ import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
+import io.coxswain.store.WriteFailures;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

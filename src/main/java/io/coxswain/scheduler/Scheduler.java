@@ -1,7 +1,5 @@
 package io.coxswain.scheduler;
 
-import java.util.concurrent.CompletionStage;
-import io.coxswain.store.WriteFailures;
 import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.PodScheduling;
@@ -12,6 +10,7 @@ import io.coxswain.store.EventRecorder;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
+import io.coxswain.store.WriteFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.Behavior;
 
 /**

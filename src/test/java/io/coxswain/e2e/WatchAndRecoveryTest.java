@@ -6,13 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.coxswain.testing.Http;
 import io.coxswain.testing.TestNode;
 import io.coxswain.testing.WatchStream;
-import java.nio.file.Path;
 import java.nio.file.Files;
-import java.util.stream.Stream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
