@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.coxswain.testing.Http;
+import io.coxswain.testing.PodJson;
 import io.coxswain.testing.ServerProcess;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,8 +52,7 @@ class DiskFullTest {
   }
 
   private static String pod(String name) {
-    return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"app\":\"df\"}},"
-        + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}";
+    return PodJson.labelled(name, "df");
   }
 
   /** Writes zeros until the filesystem refuses more. */

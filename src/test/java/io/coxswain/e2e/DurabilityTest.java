@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coxswain.testing.Http;
+import io.coxswain.testing.PodJson;
 import io.coxswain.testing.ServerProcess;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,8 +28,7 @@ class DurabilityTest {
   Path data;
 
   private static String pod(String name) {
-    return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"app\":\"d\"}},"
-        + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}";
+    return PodJson.labelled(name, "d");
   }
 
   @Test

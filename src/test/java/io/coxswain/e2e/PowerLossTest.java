@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.coxswain.testing.Http;
+import io.coxswain.testing.PodJson;
 import io.coxswain.testing.LazyFs;
 import io.coxswain.testing.ServerProcess;
 import java.nio.file.Path;
@@ -33,8 +34,7 @@ class PowerLossTest {
   Path dir;
 
   private static String pod(String name) {
-    return "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"" + name + "\",\"labels\":{\"app\":\"pl\"}},"
-        + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox\"}]}}";
+    return PodJson.labelled(name, "pl");
   }
 
   @Test

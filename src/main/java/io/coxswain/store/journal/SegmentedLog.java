@@ -83,7 +83,7 @@ public final class SegmentedLog implements AutoCloseable {
     Path file = segment(dir, first);
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
-      Scan scan = scan(channel, first, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, e -> { });
+      Scan scan = scan(channel, first, Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, e -> { }, channel.size());
       if (scan.validEnd() < channel.size()) {
         if (!tornTail(channel, scan.validEnd())) {
           throw new IOException("journal segment " + file + " is damaged at byte " + scan.validEnd() + " of "
@@ -259,7 +259,9 @@ public final class SegmentedLog implements AutoCloseable {
       try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
         long size = channel.size();
         long budget = max - delivered;
-        Scan scan = scan(channel, first, from, to, budget, consumer);
+        // The newest segment is the one being written: read only what was acknowledged, never
+        // the remains of a failed append that could not be cut back yet.
+        Scan scan = scan(channel, first, from, to, budget, consumer, newest ? Math.min(size, position) : size);
         delivered += scan.delivered();
         boolean stoppedEarly = scan.delivered() >= budget || scan.last() > to;
         // An older segment must end whole, right before the next one begins.
@@ -333,10 +335,9 @@ public final class SegmentedLog implements AutoCloseable {
 
   private record Scan(long validEnd, long last, long delivered) {}
 
-  /** Reads whole, checksummed entries from the start of a segment until the first that is not. */
-  private static Scan scan(FileChannel channel, long first, long from, long to, long max, Consumer<Entry> consumer)
-      throws IOException {
-    long size = channel.size();
+  /** Reads whole, checksummed entries from the start of a segment, within its first {@code size} bytes, until the first that is not. */
+  private static Scan scan(FileChannel channel, long first, long from, long to, long max, Consumer<Entry> consumer,
+      long size) throws IOException {
     long pos = 0;
     long last = -1;
     long delivered = 0;
