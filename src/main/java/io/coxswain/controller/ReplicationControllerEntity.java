@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 
 /**
@@ -23,9 +21,9 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * caught up with the revision the request names — and its writes complete only once that cache has
  * them; reconciles of one RC never overlap (a request during one runs once more after it), so a
  * reconcile never acts on a cache older than its own last writes. When the RC is gone the entity
- * stops.
+ * stops. Two behaviours: {@link #idle} and {@link #reconciling}.
  */
-public final class ReplicationControllerEntity extends AbstractBehavior<ReplicationControllerEntity.Command> {
+public final class ReplicationControllerEntity {
   public static final EntityTypeKey<Command> TYPE = EntityTypeKey.create(Command.class, "ReplicationController");
 
   public interface Command extends ControllerMessage {}
@@ -35,15 +33,13 @@ public final class ReplicationControllerEntity extends AbstractBehavior<Replicat
 
   private record Finished(boolean rcGone, Throwable failure) implements Command {}
 
+  private final ActorContext<Command> context;
   private final ResourceKey key;
   private final StoreClient store;
   private final ReplicationSync sync;
-  private long revision;
-  private boolean busy;
-  private boolean again;
 
   private ReplicationControllerEntity(ActorContext<Command> context, String entityId, StoreClient store, Clock clock) {
-    super(context);
+    this.context = context;
     int slash = entityId.indexOf('/');
     this.key = new ResourceKey("replicationcontrollers", entityId.substring(0, slash), entityId.substring(slash + 1));
     this.store = store;
@@ -51,30 +47,43 @@ public final class ReplicationControllerEntity extends AbstractBehavior<Replicat
   }
 
   public static Behavior<Command> create(String entityId, StoreClient store, Clock clock) {
-    return Behaviors.setup(context -> new ReplicationControllerEntity(context, entityId, store, clock));
+    return Behaviors.setup(context -> new ReplicationControllerEntity(context, entityId, store, clock).idle(0));
   }
 
   public static String entityId(ReplicationController rc) {
     return rc.metadata().namespace() + "/" + rc.metadata().name();
   }
 
-  @Override
-  public Receive<Command> createReceive() {
-    return newReceiveBuilder()
-        .onMessage(Reconcile.class, this::onReconcile)
-        .onMessage(Finished.class, this::onFinished)
+  /** Nothing in progress: a request starts a reconcile at the highest revision asked for so far. */
+  private Behavior<Command> idle(long revision) {
+    return Behaviors.receive(Command.class)
+        .onMessage(Reconcile.class, request -> start(Math.max(revision, request.revision())))
         .build();
   }
 
-  private Behavior<Command> onReconcile(Reconcile request) {
-    revision = Math.max(revision, request.revision());
-    if (busy) {
-      again = true;
-      return this;
-    }
-    busy = true;
-    getContext().pipeToSelf(reconcile(revision), (gone, failure) -> new Finished(Boolean.TRUE.equals(gone), failure));
-    return this;
+  private Behavior<Command> start(long revision) {
+    context.pipeToSelf(reconcile(revision), (gone, failure) -> new Finished(Boolean.TRUE.equals(gone), failure));
+    return reconciling(revision, false);
+  }
+
+  /**
+   * A reconcile is in flight. Requests meanwhile are remembered ({@code pending}, with the highest
+   * revision) and run as one more reconcile after it, never beside it.
+   */
+  private Behavior<Command> reconciling(long revision, boolean pending) {
+    return Behaviors.receive(Command.class)
+        .onMessage(Reconcile.class, request -> reconciling(Math.max(revision, request.revision()), true))
+        .onMessage(Finished.class, finished -> {
+          if (finished.failure() != null) {
+            context.getLog().warn("rc={}/{} reconcile failed: {}", key.namespace(), key.name(),
+                finished.failure().toString());
+          }
+          if (pending) {
+            return start(revision);
+          }
+          return finished.rcGone() ? Behaviors.stopped() : idle(revision);
+        })
+        .build();
   }
 
   /** Completes with whether the RC is gone, once this reconcile's writes are done. */
@@ -92,21 +101,5 @@ public final class ReplicationControllerEntity extends AbstractBehavior<Replicat
       List<CompletableFuture<?>> writes = sync.sync(rc, pods);
       return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(done -> false);
     });
-  }
-
-  private Behavior<Command> onFinished(Finished finished) {
-    busy = false;
-    if (finished.failure() != null) {
-      getContext().getLog().warn("rc={}/{} reconcile failed: {}", key.namespace(), key.name(),
-          finished.failure().toString());
-    }
-    if (finished.rcGone() && !again) {
-      return Behaviors.stopped();
-    }
-    if (again) {
-      again = false;
-      return onReconcile(new Reconcile(revision));
-    }
-    return this;
   }
 }
