@@ -14,18 +14,17 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.javadsl.AbstractBehavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.actor.typed.javadsl.Receive;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * Runs one pod on this node: keeps its sandbox and containers as the spec and the restart rules
  * want (one blocking step at a time, on the blocking dispatcher), reports the pod's status when it
  * changes, and on deletion stops the containers within the grace period and removes the pod.
+ * Three behaviours: {@link #idle}, {@link #syncing} (a step in flight) and {@link #terminating}.
  */
-public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
+public final class PodWorker {
 
   public sealed interface Command {}
 
@@ -54,6 +53,7 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
   public record Context(String nodeName, String hostIp, String runtimeName, StoreClient store, Executor blocking,
                         Clock clock, Duration syncPeriod, Duration resyncPeriod, EventRecorder events) {}
 
+  private final ActorContext<Command> context;
   private final Context ctx;
   private final TimerScheduler<Command> timers;
   private final PodSteps steps;
@@ -61,13 +61,10 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
   private Pod pod;
   private PodRuntime runtime = PodRuntime.empty();
   private PodStatus reported;
-  private boolean busy;
-  private boolean lookAgain;
-  private boolean terminating;
 
   private PodWorker(ActorContext<Command> context, TimerScheduler<Command> timers, Context ctx, PodSteps steps,
       Pod pod) {
-    super(context);
+    this.context = context;
     this.ctx = ctx;
     this.timers = timers;
     this.steps = steps;
@@ -78,94 +75,123 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
   public static Behavior<Command> create(Context ctx, PodSteps steps, Pod pod) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
       timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, Duration.ZERO);
-      return new PodWorker(context, timers, ctx, steps, pod);
+      return new PodWorker(context, timers, ctx, steps, pod).idle();
     }));
   }
 
-  @Override
-  public Receive<Command> createReceive() {
-    return newReceiveBuilder()
+  /** Nothing in flight: any change, tick or relist starts a step. */
+  private Behavior<Command> idle() {
+    return Behaviors.receive(Command.class)
         .onMessage(PodChanged.class, changed -> {
           pod = changed.pod();
-          return tick();
+          return step();
         })
         .onMessageEquals(PodGone.INSTANCE, () -> {
-          pod = pod.withMetadata(pod.metadata().withDeletion(Defaulting.now(ctx.clock()), 0L));
-          return tick();
+          markGone();
+          return step();
         })
-        .onMessageEquals(Tick.INSTANCE, this::tick)
-        .onMessageEquals(Resync.INSTANCE, this::tick)
-        .onMessage(Synced.class, this::onSynced)
-        .onMessage(StatusWritten.class, written -> {
-          if (written.failure() != null) {
-            reported = null; // write again, soon
-            timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, ctx.syncPeriod());
-            getContext().getLog().warn("pod={}/{} status not written: {}", key.namespace(), key.name(),
-                StoreClient.unwrap(written.failure()).getMessage());
-          }
-          return this;
+        .onMessageEquals(Tick.INSTANCE, this::step)
+        .onMessageEquals(Resync.INSTANCE, this::step)
+        .onMessage(StatusWritten.class, this::onStatusWritten)
+        .build();
+  }
+
+  /**
+   * A sync is in flight. It may have looked before a change that arrives now (a new spec, a
+   * deletion, a container that stopped): then {@code lookAgain}, and the worker looks again as
+   * soon as it is done.
+   */
+  private Behavior<Command> syncing(boolean lookAgain) {
+    return Behaviors.receive(Command.class)
+        .onMessage(PodChanged.class, changed -> {
+          pod = changed.pod();
+          return syncing(true);
         })
+        .onMessageEquals(PodGone.INSTANCE, () -> {
+          markGone();
+          return syncing(true);
+        })
+        .onMessageEquals(Tick.INSTANCE, () -> syncing(true))
+        .onMessageEquals(Resync.INSTANCE, () -> syncing(true))
+        .onMessage(Synced.class, synced -> onSynced(synced, lookAgain))
+        .onMessage(StatusWritten.class, this::onStatusWritten)
+        .build();
+  }
+
+  /** The pod is being stopped and removed; nothing else is done for it meanwhile. */
+  private Behavior<Command> terminating() {
+    return Behaviors.receive(Command.class)
+        .onMessage(PodChanged.class, changed -> {
+          pod = changed.pod();
+          return Behaviors.same();
+        })
+        .onMessageEquals(PodGone.INSTANCE, Behaviors::same)
+        .onMessageEquals(Tick.INSTANCE, Behaviors::same)
+        .onMessageEquals(Resync.INSTANCE, Behaviors::same)
+        .onMessage(StatusWritten.class, this::onStatusWritten)
         .onMessage(TornDown.class, this::onTornDown)
         .build();
+  }
+
+  private void markGone() {
+    pod = pod.withMetadata(pod.metadata().withDeletion(Defaulting.now(ctx.clock()), 0L));
+  }
+
+  private Behavior<Command> onStatusWritten(StatusWritten written) {
+    if (written.failure() != null) {
+      reported = null; // write again, soon
+      timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, ctx.syncPeriod());
+      context.getLog().warn("pod={}/{} status not written: {}", key.namespace(), key.name(),
+          StoreClient.unwrap(written.failure()).getMessage());
+    }
+    return Behaviors.same();
   }
 
   private PodRef ref() {
     return new PodRef(ctx.nodeName(), pod.metadata().namespace(), pod.metadata().name(), pod.metadata().uid());
   }
 
-  private Behavior<Command> tick() {
-    if (terminating) {
-      return this;
-    }
-    if (busy) {
-      // The sync in flight may have looked before this change (a new spec, a deletion, a
-      // container that stopped): look again as soon as it is done.
-      lookAgain = true;
-      return this;
-    }
-    busy = true;
+  /** Starts the next blocking step: teardown once the pod is being deleted, else a sync. */
+  private Behavior<Command> step() {
     if (pod.metadata().deletionTimestamp() != null) {
-      terminating = true;
       Duration grace = Duration.ofSeconds(pod.metadata().deletionGracePeriodSeconds() == null ? 0
           : pod.metadata().deletionGracePeriodSeconds());
-      getContext().getLog().info("pod={}/{} stopping (grace {}s)", key.namespace(), key.name(), grace.getSeconds());
+      context.getLog().info("pod={}/{} stopping (grace {}s)", key.namespace(), key.name(), grace.getSeconds());
       report(PodEvents.killing(pod));
       PodRuntime state = runtime;
-      getContext().pipeToSelf(CompletableFuture.runAsync(() -> steps.teardown(state, grace), ctx.blocking())
+      context.pipeToSelf(CompletableFuture.runAsync(() -> steps.teardown(state, grace), ctx.blocking())
           .thenCompose(done -> ctx.store().write(new StoreOp.Delete(key, null, pod.metadata().uid()))),
           (done, failure) -> new TornDown(failure));
-      return this;
+      return terminating();
     }
     PodRef ref = ref();
     Pod spec = pod;
     PodRuntime state = runtime;
-    getContext().pipeToSelf(CompletableFuture.supplyAsync(() -> steps.sync(ref, spec, state), ctx.blocking()),
+    context.pipeToSelf(CompletableFuture.supplyAsync(() -> steps.sync(ref, spec, state), ctx.blocking()),
         Synced::new);
-    return this;
+    return syncing(false);
   }
 
-  private Behavior<Command> onSynced(Synced synced) {
-    busy = false;
+  private Behavior<Command> onSynced(Synced synced, boolean lookAgain) {
     if (synced.failure() != null) {
-      getContext().getLog().warn("pod={}/{} sync failed: {}", key.namespace(), key.name(), synced.failure().toString());
+      context.getLog().warn("pod={}/{} sync failed: {}", key.namespace(), key.name(), synced.failure().toString());
       timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, ctx.syncPeriod());
-      return this;
+      return idle();
     }
     report(PodEvents.between(pod, runtime, synced.state()));
     runtime = synced.state();
     Duration next = lookAgain ? Duration.ZERO
         : PodRuntime.settled(pod, runtime) ? ctx.resyncPeriod() : ctx.syncPeriod();
-    lookAgain = false;
     timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, next);
     PodStatus status = PodStatusView.of(pod, runtime, ctx.hostIp(), ctx.runtimeName(), Defaulting.now(ctx.clock()));
     if (!status.equals(reported)) {
       reported = status;
-      getContext().pipeToSelf(ctx.store().mutate(key, current -> current == null
+      context.pipeToSelf(ctx.store().mutate(key, current -> current == null
               || !current.metadata().uid().equals(pod.metadata().uid()) ? null
               : new StoreOp.Update(key, ((Pod) current).withStatus(status), current.metadata().resourceVersion())),
           StatusWritten::new);
     }
-    return this;
+    return idle();
   }
 
   private void report(java.util.List<PodEvents.Note> notes) {
@@ -180,14 +206,12 @@ public final class PodWorker extends AbstractBehavior<PodWorker.Command> {
 
   private Behavior<Command> onTornDown(TornDown done) {
     if (done.failure() != null && StoreClient.unwrap(done.failure()).code() != 404) {
-      getContext().getLog().warn("pod={}/{} not removed: {}; retrying", key.namespace(), key.name(),
+      context.getLog().warn("pod={}/{} not removed: {}; retrying", key.namespace(), key.name(),
           StoreClient.unwrap(done.failure()).getMessage());
-      busy = false;
-      terminating = false;
       timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, ctx.syncPeriod());
-      return this;
+      return idle();
     }
-    getContext().getLog().info("pod={}/{} stopped and removed", key.namespace(), key.name());
+    context.getLog().info("pod={}/{} stopped and removed", key.namespace(), key.name());
     return Behaviors.stopped();
   }
 }
