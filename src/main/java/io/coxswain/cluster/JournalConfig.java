@@ -3,6 +3,7 @@ package io.coxswain.cluster;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.coxswain.store.SnapshotRetention;
+import io.coxswain.store.journal.JournalLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -88,7 +89,13 @@ public record JournalConfig(String url, String user, String password, Path dataD
         throw new IllegalStateException("the data directory " + dataDir + " holds a journal in the old H2 format "
             + "(journal.mv.db), which this version does not read: start with an empty --data directory");
       }
-      return;
+      // Fail at once, with a clear message, when another server uses this data directory (the
+      // journal takes the same lock again for as long as it runs).
+      try (JournalLock lock = JournalLock.acquire(journalDir())) {
+        return;
+      } catch (IOException e) {
+        throw new IllegalStateException(e.getMessage(), e);
+      }
     }
     if (!isPostgres()) {
       throw new IllegalStateException("unsupported journal URL " + url + ": use a jdbc:postgresql:// URL or 'embedded'");

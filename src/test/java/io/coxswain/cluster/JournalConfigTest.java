@@ -41,6 +41,15 @@ class JournalConfigTest {
   }
 
   @Test
+  void aDataDirectoryInUseByAnotherServerIsRefused() throws Exception {
+    JournalConfig journal = JournalConfig.of("", "", "", data);
+    try (var held = io.coxswain.store.journal.JournalLock.acquire(journal.journalDir())) {
+      assertThatThrownBy(journal::prepare).isInstanceOf(IllegalStateException.class).hasMessageContaining("in use");
+    }
+    journal.prepare(); // free again
+  }
+
+  @Test
   void embeddedJournalFilesLiveUnderTheDataDirectory() {
     JournalConfig journal = JournalConfig.of("embedded", "", "", data);
     assertThat(journal.isEmbedded()).isTrue();

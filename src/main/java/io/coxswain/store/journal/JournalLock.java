@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * on the same data directory, or an overlapping restart, would otherwise append to the same
  * segments at its own idea of their end.
  */
-final class JournalLock implements AutoCloseable {
+public final class JournalLock implements AutoCloseable {
   private final FileChannel channel;
   private final FileLock lock;
 
@@ -23,8 +23,11 @@ final class JournalLock implements AutoCloseable {
   }
 
   /** @throws IOException when another process (or another journal in this one) holds the directory */
-  static JournalLock acquire(Path dir) throws IOException {
-    Files.createDirectories(dir);
+  public static JournalLock acquire(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      Files.createDirectories(dir);
+      Fsync.directory(dir.getParent()); // the journal directory's name must survive a power cut too
+    }
     Path file = dir.resolve("lock");
     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
@@ -41,6 +44,7 @@ final class JournalLock implements AutoCloseable {
     return new JournalLock(channel, lock);
   }
 
+  /** Releases the directory. */
   @Override
   public void close() throws IOException {
     lock.release();
