@@ -79,7 +79,7 @@ public record JournalConfig(String url, String user, String password, Path dataD
   /**
    * Makes the journal ready: for PostgreSQL, refuses settings under which a commit is not durable
    * and creates the tables when absent; for files, refuses a data directory in the old embedded
-   * format (an H2 database), which this version does not read.
+   * format (an H2 database), which this version does not read, and one another server is using.
    *
    * @throws IllegalStateException saying what is wrong and how to fix it
    */

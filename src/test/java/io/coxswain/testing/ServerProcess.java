@@ -27,16 +27,18 @@ public final class ServerProcess implements AutoCloseable {
     this.url = url;
   }
 
-  /** A server for store tests: no scheduler, controllers or heartbeats writing between the test's own writes. */
+  /** No scheduler, controllers or heartbeats writing between a store test's own writes. */
+  private static final List<String> STORE_ONLY = List.of("-Dcoxswain.scheduler.enabled=false",
+      "-Dcoxswain.controllers.enabled=false", "-Dcoxswain.node.heartbeat-interval=1h");
+
+  /** A server for store tests ({@link #STORE_ONLY}). */
   public static ServerProcess start(Path dataDir, String... extraArgs) throws IOException {
-    return start(dataDir, List.of("-Dcoxswain.scheduler.enabled=false", "-Dcoxswain.controllers.enabled=false",
-        "-Dcoxswain.node.heartbeat-interval=1h"), extraArgs);
+    return start(dataDir, STORE_ONLY, extraArgs);
   }
 
   /** A server for store tests with extra {@code -D} settings for its JVM. */
   public static ServerProcess start(Path dataDir, List<String> extraSystemProperties) throws IOException {
-    List<String> properties = new ArrayList<>(List.of("-Dcoxswain.scheduler.enabled=false",
-        "-Dcoxswain.controllers.enabled=false", "-Dcoxswain.node.heartbeat-interval=1h"));
+    List<String> properties = new ArrayList<>(STORE_ONLY);
     properties.addAll(extraSystemProperties);
     return start(dataDir, properties, new String[0]);
   }

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,12 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.pekko.dispatch.Futures;
 import org.apache.pekko.persistence.AtomicWrite;
 import org.apache.pekko.persistence.PersistentRepr;
 import org.apache.pekko.persistence.journal.japi.AsyncWriteJournal;
@@ -27,7 +23,6 @@ import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.concurrent.ExecutionContext;
 import scala.concurrent.Future;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -51,8 +46,7 @@ public final class FileJournal extends AsyncWriteJournal {
   private final Path dir;
   private final long segmentBytes;
   private final Serialization serialization;
-  private final ExecutorService io;
-  private final ExecutionContext ioContext;
+  private final IoThread io;
   private final Map<String, SegmentedLog> logs = new HashMap<>();
   private final JournalLock lock;
 
@@ -61,12 +55,7 @@ public final class FileJournal extends AsyncWriteJournal {
     this.segmentBytes = config.getBytes("segment-bytes");
     this.serialization = SerializationExtension.get(context().system());
     this.lock = JournalLock.acquire(dir);
-    this.io = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "coxswain-journal-io");
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.ioContext = ExecutionContext.fromExecutorService(io);
+    this.io = new IoThread("coxswain-journal-io");
   }
 
   /** The directory of one persistence id's log. */
@@ -86,7 +75,7 @@ public final class FileJournal extends AsyncWriteJournal {
       }
       results.add(Optional.empty());
     }
-    return onIo(() -> {
+    return io.run(() -> {
       for (Map.Entry<String, List<SegmentedLog.Entry>> e : byId.entrySet()) {
         log(e.getKey()).append(e.getValue());
       }
@@ -96,7 +85,7 @@ public final class FileJournal extends AsyncWriteJournal {
 
   @Override
   public Future<Void> doAsyncDeleteMessagesTo(String persistenceId, long toSequenceNr) {
-    return onIo(() -> {
+    return io.run(() -> {
       SegmentedLog.deleteCovered(logDir(dir, persistenceId), toSequenceNr);
       return null;
     });
@@ -105,7 +94,7 @@ public final class FileJournal extends AsyncWriteJournal {
   @Override
   public Future<Void> doAsyncReplayMessages(String persistenceId, long fromSequenceNr, long toSequenceNr, long max,
       Consumer<PersistentRepr> replayCallback) {
-    return onIo(() -> {
+    return io.run(() -> {
       log(persistenceId).replay(fromSequenceNr, toSequenceNr, max,
           entry -> replayCallback.accept(decode(persistenceId, entry)));
       return null;
@@ -114,7 +103,7 @@ public final class FileJournal extends AsyncWriteJournal {
 
   @Override
   public Future<Long> doAsyncReadHighestSequenceNr(String persistenceId, long fromSequenceNr) {
-    return onIo(() -> log(persistenceId).highestSequenceNr());
+    return io.run(() -> log(persistenceId).highestSequenceNr());
   }
 
   /**
@@ -123,17 +112,17 @@ public final class FileJournal extends AsyncWriteJournal {
    */
   @Override
   public void postStop() throws Exception {
-    io.submit(() -> {
-      for (SegmentedLog log : logs.values()) {
+    boolean finished = io.finish(() -> logs.values().forEach(log -> {
+      try {
         log.close();
+      } catch (IOException e) {
+        LOG.warn("closing the journal's segment in {} failed: {}", dir, e.toString());
       }
-      return null;
-    });
-    io.shutdown();
-    if (!io.awaitTermination(60, TimeUnit.SECONDS)) {
-      LOG.error("the journal's file work did not finish within 60 s of stopping; keeping {} locked", dir);
-    } else {
+    }), 60);
+    if (finished) {
       lock.close();
+    } else {
+      LOG.error("the journal's file work did not finish within 60 s of stopping; keeping {} locked", dir);
     }
     super.postStop();
   }
@@ -147,10 +136,6 @@ public final class FileJournal extends AsyncWriteJournal {
     return log;
   }
 
-  private <T> Future<T> onIo(Callable<T> work) {
-    return Futures.future(work, ioContext);
-  }
-
   private byte[] encode(PersistentRepr repr) {
     SerializedPayload payload = SerializedPayload.of(serialization, repr.payload());
     ByteArrayOutputStream bytes = SerializedPayload.buffer(payload.bytes().length);
@@ -160,7 +145,7 @@ public final class FileJournal extends AsyncWriteJournal {
       out.writeLong(repr.timestamp());
       payload.writeTo(out);
     } catch (IOException e) {
-      throw SerializedPayload.unchecked(e);
+      throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
   }
@@ -174,7 +159,7 @@ public final class FileJournal extends AsyncWriteJournal {
       return PersistentRepr.apply(payload, entry.sequenceNr(), persistenceId, manifest, false, null, writerUuid)
           .withTimestamp(timestamp);
     } catch (IOException e) {
-      throw SerializedPayload.unchecked(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

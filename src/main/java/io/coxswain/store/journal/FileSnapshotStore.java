@@ -19,19 +19,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
-import org.apache.pekko.dispatch.Futures;
 import org.apache.pekko.persistence.SelectedSnapshot;
 import org.apache.pekko.persistence.SnapshotMetadata;
 import org.apache.pekko.persistence.SnapshotSelectionCriteria;
 import org.apache.pekko.persistence.snapshot.japi.SnapshotStore;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
-import scala.concurrent.ExecutionContext;
 import scala.concurrent.Future;
 
 /**
@@ -56,8 +51,7 @@ public final class FileSnapshotStore extends SnapshotStore {
   private final Path journalDir;
   private final int keep;
   private final Serialization serialization;
-  private final ExecutorService io;
-  private final ExecutionContext ioContext;
+  private final IoThread io;
 
   public FileSnapshotStore(Config config) {
     this.dir = Path.of(config.getString("dir"));
@@ -65,12 +59,7 @@ public final class FileSnapshotStore extends SnapshotStore {
     // At least two: the older one is the fallback whose events are still in the journal.
     this.keep = Math.max(2, config.getInt("keep"));
     this.serialization = SerializationExtension.get(context().system());
-    this.io = Executors.newSingleThreadExecutor(r -> {
-      Thread thread = new Thread(r, "coxswain-snapshot-io");
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.ioContext = ExecutionContext.fromExecutorService(io);
+    this.io = new IoThread("coxswain-snapshot-io");
   }
 
   /**
@@ -80,7 +69,7 @@ public final class FileSnapshotStore extends SnapshotStore {
    */
   @Override
   public Future<Optional<SelectedSnapshot>> doLoadAsync(String persistenceId, SnapshotSelectionCriteria criteria) {
-    return onIo(() -> {
+    return io.run(() -> {
       List<SnapshotMetadata> candidates = matching(persistenceId, criteria);
       IOException last = null;
       for (SnapshotMetadata meta : candidates) {
@@ -101,7 +90,7 @@ public final class FileSnapshotStore extends SnapshotStore {
   @Override
   public Future<Void> doSaveAsync(SnapshotMetadata metadata, Object snapshot) {
     SerializedPayload payload = SerializedPayload.of(serialization, snapshot);
-    return onIo(() -> {
+    return io.run(() -> {
       write(metadata, payload);
       compact(metadata.persistenceId());
       return null;
@@ -110,7 +99,7 @@ public final class FileSnapshotStore extends SnapshotStore {
 
   @Override
   public Future<Void> doDeleteAsync(SnapshotMetadata metadata) {
-    return onIo(() -> {
+    return io.run(() -> {
       Files.deleteIfExists(file(metadata));
       return null;
     });
@@ -118,7 +107,7 @@ public final class FileSnapshotStore extends SnapshotStore {
 
   @Override
   public Future<Void> doDeleteAsync(String persistenceId, SnapshotSelectionCriteria criteria) {
-    return onIo(() -> {
+    return io.run(() -> {
       for (SnapshotMetadata meta : matching(persistenceId, criteria)) {
         Files.deleteIfExists(file(meta));
       }
@@ -128,7 +117,7 @@ public final class FileSnapshotStore extends SnapshotStore {
 
   @Override
   public void postStop() throws Exception {
-    io.shutdown();
+    io.finish(() -> { }, 120);
     super.postStop();
   }
 
@@ -166,11 +155,12 @@ public final class FileSnapshotStore extends SnapshotStore {
 
   private Object read(Path file) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer header = ByteBuffer.allocate(16);
-      while (header.hasRemaining() && channel.read(header) >= 0) {
-        // fill the header
+      if (channel.size() < 16) {
+        throw new IOException("not a snapshot file");
       }
-      if (header.position() < 16 || header.getInt(0) != MAGIC) {
+      ByteBuffer header = ByteBuffer.allocate(16);
+      SegmentedLog.readFully(channel, header, 0);
+      if (header.getInt(0) != MAGIC) {
         throw new IOException("not a snapshot file");
       }
       long length = header.getLong(8);
@@ -178,9 +168,7 @@ public final class FileSnapshotStore extends SnapshotStore {
         throw new IOException("snapshot is " + (channel.size() - 16) + " bytes, its header says " + length);
       }
       ByteBuffer body = ByteBuffer.allocate((int) length);
-      while (body.hasRemaining() && channel.read(body) >= 0) {
-        // fill the body
-      }
+      SegmentedLog.readFully(channel, body, 16);
       CRC32C crc = new CRC32C();
       crc.update(body.array());
       if ((int) crc.getValue() != header.getInt(4)) {
@@ -243,17 +231,4 @@ public final class FileSnapshotStore extends SnapshotStore {
         .resolve(String.format("%s%020d-%020d%s", PREFIX, meta.sequenceNr(), meta.timestamp(), SUFFIX));
   }
 
-  private <T> Future<T> onIo(Callable<T> work) {
-    return Futures.future(work, ioContext);
-  }
-
-  /** The bytes the snapshots under {@code dir} take. */
-  public static long diskBytes(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
-  }
 }

@@ -324,15 +324,6 @@ public final class SegmentedLog implements AutoCloseable {
     }
   }
 
-  /** The bytes this log holds on disk. */
-  public static long diskBytes(Path dir) throws IOException {
-    long total = 0;
-    for (long first : segments(dir)) {
-      total += Files.size(segment(dir, first));
-    }
-    return total;
-  }
-
   private record Scan(long validEnd, long last, long delivered) {}
 
   /** Reads whole, checksummed entries from the start of a segment, within its first {@code size} bytes, until the first that is not. */
@@ -377,7 +368,8 @@ public final class SegmentedLog implements AutoCloseable {
     return new Scan(pos, last, delivered);
   }
 
-  private static void readFully(FileChannel channel, ByteBuffer buffer, long at) throws IOException {
+  /** Fills {@code buffer} from {@code at}; a file that ends first is an {@link IOException}. */
+  static void readFully(FileChannel channel, ByteBuffer buffer, long at) throws IOException {
     while (buffer.hasRemaining()) {
       if (channel.read(buffer, at + buffer.position()) < 0) {
         throw new IOException("unexpected end of segment");

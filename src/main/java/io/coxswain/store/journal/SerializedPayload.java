@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.Serializer;
 import org.apache.pekko.serialization.Serializers;
@@ -43,9 +42,5 @@ record SerializedPayload(int serializerId, String manifest, byte[] bytes) {
 
   static ByteArrayOutputStream buffer(int payloadBytes) {
     return new ByteArrayOutputStream(payloadBytes + 64);
-  }
-
-  static UncheckedIOException unchecked(IOException e) {
-    return new UncheckedIOException(e);
   }
 }
