@@ -17,6 +17,16 @@ final class DeleteOptions {
         : request.param("gracePeriodSeconds") == null ? null : parseLong(request.param("gracePeriodSeconds"));
     String policy = body.hasNonNull("propagationPolicy") ? body.get("propagationPolicy").asText()
         : request.param("propagationPolicy");
+    String orphan = body.hasNonNull("orphanDependents") ? body.get("orphanDependents").asText()
+        : request.param("orphanDependents");
+    if (orphan != null) {
+      // The deprecated spelling of a policy, as Kubernetes still accepts it.
+      if (policy != null) {
+        throw io.coxswain.api.ApiException.badRequest(
+            "orphanDependents and propagationPolicy cannot both be set");
+      }
+      policy = Boolean.parseBoolean(orphan) ? "Orphan" : "Background";
+    }
     JsonNode preconditions = body.path("preconditions");
     return new Deletion.Options(grace, policy,
         preconditions.hasNonNull("uid") ? preconditions.get("uid").asText() : null,

@@ -11,6 +11,8 @@ import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.node.runtime.LogReader;
 import io.coxswain.scheduler.Scheduler;
 import io.coxswain.controller.EndpointsController;
+import io.coxswain.controller.GarbageCollector;
+import io.coxswain.controller.kit.Controller;
 import io.coxswain.controller.NamespaceController;
 import io.coxswain.controller.NodeLifecycle;
 import io.coxswain.controller.ReplicationControllerEntity;
@@ -89,28 +91,11 @@ public final class CoxswainNode implements AutoCloseable {
       startNodeAgent(system, client, settings, config, runtime, api.port());
       awaitOwnNode(client, settings.nodeName(), Cluster.get(system).selfMember().address().toString());
       if (config.getBoolean("coxswain.controllers.enabled")) {
-        // One sharded entity per RC, on any member; the singleton manager keeps them reconciling.
-        ClusterSharding sharding = ClusterSharding.get(system);
-        sharding.init(Entity.of(ReplicationControllerEntity.TYPE,
-            entity -> ReplicationControllerEntity.create(entity.getEntityId(), client, Clock.systemUTC())));
-        ClusterSingleton.get(system).init(SingletonActor.of(ReplicationManager.create(client,
-            config.getDuration("coxswain.controllers.period"), Clock.systemUTC(),
-            (id, revision) -> sharding.entityRefFor(ReplicationControllerEntity.TYPE, id)
-                .tell(new ReplicationControllerEntity.Reconcile(revision))), "replication-manager"));
-        NodeLifecycle.Settings lifecycle = new NodeLifecycle.Settings(
-            config.getDuration("coxswain.controllers.node-monitor-period"),
-            config.getDuration("coxswain.controllers.node-monitor-grace-period"),
-            config.getDuration("coxswain.controllers.pod-eviction-timeout"));
-        ClusterSingleton.get(system).init(SingletonActor.of(NodeLifecycle.create(client, lifecycle, Clock.systemUTC(),
-            () -> liveMembers(system)), "node-lifecycle"));
-        ClusterSingleton.get(system).init(SingletonActor.of(EndpointsController.create(client,
-            config.getDuration("coxswain.controllers.period"), Clock.systemUTC()), "endpoints-controller"));
-        ClusterSingleton.get(system).init(SingletonActor.of(NamespaceController.create(client,
-            config.getDuration("coxswain.controllers.period"), Clock.systemUTC()), "namespace-controller"));
+        startControllers(system, client, config);
       }
       if (config.getBoolean("coxswain.scheduler.enabled")) {
         ClusterSingleton.get(system).init(SingletonActor.of(
-            Scheduler.create(client, config.getDuration("coxswain.scheduler.period"), Clock.systemUTC()), "scheduler"));
+            Scheduler.create(client, config.getDuration("coxswain.scheduler.resync"), Clock.systemUTC()), "scheduler"));
       }
       CoxswainNode node = new CoxswainNode(system, client, api);
       log.info("Coxswain API listening on {}", api.url());
@@ -119,6 +104,39 @@ public final class CoxswainNode implements AutoCloseable {
       system.terminate();
       throw e;
     }
+  }
+
+  /**
+   * The controllers: one sharded entity per RC on any member, and the cluster singletons that
+   * work from this member's cache (RC manager, garbage collector, node lifecycle, endpoints,
+   * namespace). The node lifecycle is also told of every membership change, since a member that
+   * left changes what it decides without any object changing.
+   */
+  private static void startControllers(ActorSystem<Void> system, StoreClient client, Config config) {
+    Duration resync = config.getDuration("coxswain.controllers.resync");
+    Duration askTimeout = config.getDuration("coxswain.api.request-timeout");
+    ClusterSharding sharding = ClusterSharding.get(system);
+    sharding.init(Entity.of(ReplicationControllerEntity.TYPE,
+        entity -> ReplicationControllerEntity.create(entity.getEntityId(), client, Clock.systemUTC())));
+    ClusterSingleton singletons = ClusterSingleton.get(system);
+    singletons.init(SingletonActor.of(ReplicationManager.create(client, resync, Clock.systemUTC(),
+        (id, revision) -> sharding.entityRefFor(ReplicationControllerEntity.TYPE, id)
+            .<org.apache.pekko.Done>askWithStatus(
+                replyTo -> new ReplicationControllerEntity.Reconcile(revision, replyTo), askTimeout)),
+        "replication-manager"));
+    singletons.init(SingletonActor.of(GarbageCollector.create(client, resync, Clock.systemUTC()), "garbage-collector"));
+    NodeLifecycle.Settings lifecycle = new NodeLifecycle.Settings(
+        config.getDuration("coxswain.controllers.node-monitor-period"),
+        config.getDuration("coxswain.controllers.node-monitor-grace-period"),
+        config.getDuration("coxswain.controllers.pod-eviction-timeout"));
+    ActorRef<Controller.Command> nodeLifecycle = singletons.init(SingletonActor.of(
+        NodeLifecycle.create(client, lifecycle, Clock.systemUTC(), () -> liveMembers(system)), "node-lifecycle"));
+    system.systemActorOf(MembershipChanges.create(nodeLifecycle), "membership-changes",
+        org.apache.pekko.actor.typed.Props.empty());
+    singletons.init(SingletonActor.of(EndpointsController.create(client, resync, Clock.systemUTC()),
+        "endpoints-controller"));
+    singletons.init(SingletonActor.of(NamespaceController.create(client, resync, Clock.systemUTC()),
+        "namespace-controller"));
   }
 
   /**

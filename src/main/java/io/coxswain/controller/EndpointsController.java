@@ -7,79 +7,137 @@ import io.coxswain.api.core.EndpointSubset;
 import io.coxswain.api.core.Endpoints;
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.Service;
+import io.coxswain.api.selector.LabelSelector;
+import io.coxswain.controller.kit.Controller;
+import io.coxswain.controller.kit.Informer;
+import io.coxswain.controller.kit.Writes;
 import io.coxswain.store.CacheView;
-import io.coxswain.store.ControllerLoop;
+import io.coxswain.store.Indexes;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
-import io.coxswain.store.WriteFailures;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.Behavior;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Keeps each selector Service's Endpoints object (same name) equal to what {@link EndpointsBuilder}
- * computes from the pods: the address list the service proxy balances over.
+ * Kubernetes' endpoints controller (a cluster singleton on the {@link Controller} kit): keeps each
+ * selector Service's Endpoints object (same name) equal to what {@link EndpointsBuilder} computes
+ * from the pods — the address list the service proxy balances over. Keyed by service: a service
+ * change, a change of a pod its selector matches (before or after the change), or a change of its
+ * Endpoints queues it; Endpoints this controller made for a service that is gone go with it.
  */
 public final class EndpointsController {
-  private static final Logger log = LoggerFactory.getLogger(EndpointsController.class);
   /** Marks the Endpoints this controller owns (selector-less services keep user-made ones). */
   static final String MANAGED = "endpoints.coxswain.io/managed-by";
   static final String MANAGED_VALUE = "endpoints-controller";
 
-  private EndpointsController() {}
+  private final StoreClient store;
+  private final Clock clock;
+  private final Random random = new Random();
 
-  public static Behavior<Object> create(StoreClient store, Duration period, Clock clock) {
-    Random random = new Random();
-    return ControllerLoop.create("endpoints", store, period, view -> pass(store, view, clock, random));
+  private EndpointsController(StoreClient store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
   }
 
-  static List<CompletableFuture<?>> pass(StoreClient store, CacheView view, Clock clock, Random random) {
-    // Pods are read only for namespaces that have a service with a selector: a cluster's pods
-    // mostly live where no service looks at them, and a pass runs on every change.
-    Map<String, List<Pod>> podsByNamespace = new HashMap<>();
-    List<CompletableFuture<?>> writes = new ArrayList<>();
-    // Endpoints this controller made for a service that is gone go with it.
-    for (KubeObject object : view.list("endpoints", null, null, 0, o -> true).items()) {
-      ResourceKey service = new ResourceKey("services", object.metadata().namespace(), object.metadata().name());
-      if (MANAGED_VALUE.equals(object.metadata().annotationsOrEmpty().get(MANAGED)) && view.get(service) == null) {
-        ResourceKey key = new ResourceKey("endpoints", object.metadata().namespace(), object.metadata().name());
-        writes.add(WriteFailures.logged(
-            store.write(new StoreOp.Delete(key, object.metadata().resourceVersion(), object.metadata().uid())),
-            log, "delete endpoints of a removed service", key));
+  public static Behavior<Controller.Command> create(StoreClient store, Duration resync, Clock clock) {
+    EndpointsController controller = new EndpointsController(store, clock);
+    return Controller.create(Controller.Settings.of("endpoints", resync), store, new Controller.Reconciler<>() {
+      @Override
+      public CompletionStage<Controller.Result> reconcile(ResourceKey key, CacheView view) {
+        return controller.reconcile(key, view);
       }
+
+      @Override
+      public Collection<ResourceKey> keys(CacheView view) {
+        return view.list("services", null, null, 0, o -> true).items().stream().map(EndpointsController::keyOf)
+            .toList();
+      }
+    }, List.of(
+        Informer.forObjects("services", Service.class, EndpointsController::keyOf),
+        Informer.forObjects("endpoints", Endpoints.class, EndpointsController::keyOf),
+        Informer.of("pods", Pod.class, EndpointsController::podChanged)), clock);
+  }
+
+  /** The service key of an object of the same namespace and name (a service, its endpoints). */
+  static ResourceKey keyOf(KubeObject object) {
+    return new ResourceKey("services", object.metadata().namespace(), object.metadata().name());
+  }
+
+  /**
+   * The services whose selector matched the pod before or matches it after. A change nothing in
+   * an Endpoints depends on (most status updates) queues nothing, as in Kubernetes.
+   */
+  static void podChanged(Pod before, Pod after, CacheView view, Consumer<ResourceKey> enqueue) {
+    if (before != null && after != null && !endpointsRelevantChange(before, after)) {
+      return;
     }
-    for (KubeObject object : view.list("services", null, null, 0, o -> true).items()) {
-      Service service = (Service) object;
-      if (service.spec().selector().isEmpty() || service.metadata().deletionTimestamp() != null) {
+    String namespace = (after != null ? after : before).metadata().namespace();
+    for (KubeObject object : view.list("services", namespace, null, 0, o -> true).items()) {
+      Map<String, String> selector = ((Service) object).spec().selector();
+      if (selector.isEmpty()) {
         continue;
       }
-      String ns = service.metadata().namespace();
-      List<Pod> pods = podsByNamespace.computeIfAbsent(ns, n -> view.list("pods", n, null, 0, o -> true).items().stream()
-          .map(o -> (Pod) o).toList());
-      List<EndpointSubset> subsets = EndpointsBuilder.subsets(service, pods);
-      ResourceKey key = new ResourceKey("endpoints", ns, service.metadata().name());
-      KubeObject existing = view.get(key);
-      if (existing == null) {
-        Endpoints created = (Endpoints) Defaulting.applyCreateDefaults(Endpoints.of(
-            ObjectMeta.named(ns, service.metadata().name()).withLabels(service.metadata().labels())
-                .withAnnotations(Map.of(MANAGED, MANAGED_VALUE)), subsets),
-            ns, clock, random);
-        writes.add(WriteFailures.logged(store.create(key, created), log, "create endpoints", key));
-      } else if (!((Endpoints) existing).subsets().equals(subsets)) {
-        writes.add(WriteFailures.logged(store.mutate(key, current -> current == null ? null
-                : new StoreOp.Update(key, ((Endpoints) current).withSubsets(subsets), current.metadata().resourceVersion())),
-            log, "update endpoints", key));
+      LabelSelector matcher = LabelSelector.fromMap(selector);
+      if ((before != null && matcher.matches(before.metadata().labelsOrEmpty()))
+          || (after != null && matcher.matches(after.metadata().labelsOrEmpty()))) {
+        enqueue.accept(keyOf(object));
       }
     }
-    return writes;
+  }
+
+  private static boolean endpointsRelevantChange(Pod before, Pod after) {
+    return !Objects.equals(before.metadata().labels(), after.metadata().labels())
+        || !Objects.equals(before.statusOrEmpty().podIP(), after.statusOrEmpty().podIP())
+        || ReplicationReconciler.isReady(before) != ReplicationReconciler.isReady(after)
+        || !Objects.equals(before.metadata().deletionTimestamp(), after.metadata().deletionTimestamp())
+        || !Objects.equals(before.spec().nodeName(), after.spec().nodeName())
+        || !before.spec().containers().equals(after.spec().containers());
+  }
+
+  private CompletionStage<Controller.Result> reconcile(ResourceKey serviceKey, CacheView view) {
+    ResourceKey key = new ResourceKey("endpoints", serviceKey.namespace(), serviceKey.name());
+    KubeObject existing = view.get(key);
+    Service service = (Service) view.get(serviceKey);
+    if (service == null || service.spec().selector().isEmpty() || service.metadata().deletionTimestamp() != null) {
+      if (service == null && existing != null
+          && MANAGED_VALUE.equals(existing.metadata().annotationsOrEmpty().get(MANAGED))) {
+        return done(store.write(new StoreOp.Delete(key, existing.metadata().resourceVersion(),
+            existing.metadata().uid())));
+      }
+      return Controller.Result.done();
+    }
+    List<EndpointSubset> subsets = EndpointsBuilder.subsets(service, candidates(view, service));
+    if (existing == null) {
+      String ns = serviceKey.namespace();
+      Endpoints created = (Endpoints) Defaulting.applyCreateDefaults(Endpoints.of(
+          ObjectMeta.named(ns, service.metadata().name()).withLabels(service.metadata().labels())
+              .withAnnotations(Map.of(MANAGED, MANAGED_VALUE)), subsets), ns, clock, random);
+      return done(store.create(key, created));
+    }
+    if (((Endpoints) existing).subsets().equals(subsets)) {
+      return Controller.Result.done();
+    }
+    return done(store.mutate(key, current -> current == null ? null
+        : new StoreOp.Update(key, ((Endpoints) current).withSubsets(subsets), current.metadata().resourceVersion())));
+  }
+
+  /** The pods that carry the selector's first label (the label index), in the service's namespace. */
+  private static List<Pod> candidates(CacheView view, Service service) {
+    Map.Entry<String, String> first = service.spec().selector().entrySet().iterator().next();
+    return view.indexed(Indexes.LABEL, Indexes.label(service.metadata().namespace(), first.getKey(), first.getValue()))
+        .stream().map(o -> (Pod) o).toList();
+  }
+
+  private static CompletionStage<Controller.Result> done(CompletionStage<?> write) {
+    return Writes.all(List.of(write)).thenApply(ok -> Controller.Result.DONE);
   }
 }

@@ -1,57 +1,91 @@
 package io.coxswain.controller;
 
+import io.coxswain.api.ApiResource;
+import io.coxswain.api.ApiResources;
 import io.coxswain.api.KubeObject;
+import io.coxswain.api.core.Namespace;
+import io.coxswain.controller.kit.Controller;
+import io.coxswain.controller.kit.Informer;
+import io.coxswain.controller.kit.Writes;
 import io.coxswain.store.CacheView;
-import io.coxswain.store.ControllerLoop;
 import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
-import io.coxswain.store.WriteFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.Behavior;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kubernetes' namespace controller (a cluster singleton): empties every Terminating namespace —
- * each object deleted as a client's delete would be, so pods on nodes stop gracefully and
- * finalizers hold what they hold — and removes the namespace once nothing is left in it. The API
- * server only marks the namespace; because the work is level-triggered from the cache, a deletion
- * that a dying member started is finished by whichever member runs the controller next.
+ * Kubernetes' namespace controller (a cluster singleton on the {@link Controller} kit, keyed by
+ * namespace name): empties every Terminating namespace — each object deleted as a client's
+ * background delete would be, so pods on nodes stop gracefully and finalizers hold what they hold —
+ * and removes the namespace once nothing is left in it. The API server only marks the namespace;
+ * a deletion that a dying member started is finished by whichever member runs the controller next.
+ * A namespace is queued when it changes and whenever an object in it goes away while it is
+ * Terminating.
  */
 public final class NamespaceController {
   private static final Logger log = LoggerFactory.getLogger(NamespaceController.class);
+  /** How a namespace's contents are deleted: as {@code kubectl delete}, dependents in the background. */
+  static final Deletion.Options BACKGROUND = new Deletion.Options(null, "Background", null, null);
+  /** A namespace whose objects are still stopping is looked at again this often, beside its events. */
+  private static final Duration WAIT_FOR_CONTENTS = Duration.ofSeconds(5);
 
   private NamespaceController() {}
 
-  public static Behavior<Object> create(StoreClient store, Duration period, Clock clock) {
-    return ControllerLoop.create("namespace", store, period, view -> pass(store, view, clock));
-  }
-
-  static List<CompletableFuture<?>> pass(StoreClient store, CacheView view, Clock clock) {
-    List<CompletableFuture<?>> writes = new ArrayList<>();
-    for (KubeObject namespace : view.list("namespaces", null, null, 0,
-        o -> o.metadata().deletionTimestamp() != null).items()) {
-      String name = namespace.metadata().name();
-      NamespaceCleanup cleanup = NamespaceCleanup.of(view, name);
-      for (ResourceKey key : cleanup.toDelete()) {
-        writes.add(WriteFailures.logged(store.mutate(key, current -> current == null ? null
-                : Deletion.decide(key, current, Deletion.Options.DEFAULT, clock)),
-            log, "delete from terminating namespace", key));
-      }
-      if (cleanup.empty() && namespace.metadata().finalizersOrEmpty().isEmpty()) {
-        ResourceKey key = ResourceKey.clusterScoped("namespaces", name);
-        writes.add(WriteFailures.logged(
-            store.write(new StoreOp.Delete(key, namespace.metadata().resourceVersion(), namespace.metadata().uid()))
-                .thenRun(() -> log.info("namespace={} emptied and removed", name)),
-            log, "remove emptied namespace", key));
+  public static Behavior<Controller.Command> create(StoreClient store, Duration resync, Clock clock) {
+    List<Informer<?, String>> informers = new ArrayList<>();
+    informers.add(Informer.forObjects("namespaces", Namespace.class, n -> n.metadata().name()));
+    for (ApiResource resource : ApiResources.all()) {
+      if (resource.namespaced()) {
+        informers.add(Informer.of(resource.name(), KubeObject.class, (before, after, view, enqueue) -> {
+          String namespace = (after != null ? after : before).metadata().namespace();
+          KubeObject owner = view.get(ResourceKey.clusterScoped("namespaces", namespace));
+          if (owner != null && owner.metadata().deletionTimestamp() != null) {
+            enqueue.accept(namespace);
+          }
+        }));
       }
     }
-    return writes;
+    return Controller.create(Controller.Settings.of("namespace", resync), store, new Controller.Reconciler<>() {
+      @Override
+      public CompletionStage<Controller.Result> reconcile(String name, CacheView view) {
+        return NamespaceController.reconcile(store, name, view, clock);
+      }
+
+      @Override
+      public Collection<String> keys(CacheView view) {
+        return view.list("namespaces", null, null, 0, o -> o.metadata().deletionTimestamp() != null).items().stream()
+            .map(o -> o.metadata().name()).toList();
+      }
+    }, informers, clock);
+  }
+
+  static CompletionStage<Controller.Result> reconcile(StoreClient store, String name, CacheView view, Clock clock) {
+    KubeObject namespace = view.get(ResourceKey.clusterScoped("namespaces", name));
+    if (namespace == null || namespace.metadata().deletionTimestamp() == null) {
+      return Controller.Result.done();
+    }
+    NamespaceCleanup cleanup = NamespaceCleanup.of(view, name);
+    List<CompletableFuture<?>> writes = new ArrayList<>();
+    for (ResourceKey key : cleanup.toDelete()) {
+      writes.add(store.mutate(key, current -> current == null ? null
+          : Deletion.decide(key, current, BACKGROUND, clock)).toCompletableFuture());
+    }
+    if (cleanup.empty() && namespace.metadata().finalizersOrEmpty().isEmpty()) {
+      ResourceKey key = ResourceKey.clusterScoped("namespaces", name);
+      writes.add(store.write(new StoreOp.Delete(key, namespace.metadata().resourceVersion(), namespace.metadata().uid()))
+          .thenRun(() -> log.info("namespace={} emptied and removed", name)).toCompletableFuture());
+      return Writes.all(writes).thenApply(done -> Controller.Result.DONE);
+    }
+    return Writes.all(writes).thenApply(done -> Controller.Result.requeueAfter(WAIT_FOR_CONTENTS));
   }
 }

@@ -98,6 +98,29 @@ final class NodeHealth {
     return !clock.instant().isBefore(Instant.parse(ready.lastTransitionTime()).plus(evictionTimeout));
   }
 
+  /**
+   * How long until time alone changes what {@link #markedUnreachable} or {@link #shouldEvict}
+   * says of the node (its heartbeat going stale, its eviction timeout passing), or null when
+   * only a change to the node can.
+   */
+  static Duration untilNextDeadline(Node node, Duration grace, Duration evictionTimeout, Clock clock) {
+    NodeCondition ready = node.status() == null ? null : node.status().condition("Ready");
+    if (ready == null) {
+      return null;
+    }
+    Instant due;
+    if ("True".equals(ready.status()) && ready.lastHeartbeatTime() != null) {
+      due = Instant.parse(ready.lastHeartbeatTime()).plus(grace);
+    } else if (!"True".equals(ready.status()) && ready.lastTransitionTime() != null) {
+      due = Instant.parse(ready.lastTransitionTime()).plus(evictionTimeout);
+    } else {
+      return null;
+    }
+    Duration left = Duration.between(clock.instant(), due);
+    // Just past the deadline, since the rules compare with "after"; never a busy loop.
+    return left.isNegative() ? null : left.plusMillis(1);
+  }
+
   /** A Ready node with the unreachable taint left over from an outage: the taint goes. */
   static Node recovered(Node node) {
     NodeCondition ready = node.status() == null ? null : node.status().condition("Ready");

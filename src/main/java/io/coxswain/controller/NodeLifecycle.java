@@ -2,30 +2,38 @@ package io.coxswain.controller;
 
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.core.Node;
+import io.coxswain.api.core.NodeCondition;
 import io.coxswain.api.core.Pod;
+import io.coxswain.controller.kit.Controller;
+import io.coxswain.controller.kit.Informer;
+import io.coxswain.controller.kit.Writes;
 import io.coxswain.store.CacheView;
-import io.coxswain.store.ControllerLoop;
 import io.coxswain.store.Deletion;
+import io.coxswain.store.Indexes;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
-import io.coxswain.store.WriteFailures;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.Behavior;
 
 /**
- * The node lifecycle controller (a cluster singleton): marks nodes whose heartbeats stopped as
- * Unknown and unreachable, evicts their pods after the eviction timeout (their controllers then
- * replace them on healthy nodes), and lifts the taint when a node is Ready again.
+ * The node lifecycle controller (a cluster singleton on the {@link Controller} kit, keyed by node
+ * name): marks nodes whose heartbeats stopped as Unknown and unreachable, evicts their pods after
+ * the eviction timeout (their controllers then replace them on healthy nodes), and lifts the taint
+ * when a node is Ready again. A node is looked at when it changes and again when its next deadline
+ * (heartbeat gone stale, eviction due) comes; a change in cluster membership resyncs every node.
  */
 public final class NodeLifecycle {
-  /** Timings: heartbeat silence before Unknown, and Unknown before eviction. */
+  /** Timings: how often a node with pods left to evict is looked at, heartbeat silence before Unknown, and Unknown before eviction. */
   public record Settings(Duration period, Duration monitorGrace, Duration evictionTimeout) {}
 
   /** Deletion without a grace period, for pods whose node's member is gone. */
@@ -33,79 +41,118 @@ public final class NodeLifecycle {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NodeLifecycle.class);
 
-  private NodeLifecycle() {}
+  private final StoreClient store;
+  private final Settings settings;
+  private final Clock clock;
+  private final Supplier<Set<String>> liveMembers;
+
+  private NodeLifecycle(StoreClient store, Settings settings, Clock clock, Supplier<Set<String>> liveMembers) {
+    this.store = store;
+    this.settings = settings;
+    this.clock = clock;
+    this.liveMembers = liveMembers;
+  }
 
   /** Heartbeats alone decide (no cluster membership to consult: simulations). */
-  public static Behavior<Object> create(StoreClient store, Settings settings, Clock clock) {
+  public static Behavior<Controller.Command> create(StoreClient store, Settings settings, Clock clock) {
     return create(store, settings, clock, Set::of);
   }
 
   /**
    * {@code liveMembers} gives the addresses of the cluster's current members: a node whose member
    * is not among them is marked NotReady and its pods are evicted at once, without waiting for
-   * heartbeats to go stale (Pekko's failure detector and downing already waited).
+   * heartbeats to go stale (Pekko's failure detector and downing already waited). Whoever runs
+   * this sends {@link Controller.Resync} when membership changes.
    */
-  public static Behavior<Object> create(StoreClient store, Settings settings, Clock clock,
+  public static Behavior<Controller.Command> create(StoreClient store, Settings settings, Clock clock,
       Supplier<Set<String>> liveMembers) {
-    return ControllerLoop.create("node-lifecycle", store, settings.period(),
-        view -> pass(store, view, settings, clock, liveMembers.get()));
+    NodeLifecycle lifecycle = new NodeLifecycle(store, settings, clock, liveMembers);
+    return Controller.create(Controller.Settings.of("node-lifecycle", Duration.ofMinutes(5)), store,
+        new Controller.Reconciler<>() {
+          @Override
+          public CompletionStage<Controller.Result> reconcile(String node, CacheView view) {
+            return lifecycle.reconcile(node, view);
+          }
+
+          @Override
+          public Collection<String> keys(CacheView view) {
+            return view.list("nodes", null, null, 0, o -> true).items().stream().map(o -> o.metadata().name()).toList();
+          }
+        }, List.of(
+            Informer.forObjects("nodes", Node.class, n -> n.metadata().name()),
+            // A pod bound to a node that is not Ready: it may be one to evict.
+            Informer.of("pods", Pod.class, (before, after, view, enqueue) -> {
+              String node = after == null ? null : after.spec().nodeName();
+              if (node != null && !node.isEmpty() && !ready(view.get(ResourceKey.clusterScoped("nodes", node)))) {
+                enqueue.accept(node);
+              }
+            })), clock);
   }
 
-  private static List<CompletableFuture<?>> pass(StoreClient store, CacheView view, Settings settings, Clock clock,
-      Set<String> liveMembers) {
-    List<CompletableFuture<?>> writes = new ArrayList<>();
-    List<KubeObject> nodes = view.list("nodes", null, null, 0, o -> true).items();
-    boolean disrupted = NodeHealth.clusterDisrupted(nodes.stream().map(o -> (Node) o).toList(), liveMembers);
-    for (KubeObject object : nodes) {
-      Node node = (Node) object;
-      ResourceKey key = ResourceKey.clusterScoped("nodes", node.metadata().name());
-      if (disrupted && NodeHealth.memberGone(node, liveMembers)) {
-        // Most nodes' members are missing: a cluster coming back up, not a node failure. Wait.
-        continue;
-      }
-      if (NodeHealth.memberGone(node, liveMembers)) {
-        if (NodeHealth.markedMemberGone(node, clock) != null) {
-          log.info("node={}: its member left the cluster; marking it NotReady and evicting its pods",
-              node.metadata().name());
-          writes.add(update(store, key, current -> NodeHealth.memberGone((Node) current, liveMembers)
-              ? NodeHealth.markedMemberGone((Node) current, clock) : null));
-        }
-        // Nothing is left to stop them gracefully: the member is gone (a restart is a new member,
-        // and its agent removes containers no pod claims).
-        writes.addAll(evictPods(store, view, node.metadata().name(), FORCE, clock));
-      } else if (NodeHealth.markedUnreachable(node, settings.monitorGrace(), clock) != null) {
-        log.info("node={} stopped posting status; marking it Unknown", node.metadata().name());
-        writes.add(update(store, key, current -> NodeHealth.markedUnreachable((Node) current, settings.monitorGrace(),
-            clock)));
-      } else if (NodeHealth.recovered(node) != null) {
-        log.info("node={} is Ready again", node.metadata().name());
-        writes.add(update(store, key, current -> NodeHealth.recovered((Node) current)));
-      } else if (NodeHealth.shouldEvict(node, settings.evictionTimeout(), clock)) {
-        writes.addAll(evictPods(store, view, node.metadata().name(), Deletion.Options.DEFAULT, clock));
-      }
+  private static boolean ready(KubeObject node) {
+    NodeCondition ready = node instanceof Node n && n.status() != null ? n.status().condition("Ready") : null;
+    return ready == null || "True".equals(ready.status());
+  }
+
+  private CompletionStage<Controller.Result> reconcile(String name, CacheView view) {
+    Node node = (Node) view.get(ResourceKey.clusterScoped("nodes", name));
+    if (node == null) {
+      return Controller.Result.done();
     }
-    return writes;
+    ResourceKey key = ResourceKey.clusterScoped("nodes", name);
+    Set<String> live = liveMembers.get();
+    List<CompletableFuture<?>> writes = new ArrayList<>();
+    Duration next = NodeHealth.untilNextDeadline(node, settings.monitorGrace(), settings.evictionTimeout(), clock);
+    if (NodeHealth.memberGone(node, live)) {
+      List<Node> nodes = view.list("nodes", null, null, 0, o -> true).items().stream().map(o -> (Node) o).toList();
+      if (NodeHealth.clusterDisrupted(nodes, live)) {
+        // Most nodes' members are missing: a cluster coming back up, not a node failure. Wait;
+        // the next membership change resyncs.
+        return Controller.Result.done();
+      }
+      if (NodeHealth.markedMemberGone(node, clock) != null) {
+        log.info("node={}: its member left the cluster; marking it NotReady and evicting its pods", name);
+        writes.add(update(key, current -> NodeHealth.memberGone((Node) current, live)
+            ? NodeHealth.markedMemberGone((Node) current, clock) : null));
+      }
+      // Nothing is left to stop them gracefully: the member is gone (a restart is a new member,
+      // and its agent removes containers no pod claims).
+      writes.addAll(evictPods(view, name, FORCE));
+      next = null;
+    } else if (NodeHealth.markedUnreachable(node, settings.monitorGrace(), clock) != null) {
+      log.info("node={} stopped posting status; marking it Unknown", name);
+      writes.add(update(key, current -> NodeHealth.markedUnreachable((Node) current, settings.monitorGrace(), clock)));
+    } else if (NodeHealth.recovered(node) != null) {
+      log.info("node={} is Ready again", name);
+      writes.add(update(key, current -> NodeHealth.recovered((Node) current)));
+    } else if (NodeHealth.shouldEvict(node, settings.evictionTimeout(), clock)) {
+      writes.addAll(evictPods(view, name, Deletion.Options.DEFAULT));
+      next = writes.isEmpty() ? null : settings.period();
+    }
+    Duration requeue = next;
+    return Writes.all(writes).thenApply(done -> requeue == null ? Controller.Result.DONE
+        : Controller.Result.requeueAfter(requeue));
   }
 
-  private static CompletableFuture<?> update(StoreClient store, ResourceKey key,
-      java.util.function.UnaryOperator<KubeObject> change) {
-    return WriteFailures.logged(store.mutate(key, current -> {
+  private CompletableFuture<?> update(ResourceKey key, UnaryOperator<KubeObject> change) {
+    return store.mutate(key, current -> {
       KubeObject next = current == null ? null : change.apply(current);
       return next == null ? null : new StoreOp.Update(key, next, current.metadata().resourceVersion());
-    }), log, "update node status", key);
+    }).toCompletableFuture();
   }
 
-  /** Deletes (gracefully) every pod still bound to the node; a returning agent finishes the job. */
-  private static List<CompletableFuture<?>> evictPods(StoreClient store, CacheView view, String node,
-      Deletion.Options options, Clock clock) {
+  /** Deletes (gracefully unless forced) every pod still bound to the node; a returning agent finishes the job. */
+  private List<CompletableFuture<?>> evictPods(CacheView view, String node, Deletion.Options options) {
     List<CompletableFuture<?>> writes = new ArrayList<>();
     boolean force = options.gracePeriodSeconds() != null && options.gracePeriodSeconds() == 0;
-    for (KubeObject object : view.list("pods", null, null, 0,
-        o -> node.equals(((Pod) o).spec().nodeName()) && (force || o.metadata().deletionTimestamp() == null)).items()) {
+    for (KubeObject object : view.indexed(Indexes.NODE, node)) {
+      if (!force && object.metadata().deletionTimestamp() != null) {
+        continue;
+      }
       ResourceKey key = new ResourceKey("pods", object.metadata().namespace(), object.metadata().name());
       log.info("pod={}/{} evicted from unreachable node={}", key.namespace(), key.name(), node);
-      writes.add(WriteFailures.logged(store.mutate(key, current -> current == null ? null
-          : Deletion.decide(key, current, options, clock)), log, "evict pod", key));
+      writes.add(store.mutate(key, current -> current == null ? null
+          : Deletion.decide(key, current, options, clock)).toCompletableFuture());
     }
     return writes;
   }

@@ -2,7 +2,7 @@ package io.coxswain.controller;
 
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.OwnerReference;
-import io.coxswain.store.ControllerIndex;
+import io.coxswain.store.Indexes;
 import java.util.List;
 
 /** Reading and writing controller ownerReferences. */
@@ -11,7 +11,7 @@ final class Owners {
 
   /** The uid of the object's controlling owner, or null for an orphan. */
   static String controllerUid(KubeObject object) {
-    return ControllerIndex.controllerUid(object);
+    return Indexes.controllerUid(object);
   }
 
   static OwnerReference controllerRef(KubeObject owner) {

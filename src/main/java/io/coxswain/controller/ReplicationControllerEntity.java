@@ -2,7 +2,9 @@ package io.coxswain.controller;
 
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.ReplicationController;
+import io.coxswain.controller.kit.Writes;
 import io.coxswain.store.CacheView;
+import io.coxswain.store.Indexes;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import java.time.Clock;
@@ -10,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -20,16 +25,20 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * whichever member sharding places it. A reconcile reads this member's watch cache — after it has
  * caught up with the revision the request names — and its writes complete only once that cache has
  * them; reconciles of one RC never overlap (a request during one runs once more after it), so a
- * reconcile never acts on a cache older than its own last writes. When the RC is gone the entity
- * stops. Two behaviours: {@link #idle} and {@link #reconciling}.
+ * reconcile never acts on a cache older than its own last writes. Each request is answered once
+ * a reconcile that started after it has finished, so the manager's work queue retries what failed
+ * or never arrived. When the RC is gone the entity stops. Two behaviours: {@link #idle} and {@link #reconciling}.
  */
 public final class ReplicationControllerEntity {
   public static final EntityTypeKey<Command> TYPE = EntityTypeKey.create(Command.class, "ReplicationController");
 
   public interface Command extends ControllerMessage {}
 
-  /** Reconcile once this member's cache has reached {@code revision}. */
-  public record Reconcile(long revision) implements Command {}
+  /**
+   * Reconcile once this member's cache has reached {@code revision}; {@code replyTo} hears when a
+   * reconcile that started after this request has finished (an error if its writes failed).
+   */
+  public record Reconcile(long revision, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
   private record Finished(boolean rcGone, Throwable failure) implements Command {}
 
@@ -57,33 +66,54 @@ public final class ReplicationControllerEntity {
   /** Nothing in progress: a request starts a reconcile at the highest revision asked for so far. */
   private Behavior<Command> idle(long revision) {
     return Behaviors.receive(Command.class)
-        .onMessage(Reconcile.class, request -> start(Math.max(revision, request.revision())))
+        .onMessage(Reconcile.class, request -> start(Math.max(revision, request.revision()),
+            List.of(request.replyTo())))
         .build();
   }
 
-  private Behavior<Command> start(long revision) {
+  private Behavior<Command> start(long revision, List<ActorRef<StatusReply<Done>>> waiting) {
     context.pipeToSelf(reconcile(revision), (gone, failure) -> new Finished(Boolean.TRUE.equals(gone), failure));
-    return reconciling(revision, false);
+    return reconciling(revision, waiting, List.of());
   }
 
   /**
-   * A reconcile is in flight. Requests meanwhile are remembered ({@code pending}, with the highest
-   * revision) and run as one more reconcile after it, never beside it.
+   * A reconcile is in flight for {@code waiting}. Requests meanwhile ({@code next}, with the
+   * highest revision) run as one more reconcile after it, never beside it.
    */
-  private Behavior<Command> reconciling(long revision, boolean pending) {
+  private Behavior<Command> reconciling(long revision, List<ActorRef<StatusReply<Done>>> waiting,
+      List<ActorRef<StatusReply<Done>>> next) {
     return Behaviors.receive(Command.class)
-        .onMessage(Reconcile.class, request -> reconciling(Math.max(revision, request.revision()), true))
+        .onMessage(Reconcile.class, request -> reconciling(Math.max(revision, request.revision()), waiting,
+            append(next, request.replyTo())))
         .onMessage(Finished.class, finished -> {
+          StatusReply<Done> reply;
           if (finished.failure() != null) {
-            context.getLog().warn("rc={}/{} reconcile failed: {}", key.namespace(), key.name(),
-                finished.failure().toString());
+            String why = StoreClient.unwrap(finished.failure()).getMessage();
+            context.getLog().debug("rc={}/{} reconcile failed: {}", key.namespace(), key.name(), why);
+            reply = StatusReply.error(new ReconcileFailed(finished.failure()));
+          } else {
+            reply = StatusReply.ack();
           }
-          if (pending) {
-            return start(revision);
+          waiting.forEach(r -> r.tell(reply));
+          if (!next.isEmpty()) {
+            return start(revision, next);
           }
           return finished.rcGone() ? Behaviors.stopped() : idle(revision);
         })
         .build();
+  }
+
+  private static <T> List<T> append(List<T> list, T item) {
+    List<T> more = new ArrayList<>(list);
+    more.add(item);
+    return List.copyOf(more);
+  }
+
+  /** A reconcile's writes failed; carries the store's answer so the manager can tell a conflict. */
+  public static final class ReconcileFailed extends RuntimeException {
+    public ReconcileFailed(Throwable cause) {
+      super(StoreClient.unwrap(cause).getMessage(), StoreClient.unwrap(cause));
+    }
   }
 
   /** Completes with whether the RC is gone, once this reconcile's writes are done. */
@@ -96,10 +126,10 @@ public final class ReplicationControllerEntity {
       }
       // The pods it controls and the orphans it may adopt; pods of other controllers are none of its business.
       List<Pod> pods = new ArrayList<>();
-      view.controlledPods(key.namespace(), rc.metadata().uid()).items().forEach(o -> pods.add((Pod) o));
-      view.controlledPods(key.namespace(), null).items().forEach(o -> pods.add((Pod) o));
-      List<CompletableFuture<?>> writes = sync.sync(rc, pods);
-      return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).thenApply(done -> false);
+      view.indexed(Indexes.CONTROLLER, Indexes.controller(key.namespace(), rc.metadata().uid()))
+          .forEach(o -> pods.add((Pod) o));
+      view.indexed(Indexes.CONTROLLER, Indexes.controller(key.namespace(), null)).forEach(o -> pods.add((Pod) o));
+      return Writes.all(sync.sync(rc, pods)).thenApply(done -> false);
     });
   }
 }

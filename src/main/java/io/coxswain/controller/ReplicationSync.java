@@ -11,7 +11,6 @@ import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
-import io.coxswain.store.WriteFailures;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One ReplicationController brought one step closer to its spec: the pure
  * {@link ReplicationReconciler}'s plan carried out as store writes (create from the template,
- * delete, adopt, release, status), or the next step of its cascading deletion.
+ * delete, adopt, release, status). An RC being deleted is left alone: its pods are the garbage
+ * collector's (orphaned or deleted, as the deletion asked).
  */
 final class ReplicationSync {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplicationSync.class);
@@ -38,7 +38,7 @@ final class ReplicationSync {
   /** The writes for this RC given its candidate pods (controlled, and orphans of its namespace); they complete once this member's cache has them. */
   List<CompletableFuture<?>> sync(ReplicationController rc, List<Pod> candidates) {
     if (rc.metadata().deletionTimestamp() != null) {
-      return CascadingDeletion.step(store, rc, candidates, clock);
+      return List.of();
     }
     return act(rc, ReplicationReconciler.reconcile(rc, candidates));
   }
@@ -78,10 +78,7 @@ final class ReplicationSync {
   }
 
   private CompletableFuture<?> write(ResourceKey key, java.util.function.Function<KubeObject, StoreOp> decide) {
-    return store.mutate(key, decide).toCompletableFuture().exceptionally(failure -> {
-      log.warn("write to {} failed: {}", key, StoreClient.unwrap(failure).getMessage());
-      return null;
-    });
+    return store.mutate(key, decide).toCompletableFuture();
   }
 
   /** A pod from the template, named {@code RC-xxxxx}, owned by the RC. */
@@ -97,6 +94,6 @@ final class ReplicationSync {
       return CompletableFuture.failedFuture(ApiException.invalid("Pod", pod.metadata().name(), causes));
     }
     ResourceKey key = new ResourceKey("pods", pod.metadata().namespace(), pod.metadata().name());
-    return WriteFailures.logged(store.create(key, pod), log, "create pod", key);
+    return store.create(key, pod).toCompletableFuture();
   }
 }

@@ -4,9 +4,9 @@ import io.coxswain.api.KubeObject;
 import io.coxswain.api.core.Node;
 import io.coxswain.api.core.Pod;
 import io.coxswain.store.CacheView;
+import io.coxswain.store.Indexes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,18 +15,15 @@ import java.util.Map;
 record ClusterSnapshot(Map<String, NodeInfo> nodes, List<Pod> pending) {
   static final String SCHEDULER_NAME = "default-scheduler";
 
-  /** The snapshot; without pending pods the nodes are not worked out (there is nothing to place). */
+  /**
+   * The snapshot, from the cache's node index: the unbound pods (the queue), and only when some
+   * wait, each node with the pods bound to it. A settled cluster costs one index lookup.
+   */
   static ClusterSnapshot of(CacheView view, PodDemands demands) {
-    Map<String, List<Pod>> bound = new HashMap<>();
     List<Pod> pending = new ArrayList<>();
-    for (KubeObject object : view.list("pods", null, null, 0, o -> true).items()) {
+    for (KubeObject object : view.indexed(Indexes.NODE, "")) {
       Pod pod = (Pod) object;
-      String node = pod.spec().nodeName();
-      if (node != null && !node.isEmpty()) {
-        if (!terminal(pod)) {
-          bound.computeIfAbsent(node, n -> new ArrayList<>()).add(pod);
-        }
-      } else if (pod.metadata().deletionTimestamp() == null && mine(pod)) {
+      if (pod.metadata().deletionTimestamp() == null && mine(pod)) {
         pending.add(pod);
       }
     }
@@ -36,8 +33,13 @@ record ClusterSnapshot(Map<String, NodeInfo> nodes, List<Pod> pending) {
     Map<String, NodeInfo> nodes = new LinkedHashMap<>();
     for (KubeObject object : view.list("nodes", null, null, 0, o -> true).items()) {
       Node node = (Node) object;
-      nodes.put(node.metadata().name(),
-          NodeInfo.of(node, bound.getOrDefault(node.metadata().name(), List.of()), demands));
+      List<Pod> bound = new ArrayList<>();
+      for (KubeObject pod : view.indexed(Indexes.NODE, node.metadata().name())) {
+        if (!terminal((Pod) pod)) {
+          bound.add((Pod) pod);
+        }
+      }
+      nodes.put(node.metadata().name(), NodeInfo.of(node, bound, demands));
     }
     // Oldest first, as Kubernetes' queue orders pods of equal priority.
     pending.sort(Comparator.comparing((Pod p) -> String.valueOf(p.metadata().creationTimestamp()))
@@ -45,7 +47,12 @@ record ClusterSnapshot(Map<String, NodeInfo> nodes, List<Pod> pending) {
     return new ClusterSnapshot(nodes, pending);
   }
 
-  private static boolean terminal(Pod pod) {
+  /** Whether some pod waits for this scheduler (one index lookup; the informers ask it often). */
+  static boolean anyPending(CacheView view) {
+    return view.indexedCount(Indexes.NODE, "") > 0;
+  }
+
+  static boolean terminal(Pod pod) {
     String phase = pod.statusOrEmpty().phase();
     return "Succeeded".equals(phase) || "Failed".equals(phase);
   }

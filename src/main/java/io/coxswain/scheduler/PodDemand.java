@@ -1,7 +1,7 @@
 package io.coxswain.scheduler;
 
 import io.coxswain.api.core.Pod;
-import io.coxswain.store.ControllerIndex;
+import io.coxswain.store.Indexes;
 import java.util.Set;
 
 /**
@@ -11,6 +11,6 @@ import java.util.Set;
  */
 record PodDemand(Pod pod, Requests requests, Set<String> hostPorts, String controllerUid) {
   static PodDemand of(Pod pod) {
-    return new PodDemand(pod, Requests.of(pod), NodeInfo.hostPortsOf(pod), ControllerIndex.controllerUid(pod));
+    return new PodDemand(pod, Requests.of(pod), NodeInfo.hostPortsOf(pod), Indexes.controllerUid(pod));
   }
 }

@@ -1,7 +1,7 @@
 package io.coxswain.scheduler;
 
 import io.coxswain.api.core.Pod;
-import io.coxswain.store.ControllerIndex;
+import io.coxswain.store.Indexes;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +30,7 @@ final class PodDemands {
         current.put(uid, fixed);
       }
     }
-    return new PodDemand(pod, fixed.requests(), fixed.hostPorts(), ControllerIndex.controllerUid(pod));
+    return new PodDemand(pod, fixed.requests(), fixed.hostPorts(), Indexes.controllerUid(pod));
   }
 
   /** Ends a pass: what it did not ask about is dropped at the end of the next one. */

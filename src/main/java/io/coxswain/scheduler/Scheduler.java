@@ -5,12 +5,16 @@ import io.coxswain.api.KubeObject;
 import io.coxswain.api.PodScheduling;
 import io.coxswain.api.core.Pod;
 import io.coxswain.store.CacheView;
-import io.coxswain.store.ControllerLoop;
 import io.coxswain.store.EventRecorder;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.store.StoreOp;
-import io.coxswain.store.WriteFailures;
+import io.coxswain.api.core.Node;
+import io.coxswain.controller.kit.Controller;
+import io.coxswain.controller.kit.Informer;
+import io.coxswain.controller.kit.Writes;
+import java.util.Collection;
+import java.util.function.Consumer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,14 +26,21 @@ import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.Behavior;
 
 /**
- * The scheduler (a cluster singleton): on every pass it takes a snapshot of the watch cache, runs
- * the {@link SchedulingPipeline} for each pending pod — counting the pods it placed earlier in the
- * pass — binds the ones that fit, and marks the others Unschedulable with a FailedScheduling event
- * that says why. Pending pods are retried every pass, so a change in the cluster (a node joins,
- * a pod leaves) is picked up within one period. One pass at a time (a ControllerLoop).
+ * The scheduler (a cluster singleton on the {@link Controller} kit): a pass takes the cache's
+ * pending pods and nodes ({@link ClusterSnapshot}), runs the {@link SchedulingPipeline} for each
+ * pending pod — counting the pods it placed earlier in the pass — binds the ones that fit, and
+ * marks the others Unschedulable with a FailedScheduling event that says why.
+ *
+ * <p>Its work queue holds one key, the pass: a pod waiting for a node queues it, and while pods
+ * wait, so does every change that can make room or a new place (a bound pod going away, a node
+ * added or changing what the filters read of it) — Kubernetes' scheduler moves unschedulable pods
+ * back to its active queue on the same cluster events. Heartbeats change nothing the filters read,
+ * so a settled cluster costs nothing here.
  */
 public final class Scheduler {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scheduler.class);
+  /** The work queue's only key. */
+  static final String PASS = "pass";
 
   /** Where the next pod's node search starts: rotates, so every node gets its turn. */
   private int nextStart;
@@ -47,9 +58,48 @@ public final class Scheduler {
     this.events = new EventRecorder(store, ClusterSnapshot.SCHEDULER_NAME, null, clock);
   }
 
-  public static Behavior<Object> create(StoreClient store, Duration period, Clock clock) {
+  /** @param resync how often pending pods are tried again without any event (a safety net) */
+  public static Behavior<Controller.Command> create(StoreClient store, Duration resync, Clock clock) {
     Scheduler scheduler = new Scheduler(store, clock);
-    return ControllerLoop.create("scheduler", store, period, scheduler::pass);
+    return Controller.create(Controller.Settings.of("scheduler", resync).withWorkers(1), store,
+        new Controller.Reconciler<String>() {
+          @Override
+          public CompletionStage<Controller.Result> reconcile(String key, CacheView view) {
+            return Writes.all(scheduler.pass(view)).thenApply(done -> Controller.Result.DONE);
+          }
+
+          @Override
+          public Collection<String> keys(CacheView view) {
+            return List.of(PASS);
+          }
+        }, List.of(
+            Informer.of("pods", Pod.class, Scheduler::podChanged),
+            Informer.of("nodes", Node.class, Scheduler::nodeChanged)), clock);
+  }
+
+  /** A pod that waits for a node, or (while pods wait) a bound pod leaving or ending. */
+  static void podChanged(Pod before, Pod after, CacheView view, Consumer<String> enqueue) {
+    if (after != null && unbound(after) && after.metadata().deletionTimestamp() == null) {
+      enqueue.accept(PASS);
+    } else if (before != null && !unbound(before) && !ClusterSnapshot.terminal(before)
+        && (after == null || ClusterSnapshot.terminal(after)) && ClusterSnapshot.anyPending(view)) {
+      enqueue.accept(PASS);
+    }
+  }
+
+  /** While pods wait: a node added, or changed in what the filters read (resources, readiness, taints, labels). */
+  static void nodeChanged(Node before, Node after, CacheView view, Consumer<String> enqueue) {
+    if (after == null || !ClusterSnapshot.anyPending(view)) {
+      return;
+    }
+    if (before == null || !NodeInfo.Traits.of(before).equals(NodeInfo.Traits.of(after))
+        || !before.metadata().labelsOrEmpty().equals(after.metadata().labelsOrEmpty())) {
+      enqueue.accept(PASS);
+    }
+  }
+
+  private static boolean unbound(Pod pod) {
+    return pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty();
   }
 
   private List<CompletableFuture<?>> pass(CacheView view) {
@@ -96,16 +146,16 @@ public final class Scheduler {
             : null)
         .thenCompose(done -> events.normal(pod, "Scheduled",
             "Successfully assigned " + key.namespace() + "/" + key.name() + " to " + node));
-    return WriteFailures.logged(bound, log, "bind pod to " + node, key);
+    return bound.toCompletableFuture();
   }
 
   private CompletableFuture<?> markUnschedulable(Pod pod, String message) {
     ResourceKey key = key(pod);
     log.info("pod={}/{} unschedulable: {}", key.namespace(), key.name(), message);
-    CompletableFuture<?> condition = WriteFailures.logged(store.mutate(key, current -> unchanged(current, pod)
+    CompletableFuture<?> condition = store.mutate(key, current -> unchanged(current, pod)
             ? new StoreOp.Update(key, PodScheduling.unschedulable((Pod) current, message, Defaulting.now(clock)),
                 current.metadata().resourceVersion())
-            : null), log, "mark pod unschedulable", key);
+            : null).toCompletableFuture();
     CompletableFuture<?> recorded = events.warning(pod, "FailedScheduling", message).toCompletableFuture();
     return CompletableFuture.allOf(condition, recorded);
   }

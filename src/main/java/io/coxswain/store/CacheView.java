@@ -15,9 +15,9 @@ import scala.math.Ordering;
  * resource. Lists read a view without locks; continue tokens keep reading the view they started
  * on, so a paged list is one consistent snapshot as in Kubernetes.
  *
- * <p>Pods are also indexed by their controlling owner (Kubernetes' controllerRef), so a controller
- * reads the pods it owns, and the orphans of its namespace it may adopt, without going through
- * every pod of the namespace — the difference between O(pods) and O(replicas) per reconcile.
+ * <p>Secondary indexes ({@link Indexes}: pods by controller, node and label; every kind by owner
+ * uid) let a controller read the pods it owns, a node's pods or an owner's dependents without
+ * going through every object of the kind — the difference between O(objects) and O(answer).
  */
 public final class CacheView {
   private static final Ordering<ResourceKey> ORDER = Ordering.comparatorToOrdering(ResourceKey::compareTo);
@@ -25,29 +25,29 @@ public final class CacheView {
 
   private final long revision;
   private final Map<String, TreeMap<ResourceKey, KubeObject>> byResource;
-  private final ControllerIndex byController;
+  private final List<CacheIndex> indexes;
 
-  private CacheView(long revision, Map<String, TreeMap<ResourceKey, KubeObject>> byResource,
-      ControllerIndex byController) {
+  private CacheView(long revision, Map<String, TreeMap<ResourceKey, KubeObject>> byResource, List<CacheIndex> indexes) {
     this.revision = revision;
     this.byResource = byResource;
-    this.byController = byController;
+    this.indexes = indexes;
   }
 
   public static CacheView empty() {
-    return new CacheView(0, Map.of(), ControllerIndex.EMPTY);
+    return new CacheView(0, Map.of(), Indexes.ALL.stream().map(CacheIndex::empty).toList());
   }
 
   static CacheView of(StoreState state) {
     Map<String, TreeMap<ResourceKey, KubeObject>> trees = new HashMap<>();
-    ControllerIndex[] index = {ControllerIndex.EMPTY};
+    CacheIndex[] index = Indexes.ALL.stream().map(CacheIndex::empty).toArray(CacheIndex[]::new);
     StoreState.forEach(state, (key, object) -> {
       trees.put(key.resource(), trees.getOrDefault(key.resource(), EMPTY_TREE).updated(key, object));
-      index[0] = index[0].changed(key, null, object, state.revision());
+      for (int i = 0; i < index.length; i++) {
+        index[i] = index[i].changed(key, null, object);
+      }
     });
-    return new CacheView(state.revision(), Map.copyOf(trees), index[0]);
+    return new CacheView(state.revision(), Map.copyOf(trees), List.of(index));
   }
-
   public long revision() {
     return revision;
   }
@@ -100,33 +100,41 @@ public final class CacheView {
     return new Page(items, null);
   }
 
-  /**
-   * The pods of {@code namespace} whose controlling owner has uid {@code controllerUid} (null: the
-   * pods without a controller), and the revision at which that group last changed.
-   */
-  public ControllerIndex.Group controlledPods(String namespace, String controllerUid) {
-    return byController.group(namespace, controllerUid);
+  /** The objects an index holds under {@code value}, in key order (a fresh list). */
+  public List<KubeObject> indexed(CacheIndex.Definition index, String value) {
+    return find(index).get(value);
   }
 
-  /** Every (namespace, controller uid) that controls at least one pod. */
-  public List<ControllerIndex.Owner> podControllers() {
-    return byController.owners();
+  /** How many objects an index holds under {@code value}. */
+  public int indexedCount(CacheIndex.Definition index, String value) {
+    return find(index).count(value);
+  }
+
+  private CacheIndex find(CacheIndex.Definition definition) {
+    for (CacheIndex index : indexes) {
+      if (index.definition() == definition) {
+        return index;
+      }
+    }
+    throw new IllegalArgumentException("no such index: " + definition.name());
   }
 
   /** This view with {@code changes} applied; the changes must follow this view's revision. */
   CacheView apply(List<Change> changes) {
     Map<String, TreeMap<ResourceKey, KubeObject>> trees = new HashMap<>(byResource);
-    ControllerIndex index = byController;
+    CacheIndex[] index = indexes.toArray(CacheIndex[]::new);
     long last = revision;
     for (Change change : changes) {
       String resource = change.key().resource();
       TreeMap<ResourceKey, KubeObject> tree = trees.getOrDefault(resource, EMPTY_TREE);
-      KubeObject before = ControllerIndex.indexes(resource) ? tree.getOrElse(change.key(), () -> null) : null;
+      KubeObject before = tree.getOrElse(change.key(), () -> null);
       KubeObject after = change.type() == ChangeType.DELETED ? null : change.object();
       trees.put(resource, after == null ? tree.removed(change.key()) : tree.updated(change.key(), after));
-      index = index.changed(change.key(), before, after, change.revision());
+      for (int i = 0; i < index.length; i++) {
+        index[i] = index[i].changed(change.key(), before, after);
+      }
       last = change.revision();
     }
-    return new CacheView(last, Map.copyOf(trees), index);
+    return new CacheView(last, Map.copyOf(trees), List.of(index));
   }
 }

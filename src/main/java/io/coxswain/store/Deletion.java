@@ -20,7 +20,7 @@ public final class Deletion {
 
   public record Options(Long gracePeriodSeconds, String propagationPolicy, String uid, String resourceVersion) {
     /** A controller's delete: the object's own grace period, background cascade, no preconditions. */
-    public static final Options DEFAULT = new Options(null, null, null, null);
+    public static final Options DEFAULT = new Options(null, "Background", null, null);
 
     public Options {
       if (propagationPolicy != null && !propagationPolicy.isEmpty()
@@ -55,7 +55,8 @@ public final class Deletion {
       List<String> finalizers = new ArrayList<>(current.metadata().finalizersOrEmpty());
       finalizers.add(cascade);
       KubeObject withFinalizer = current.withMetadata(current.metadata().withFinalizers(finalizers));
-      return new StoreOp.Update(key, mark(withFinalizer, clock, 0), rv);
+      // A pod on a node still stops gracefully; the finalizer only holds its removal.
+      return new StoreOp.Update(key, mark(withFinalizer, clock, gracePeriod(current, options)), rv);
     }
     if (!current.metadata().finalizersOrEmpty().isEmpty()) {
       return marked ? null : new StoreOp.Update(key, mark(current, clock, 0), rv);
@@ -70,15 +71,25 @@ public final class Deletion {
   public static final String ORPHAN_FINALIZER = "orphan";
   public static final String FOREGROUND_FINALIZER = "foregroundDeletion";
 
-  /** The finalizer a propagation policy asks for, on objects that have dependents (controllers). */
+  /**
+   * The finalizer a propagation policy asks for: Orphan and Foreground are carried out by the
+   * garbage collector, Background needs nothing here (the collector deletes dependents whose owners
+   * are all gone). Without a policy each kind's default applies, as in Kubernetes: core/v1
+   * ReplicationControllers orphan their pods (the behaviour from before server-side garbage
+   * collection, kept for compatibility; {@code kubectl delete} asks for Background), every other
+   * kind is Background.
+   */
   private static String cascadeFinalizer(KubeObject current, String policy) {
-    if (!(current instanceof io.coxswain.api.core.ReplicationController)) {
-      return null;
-    }
-    if ("Orphan".equals(policy)) {
+    String effective = policy == null || policy.isEmpty() ? defaultPolicy(current) : policy;
+    if ("Orphan".equals(effective)) {
       return ORPHAN_FINALIZER;
     }
-    return "Foreground".equals(policy) ? FOREGROUND_FINALIZER : null;
+    return "Foreground".equals(effective) ? FOREGROUND_FINALIZER : null;
+  }
+
+  /** The propagation policy a delete without one gets, per kind. */
+  static String defaultPolicy(KubeObject current) {
+    return current instanceof io.coxswain.api.core.ReplicationController ? "Orphan" : "Background";
   }
 
   /** After an update: an object marked for deletion whose last finalizer went is removed. */

@@ -32,15 +32,14 @@ public final class WatchCache {
   private volatile boolean ready;
 
   // Guarded by lock.
-  private final ArrayDeque<WindowEntry> window = new ArrayDeque<>();
+  private final ArrayDeque<ObservedChange> window = new ArrayDeque<>();
   private long windowFloor;
   private final List<Watcher> watchers = new ArrayList<>();
   /** Pod watchers of one node each ({@link WatchRequest#podNode}), by node name. */
   private final Map<String, List<Watcher>> podWatchersByNode = new HashMap<>();
   private final TreeMap<Long, List<CompletableFuture<Long>>> waiters = new TreeMap<>();
-
-  /** A retained change with the object its key held just before, for selector transitions. */
-  private record WindowEntry(Change change, KubeObject previous) {}
+  /** Informers; only the feed's thread calls them, so they see changes in order. */
+  private final List<CacheListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private record Watcher(WatchRequest request, BoundedSourceQueue<WatchEvent> queue) {}
 
@@ -71,6 +70,18 @@ public final class WatchCache {
     }
   }
 
+  /**
+   * Tells {@code listener} of every change from now on. The caller reads {@link #view()} after
+   * adding it, so nothing falls between what it listed and what it is told (a change may be both).
+   */
+  public void addListener(CacheListener listener) {
+    listeners.add(listener);
+  }
+
+  public void removeListener(CacheListener listener) {
+    listeners.remove(listener);
+  }
+
   /** Replaces everything with the store's state; open watches end, since continuity is lost. */
   void reset(StoreState state) {
     Released released;
@@ -86,6 +97,8 @@ public final class WatchCache {
       released = takeReleasedWaiters();
     }
     released.complete();
+    CacheView replaced = view;
+    tellListeners(l -> l.replaced(replaced));
   }
 
   /**
@@ -94,6 +107,8 @@ public final class WatchCache {
    */
   boolean apply(List<Change> changes) {
     Released released;
+    List<ObservedChange> observed = new ArrayList<>(changes.size());
+    CacheView applied;
     synchronized (lock) {
       List<Change> fresh = changes.stream().filter(c -> c.revision() > view.revision()).toList();
       if (fresh.isEmpty()) {
@@ -108,17 +123,21 @@ public final class WatchCache {
       for (Change change : fresh) {
         ResourceKey key = change.key();
         KubeObject previous = overlay.containsKey(key) ? overlay.get(key) : before.get(key);
-        window.addLast(new WindowEntry(change, previous));
+        ObservedChange entry = new ObservedChange(change, previous);
+        window.addLast(entry);
+        observed.add(entry);
         deliver(change, previous);
         overlay.put(key, change.type() == ChangeType.DELETED ? null : change.object());
       }
       view = before.apply(fresh);
+      applied = view;
       while (window.size() > settings.watchWindow()) {
         windowFloor = window.removeFirst().change().revision();
       }
       released = takeReleasedWaiters();
     }
     released.complete();
+    tellListeners(l -> l.applied(applied, observed));
     return true;
   }
 
@@ -166,7 +185,7 @@ public final class WatchCache {
     if (request.fromRevision() < windowFloor) {
       throw ApiException.gone("too old resource version: " + request.fromRevision() + " (" + windowFloor + ")");
     }
-    for (WindowEntry entry : window) {
+    for (ObservedChange entry : window) {
       if (entry.change().revision() > request.fromRevision()) {
         WatchEvent event = WatchFilter.translate(request, entry.change(), entry.previous());
         if (event != null) {
@@ -252,6 +271,17 @@ public final class WatchCache {
       watcher.queue().complete();
     } catch (IllegalStateException alreadyClosed) {
       // nothing left to end
+    }
+  }
+
+  /** A listener that throws is logged and kept; it must not stop the cache or the others. */
+  private void tellListeners(java.util.function.Consumer<CacheListener> call) {
+    for (CacheListener listener : listeners) {
+      try {
+        call.accept(listener);
+      } catch (RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(WatchCache.class).error("cache listener {} failed", listener, e);
+      }
     }
   }
 

@@ -106,9 +106,19 @@ class ReplicationControllerTest {
     assertThat(http.get(PODS + "/stray").json().at("/metadata/ownerReferences/0/uid").asText())
         .as("the matching orphan was adopted and counts as a replica").isEqualTo(uid);
 
-    assertThat(http.delete(RCS + "/db").code()).isEqualTo(200);
+    // What kubectl delete sends: the garbage collector deletes the pods once their owner is gone.
+    assertThat(http.delete(RCS + "/db?propagationPolicy=Background").code()).isEqualTo(200);
     await().atMost(Duration.ofSeconds(30)).until(() -> http.get(PODS + "?labelSelector=app%3Ddb").json().get("items")
         .isEmpty());
+  }
+
+  @Test
+  void aBareDeleteOfACoreV1ControllerOrphansItsPodsAsKubernetesDoes() {
+    createRc("bare", 2);
+    awaitRunning("bare", 2);
+    assertThat(http.delete(RCS + "/bare").code()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> http.get(RCS + "/bare").code() == 404);
+    assertThat(pods("bare")).hasSize(2).allMatch(p -> p.at("/metadata/ownerReferences").isMissingNode());
   }
 
   @Test

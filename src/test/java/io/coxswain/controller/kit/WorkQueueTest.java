@@ -1,4 +1,4 @@
-package io.coxswain.controller;
+package io.coxswain.controller.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,6 +76,20 @@ class WorkQueueTest {
     clock.advance(Duration.ofSeconds(20));
     assertThat(queue.take()).contains("a");
     assertThat(queue.nextDelay()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void aKeyDelayedTwiceWaitsOnlyForTheEarlierTime() {
+    queue.addAfter("a", Duration.ofSeconds(30));
+    queue.addAfter("a", Duration.ofSeconds(10));
+    queue.addAfter("a", Duration.ofSeconds(20));
+    assertThat(queue.delayedCount()).isEqualTo(1);
+    clock.advance(Duration.ofSeconds(10));
+    assertThat(queue.take()).contains("a");
+    queue.done("a");
+    clock.advance(Duration.ofSeconds(30));
+    assertThat(queue.take()).as("the later times were dropped, not kept as extra runs").isEmpty();
+    assertThat(queue.nextDelay()).isEmpty();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.coxswain.controller;
+package io.coxswain.controller.kit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +18,8 @@ import java.util.Set;
  * <ul>
  *   <li>{@link #add}: a key already waiting is not added again (many changes, one reconcile); a
  *       key being worked on is marked and queued again when {@link #done} is called for it.</li>
- *   <li>{@link #addAfter}: the key is added once the delay has passed (requeue-after).</li>
+ *   <li>{@link #addAfter}: the key is added once the delay has passed (requeue-after); a key
+ *       already waiting for a delay keeps the earlier of the two times.</li>
  *   <li>{@link #addRateLimited}: after a failure; the delay doubles per consecutive failure of the
  *       key, from {@code baseDelay} up to {@code maxDelay}, until {@link #forget}.</li>
  * </ul>
@@ -39,6 +40,8 @@ public final class WorkQueue<K> {
   /** Keys added while being worked on: queued again by {@link #done}. */
   private final Set<K> dirty = new HashSet<>();
   private final PriorityQueue<Delayed<K>> delayed = new PriorityQueue<>();
+  /** The due time of each delayed key; entries of {@link #delayed} that disagree are stale. */
+  private final Map<K, Instant> delayedDue = new HashMap<>();
   private final Map<K, Integer> failures = new HashMap<>();
   private long adds;
   private long retries;
@@ -76,7 +79,12 @@ public final class WorkQueue<K> {
     if (delay.isZero() || delay.isNegative()) {
       add(key);
     } else {
-      delayed.add(new Delayed<>(clock.instant().plus(delay), delayedOrder++, key));
+      Instant due = clock.instant().plus(delay);
+      Instant already = delayedDue.get(key);
+      if (already == null || due.isBefore(already)) {
+        delayedDue.put(key, due);
+        delayed.add(new Delayed<>(due, delayedOrder++, key));
+      }
     }
   }
 
@@ -129,16 +137,33 @@ public final class WorkQueue<K> {
     if (!ready.isEmpty()) {
       return Optional.of(Duration.ZERO);
     }
+    dropStale();
     Delayed<K> next = delayed.peek();
     return next == null ? Optional.empty() : Optional.of(Duration.between(clock.instant(), next.due()));
   }
 
   private void promoteDue() {
     Instant now = clock.instant();
+    dropStale();
     while (!delayed.isEmpty() && !delayed.peek().due().isAfter(now)) {
-      add(delayed.poll().key());
+      K key = delayed.poll().key();
+      delayedDue.remove(key);
+      add(key);
       adds--; // counted as a retry or a requeue, not as a new add
+      dropStale();
     }
+  }
+
+  /** Drops head entries superseded by an earlier due time for the same key. */
+  private void dropStale() {
+    while (!delayed.isEmpty() && !delayed.peek().due().equals(delayedDue.get(delayed.peek().key()))) {
+      delayed.poll();
+    }
+  }
+
+  /** Keys waiting for a delay to pass (requeue-after and backoff). */
+  public int delayedCount() {
+    return delayedDue.size();
   }
 
   /** Keys waiting to be handed out (delayed ones not counted). */
