@@ -48,13 +48,14 @@ public final class ApiServer {
    * Binds the API. {@code localLogs} reads the logs of pods on this member's node (null when its
    * runtime keeps none); logs of pods elsewhere are forwarded to their member.
    */
-  public static ApiServer start(ActorSystem<?> system, StoreClient store, Config config, Clock clock, String nodeName,
-      LogReader localLogs) throws Exception {
+  public static ApiServer start(ActorSystem<?> system, io.coxswain.registry.Registry registry, Config config,
+      Clock clock, String nodeName, LogReader localLogs) throws Exception {
+    StoreClient store = registry.store();
     String address = config.getString("coxswain.api.address");
     int port = config.getInt("coxswain.api.port");
     PodLogs logs = new PodLogs(store.cache(), nodeName, localLogs, system,
         system.dispatchers().lookup(DispatcherSelector.blocking()), clock);
-    Routes routes = new Routes(store, clock, new SecureRandom(), config.getString("coxswain.api.service-cidr"), logs);
+    Routes routes = new Routes(registry, logs);
     Handler handler = new Handler(routes, new ResponseEncoder(clock), Materializer.matFromSystem(system),
         config.getLong("coxswain.api.max-body-bytes"), config.getDuration("coxswain.api.request-timeout"));
     ServerBinding binding = Http.get(system).newServerAt(address, port).bind(handler::handle)

@@ -21,12 +21,12 @@ final class Routes {
   private final PodLogs logs;
   private volatile String serverAddress = "127.0.0.1:8001";
 
-  Routes(StoreClient store, Clock clock, Random random, String serviceCidr, PodLogs logs) {
-    this.store = store;
+  Routes(io.coxswain.registry.Registry registry, PodLogs logs) {
+    this.store = registry.store();
     this.logs = logs;
     this.reads = new ReadHandler(store.cache());
-    this.writes = new WriteHandler(store, clock, random, new ServiceAllocator(serviceCidr, random));
-    this.subresources = new SubresourceHandler(store, clock);
+    this.writes = new WriteHandler(registry);
+    this.subresources = new SubresourceHandler(registry);
   }
 
   void setServerAddress(String address) {

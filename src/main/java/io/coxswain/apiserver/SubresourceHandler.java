@@ -16,8 +16,7 @@ import io.coxswain.api.core.Scale;
 import io.coxswain.api.selector.LabelSelector;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
-import io.coxswain.store.StoreOp;
-import java.time.Clock;
+import io.coxswain.registry.Registry;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
@@ -27,12 +26,12 @@ import java.util.function.UnaryOperator;
  * (autoscaling/v1 Scale over spec.replicas) and {@code pods/binding} (sets spec.nodeName once).
  */
 final class SubresourceHandler {
+  private final Registry registry;
   private final StoreClient store;
-  private final Clock clock;
 
-  SubresourceHandler(StoreClient store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
+  SubresourceHandler(Registry registry) {
+    this.registry = registry;
+    this.store = registry.store();
   }
 
   ApiResponse getScale(ApiRequest request) {
@@ -58,10 +57,8 @@ final class SubresourceHandler {
 
   private CompletionStage<ApiResponse> changeScale(ApiRequest request, UnaryOperator<Scale> change) {
     ResourceKey key = ReadHandler.key(request.path());
-    return store.mutate(key, current -> {
-      if (current == null) {
-        throw ApiException.notFound("ReplicationController", "replicationcontrollers", key.name());
-      }
+    // The scale is a view of the RC's spec: its change is an update of the RC, through the registry.
+    return registry.update(key, current -> {
       ReplicationController rc = (ReplicationController) current;
       Scale wanted = change.apply(scaleOf(rc));
       String rv = wanted.metadata().resourceVersion();
@@ -74,11 +71,9 @@ final class SubresourceHandler {
         throw ApiException.invalid("Scale", key.name(), List.of(new Status.StatusCause("FieldValueInvalid",
             "Invalid value: " + replicas + ": must be greater than or equal to 0", "spec.replicas")));
       }
-      ReplicationController next = (ReplicationController) Defaulting.applyUpdateDefaults(rc,
-          rc.withSpec(rc.spec().withReplicas(replicas)));
-      return next.equals(rc) || request.dryRun() ? null
-          : new StoreOp.Update(key, next, rc.metadata().resourceVersion());
-    }).thenApply(done -> new ApiResponse.One(200, ApiResources.SCALE, scaleOf((ReplicationController) done.object())));
+      return rc.withSpec(rc.spec().withReplicas(replicas));
+    }, false, request.dryRun()).thenApply(done -> new ApiResponse.One(200, ApiResources.SCALE,
+        scaleOf((ReplicationController) done)));
   }
 
   static Scale scaleOf(ReplicationController rc) {
@@ -99,21 +94,8 @@ final class SubresourceHandler {
           new Status.StatusCause("FieldValueRequired", "Required value", "target.name")));
     }
     ResourceKey key = ReadHandler.key(request.path());
-    return store.mutate(key, current -> {
-      if (current == null) {
-        throw ApiException.notFound("Pod", "pods", key.name());
-      }
-      Pod pod = (Pod) current;
-      if (pod.metadata().deletionTimestamp() != null) {
-        throw ApiException.conflict("pods", key.name(), "pod is being deleted, cannot be assigned to a host");
-      }
-      if (pod.spec().nodeName() != null && !pod.spec().nodeName().isEmpty()) {
-        throw ApiException.conflict("pods/binding", key.name(),
-            "pod " + key.name() + " is already assigned to node \"" + pod.spec().nodeName() + "\"");
-      }
-      Pod bound = PodScheduling.bound(pod, node, Defaulting.now(clock));
-      return new StoreOp.Update(key, bound, pod.metadata().resourceVersion());
-    }).thenApply(done -> ApiResponse.status(new Status("v1", "Status", java.util.Map.of(), "Success", null, null,
+    String uid = binding.metadata() == null ? null : binding.metadata().uid();
+    return registry.bind(key, uid == null || uid.isEmpty() ? null : uid, node).thenApply(done -> ApiResponse.status(new Status("v1", "Status", java.util.Map.of(), "Success", null, null,
         null, 201)));
   }
 }

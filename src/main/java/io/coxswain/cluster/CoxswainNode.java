@@ -13,6 +13,10 @@ import io.coxswain.scheduler.Scheduler;
 import io.coxswain.controller.EndpointsController;
 import io.coxswain.controller.GarbageCollector;
 import io.coxswain.controller.kit.Controller;
+import io.coxswain.registry.Client;
+import io.coxswain.registry.LocalClient;
+import io.coxswain.registry.Registry;
+import io.coxswain.registry.Strategies;
 import io.coxswain.controller.NamespaceController;
 import io.coxswain.controller.NodeLifecycle;
 import io.coxswain.controller.ReplicationControllerEntity;
@@ -52,11 +56,13 @@ public final class CoxswainNode implements AutoCloseable {
 
   private final ActorSystem<Void> system;
   private final StoreClient storeClient;
+  private final Client client;
   private final ApiServer apiServer;
 
-  private CoxswainNode(ActorSystem<Void> system, StoreClient storeClient, ApiServer apiServer) {
+  private CoxswainNode(ActorSystem<Void> system, StoreClient storeClient, Client client, ApiServer apiServer) {
     this.system = system;
     this.storeClient = storeClient;
+    this.client = client;
     this.apiServer = apiServer;
   }
 
@@ -81,23 +87,28 @@ public final class CoxswainNode implements AutoCloseable {
           org.apache.pekko.actor.typed.Props.empty());
       StoreClient client = new StoreClient(store, cache, system, config.getDuration("coxswain.api.request-timeout"));
       await(cache.awaitRevision(0), Duration.ofMinutes(2), "the store did not come up");
-      Bootstrap.ensureSystemNamespaces(client, Clock.systemUTC());
+      // The one write path of this member: the API server and every controller write through it.
+      Registry registry = new Registry(client, new Strategies(config.getString("coxswain.api.service-cidr"),
+          new java.security.SecureRandom()), Clock.systemUTC(), new java.security.SecureRandom());
+      Client writer = new LocalClient(registry);
+      Bootstrap.ensureSystemNamespaces(client, writer);
 
       ContainerRuntime runtime = RuntimeChoice.create(config.getConfig("coxswain.node"), settings.nodeName(),
           Clock.systemUTC());
       log.info("node={} container runtime: {}", settings.nodeName(), runtime.version());
-      ApiServer api = ApiServer.start(system, client, config, Clock.systemUTC(), settings.nodeName(),
+      ApiServer api = ApiServer.start(system, registry, config, Clock.systemUTC(), settings.nodeName(),
           runtime instanceof LogReader reader ? reader : null);
-      startNodeAgent(system, client, settings, config, runtime, api.port());
+      startNodeAgent(system, client, writer, settings, config, runtime, api.port());
       awaitOwnNode(client, settings.nodeName(), Cluster.get(system).selfMember().address().toString());
       if (config.getBoolean("coxswain.controllers.enabled")) {
-        startControllers(system, client, config);
+        startControllers(system, client, writer, config);
       }
       if (config.getBoolean("coxswain.scheduler.enabled")) {
         ClusterSingleton.get(system).init(SingletonActor.of(
-            Scheduler.create(client, config.getDuration("coxswain.scheduler.resync"), Clock.systemUTC()), "scheduler"));
+            Scheduler.create(client.cache(), writer, config.getDuration("coxswain.scheduler.resync"), Clock.systemUTC()),
+            "scheduler"));
       }
-      CoxswainNode node = new CoxswainNode(system, client, api);
+      CoxswainNode node = new CoxswainNode(system, client, writer, api);
       log.info("Coxswain API listening on {}", api.url());
       return node;
     } catch (Exception e) {
@@ -112,30 +123,31 @@ public final class CoxswainNode implements AutoCloseable {
    * namespace). The node lifecycle is also told of every membership change, since a member that
    * left changes what it decides without any object changing.
    */
-  private static void startControllers(ActorSystem<Void> system, StoreClient client, Config config) {
+  private static void startControllers(ActorSystem<Void> system, StoreClient client, Client writer, Config config) {
+    WatchCache cache = client.cache();
     Duration resync = config.getDuration("coxswain.controllers.resync");
     Duration askTimeout = config.getDuration("coxswain.api.request-timeout");
     ClusterSharding sharding = ClusterSharding.get(system);
     sharding.init(Entity.of(ReplicationControllerEntity.TYPE,
-        entity -> ReplicationControllerEntity.create(entity.getEntityId(), client, Clock.systemUTC())));
+        entity -> ReplicationControllerEntity.create(entity.getEntityId(), cache, writer, Clock.systemUTC())));
     ClusterSingleton singletons = ClusterSingleton.get(system);
-    singletons.init(SingletonActor.of(ReplicationManager.create(client, resync, Clock.systemUTC(),
+    singletons.init(SingletonActor.of(ReplicationManager.create(cache, resync, Clock.systemUTC(),
         (id, revision) -> sharding.entityRefFor(ReplicationControllerEntity.TYPE, id)
             .<org.apache.pekko.Done>askWithStatus(
                 replyTo -> new ReplicationControllerEntity.Reconcile(revision, replyTo), askTimeout)),
         "replication-manager"));
-    singletons.init(SingletonActor.of(GarbageCollector.create(client, resync, Clock.systemUTC()), "garbage-collector"));
+    singletons.init(SingletonActor.of(GarbageCollector.create(cache, writer, resync, Clock.systemUTC()), "garbage-collector"));
     NodeLifecycle.Settings lifecycle = new NodeLifecycle.Settings(
         config.getDuration("coxswain.controllers.node-monitor-period"),
         config.getDuration("coxswain.controllers.node-monitor-grace-period"),
         config.getDuration("coxswain.controllers.pod-eviction-timeout"));
     ActorRef<Controller.Command> nodeLifecycle = singletons.init(SingletonActor.of(
-        NodeLifecycle.create(client, lifecycle, Clock.systemUTC(), () -> liveMembers(system)), "node-lifecycle"));
+        NodeLifecycle.create(cache, writer, lifecycle, Clock.systemUTC(), () -> liveMembers(system)), "node-lifecycle"));
     system.systemActorOf(MembershipChanges.create(nodeLifecycle), "membership-changes",
         org.apache.pekko.actor.typed.Props.empty());
-    singletons.init(SingletonActor.of(EndpointsController.create(client, resync, Clock.systemUTC()),
+    singletons.init(SingletonActor.of(EndpointsController.create(cache, writer, resync, Clock.systemUTC()),
         "endpoints-controller"));
-    singletons.init(SingletonActor.of(NamespaceController.create(client, resync, Clock.systemUTC()),
+    singletons.init(SingletonActor.of(NamespaceController.create(cache, writer, resync, Clock.systemUTC()),
         "namespace-controller"));
   }
 
@@ -181,7 +193,8 @@ public final class CoxswainNode implements AutoCloseable {
     return live;
   }
 
-  private static void startNodeAgent(ActorSystem<Void> system, StoreClient client, NodeSettings settings, Config config,
+  private static void startNodeAgent(ActorSystem<Void> system, StoreClient client, Client writer,
+      NodeSettings settings, Config config,
       ContainerRuntime runtime, int apiPort) {
     Config node = config.getConfig("coxswain.node");
     NodeFacts facts = NodeFacts.ofThisHost(settings.nodeName(), settings.nodeLabels(), settings.clusterAddress(),
@@ -191,7 +204,7 @@ public final class CoxswainNode implements AutoCloseable {
     NodeAgent.Settings agent = new NodeAgent.Settings(node.getDuration("heartbeat-interval"),
         node.getDuration("pod-sync-period"), node.getDuration("pod-resync-period"), new RestartRules.Backoff(node.getDuration("crash-loop-backoff.initial"),
             node.getDuration("crash-loop-backoff.max")));
-    system.systemActorOf(NodeAgent.create(client, facts, runtime, agent, Clock.systemUTC()), "node-agent",
+    system.systemActorOf(NodeAgent.create(client.cache(), writer, facts, runtime, agent, Clock.systemUTC()), "node-agent",
         org.apache.pekko.actor.typed.Props.empty());
   }
 
@@ -238,6 +251,11 @@ public final class CoxswainNode implements AutoCloseable {
 
   public StoreClient store() {
     return storeClient;
+  }
+
+  /** This member's in-process client: writes through its registry, as its controllers do. */
+  public Client client() {
+    return client;
   }
 
   public ActorSystem<Void> system() {

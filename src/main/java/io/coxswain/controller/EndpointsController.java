@@ -1,6 +1,5 @@
 package io.coxswain.controller;
 
-import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.ObjectMeta;
 import io.coxswain.api.core.EndpointSubset;
@@ -14,15 +13,15 @@ import io.coxswain.controller.kit.Writes;
 import io.coxswain.store.CacheView;
 import io.coxswain.store.Indexes;
 import io.coxswain.store.ResourceKey;
-import io.coxswain.store.StoreClient;
-import io.coxswain.store.StoreOp;
+import io.coxswain.registry.Client;
+import io.coxswain.store.Deletion;
+import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.Behavior;
@@ -39,18 +38,15 @@ public final class EndpointsController {
   static final String MANAGED = "endpoints.coxswain.io/managed-by";
   static final String MANAGED_VALUE = "endpoints-controller";
 
-  private final StoreClient store;
-  private final Clock clock;
-  private final Random random = new Random();
+  private final Client client;
 
-  private EndpointsController(StoreClient store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
+  private EndpointsController(Client client) {
+    this.client = client;
   }
 
-  public static Behavior<Controller.Command> create(StoreClient store, Duration resync, Clock clock) {
-    EndpointsController controller = new EndpointsController(store, clock);
-    return Controller.create(Controller.Settings.of("endpoints", resync), store, new Controller.Reconciler<>() {
+  public static Behavior<Controller.Command> create(WatchCache cache, Client client, Duration resync, Clock clock) {
+    EndpointsController controller = new EndpointsController(client);
+    return Controller.create(Controller.Settings.of("endpoints", resync), cache, new Controller.Reconciler<>() {
       @Override
       public CompletionStage<Controller.Result> reconcile(ResourceKey key, CacheView view) {
         return controller.reconcile(key, view);
@@ -110,24 +106,20 @@ public final class EndpointsController {
     if (service == null || service.spec().selector().isEmpty() || service.metadata().deletionTimestamp() != null) {
       if (service == null && existing != null
           && MANAGED_VALUE.equals(existing.metadata().annotationsOrEmpty().get(MANAGED))) {
-        return done(store.write(new StoreOp.Delete(key, existing.metadata().resourceVersion(),
-            existing.metadata().uid())));
+        return done(client.delete(key, new Deletion.Options(null, null, existing.metadata().uid(),
+            existing.metadata().resourceVersion())));
       }
       return Controller.Result.done();
     }
     List<EndpointSubset> subsets = EndpointsBuilder.subsets(service, candidates(view, service));
     if (existing == null) {
-      String ns = serviceKey.namespace();
-      Endpoints created = (Endpoints) Defaulting.applyCreateDefaults(Endpoints.of(
-          ObjectMeta.named(ns, service.metadata().name()).withLabels(service.metadata().labels())
-              .withAnnotations(Map.of(MANAGED, MANAGED_VALUE)), subsets), ns, clock, random);
-      return done(store.create(key, created));
+      return done(client.create(Endpoints.of(ObjectMeta.named(serviceKey.namespace(), service.metadata().name())
+          .withLabels(service.metadata().labels()).withAnnotations(Map.of(MANAGED, MANAGED_VALUE)), subsets)));
     }
     if (((Endpoints) existing).subsets().equals(subsets)) {
       return Controller.Result.done();
     }
-    return done(store.mutate(key, current -> current == null ? null
-        : new StoreOp.Update(key, ((Endpoints) current).withSubsets(subsets), current.metadata().resourceVersion())));
+    return done(client.update(key, Endpoints.class, current -> current.withSubsets(subsets)));
   }
 
   /** The pods that carry the selector's first label (the label index), in the service's namespace. */

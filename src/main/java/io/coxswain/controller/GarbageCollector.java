@@ -11,8 +11,8 @@ import io.coxswain.store.CacheView;
 import io.coxswain.store.Deletion;
 import io.coxswain.store.Indexes;
 import io.coxswain.store.ResourceKey;
-import io.coxswain.store.StoreClient;
-import io.coxswain.store.StoreOp;
+import io.coxswain.registry.Client;
+import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,21 +50,19 @@ import org.slf4j.LoggerFactory;
 public final class GarbageCollector {
   private static final Logger log = LoggerFactory.getLogger(GarbageCollector.class);
 
-  private final StoreClient store;
-  private final Clock clock;
+  private final Client client;
 
-  private GarbageCollector(StoreClient store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
+  private GarbageCollector(Client client) {
+    this.client = client;
   }
 
-  public static Behavior<Controller.Command> create(StoreClient store, Duration resync, Clock clock) {
-    GarbageCollector collector = new GarbageCollector(store, clock);
+  public static Behavior<Controller.Command> create(WatchCache cache, Client client, Duration resync, Clock clock) {
+    GarbageCollector collector = new GarbageCollector(client);
     List<Informer<?, ResourceKey>> informers = new ArrayList<>();
     for (ApiResource resource : ApiResources.all()) {
       informers.add(Informer.of(resource.name(), KubeObject.class, GarbageCollector::changed));
     }
-    return Controller.create(Controller.Settings.of("garbage-collector", resync).withWorkers(8), store,
+    return Controller.create(Controller.Settings.of("garbage-collector", resync).withWorkers(8), cache,
         new Controller.Reconciler<>() {
           @Override
           public CompletionStage<Controller.Result> reconcile(ResourceKey key, CacheView view) {
@@ -144,8 +142,7 @@ public final class GarbageCollector {
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (KubeObject dependent : dependents) {
       ResourceKey dependentKey = keyOf(dependent);
-      writes.add(store.mutate(dependentKey, current -> current == null ? null
-          : new StoreOp.Update(dependentKey, Owners.release(current, uid), current.metadata().resourceVersion()))
+      writes.add(client.update(dependentKey, KubeObject.class, current -> Owners.release(current, uid))
           .toCompletableFuture());
     }
     log.info("orphaning {} dependents of {}", dependents.size(), key);
@@ -165,9 +162,9 @@ public final class GarbageCollector {
         // A dependent with dependents of its own is deleted in the foreground too, so the chain
         // empties bottom-up and every level waits for the one below, as in Kubernetes.
         boolean hasOwn = view.indexedCount(Indexes.OWNER, dependent.metadata().uid()) > 0;
-        Deletion.Options options = new Deletion.Options(null, hasOwn ? "Foreground" : "Background", null, null);
-        writes.add(store.mutate(dependentKey, current -> current == null ? null
-            : Deletion.decide(dependentKey, current, options, clock)).toCompletableFuture());
+        Deletion.Options options = new Deletion.Options(null, hasOwn ? "Foreground" : "Background",
+            dependent.metadata().uid(), null);
+        writes.add(client.delete(dependentKey, options).toCompletableFuture());
       }
     }
     if (!blocked) {
@@ -194,18 +191,17 @@ public final class GarbageCollector {
         return Controller.Result.done();
       }
       log.info("{}: every owner is gone; deleting it", key);
-      return finish(store.mutate(key, current -> current == null || !uid.equals(current.metadata().uid()) ? null
-          : Deletion.decide(key, current, Deletion.Options.DEFAULT, clock)).toCompletableFuture());
+      return finish(client.delete(key, new Deletion.Options(null, "Background", uid, null)).toCompletableFuture());
     }
-    return finish(store.mutate(key, current -> {
-      if (current == null || !uid.equals(current.metadata().uid())) {
+    return finish(client.update(key, KubeObject.class, current -> {
+      if (!uid.equals(current.metadata().uid())) {
         return null;
       }
       KubeObject next = current;
       for (String gone : owners.absent()) {
         next = Owners.release(next, gone);
       }
-      return new StoreOp.Update(key, next, current.metadata().resourceVersion());
+      return next;
     }).toCompletableFuture());
   }
 
@@ -274,14 +270,13 @@ public final class GarbageCollector {
   /** The owner without {@code finalizer}; removed outright when it was the last thing holding it. */
   private CompletableFuture<?> dropFinalizer(ResourceKey key, KubeObject owner, String finalizer) {
     String uid = owner.metadata().uid();
-    return store.mutate(key, current -> {
-      if (current == null || !uid.equals(current.metadata().uid())
-          || !current.metadata().finalizersOrEmpty().contains(finalizer)) {
+    // The registry removes the object once nothing holds it any more (no finalizer, no grace left).
+    return client.update(key, KubeObject.class, current -> {
+      if (!uid.equals(current.metadata().uid()) || !current.metadata().finalizersOrEmpty().contains(finalizer)) {
         return null;
       }
       List<String> rest = current.metadata().finalizersOrEmpty().stream().filter(f -> !f.equals(finalizer)).toList();
-      KubeObject next = current.withMetadata(current.metadata().withFinalizers(rest.isEmpty() ? null : rest));
-      return Deletion.afterUpdate(key, next, current.metadata().resourceVersion());
+      return current.withMetadata(current.metadata().withFinalizers(rest.isEmpty() ? null : rest));
     }).toCompletableFuture();
   }
 

@@ -10,8 +10,8 @@ import io.coxswain.controller.kit.Writes;
 import io.coxswain.store.CacheView;
 import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
-import io.coxswain.store.StoreClient;
-import io.coxswain.store.StoreOp;
+import io.coxswain.registry.Client;
+import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,14 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class NamespaceController {
   private static final Logger log = LoggerFactory.getLogger(NamespaceController.class);
-  /** How a namespace's contents are deleted: as {@code kubectl delete}, dependents in the background. */
-  static final Deletion.Options BACKGROUND = new Deletion.Options(null, "Background", null, null);
   /** A namespace whose objects are still stopping is looked at again this often, beside its events. */
   private static final Duration WAIT_FOR_CONTENTS = Duration.ofSeconds(5);
 
   private NamespaceController() {}
 
-  public static Behavior<Controller.Command> create(StoreClient store, Duration resync, Clock clock) {
+  public static Behavior<Controller.Command> create(WatchCache cache, Client client, Duration resync, Clock clock) {
     List<Informer<?, String>> informers = new ArrayList<>();
     informers.add(Informer.forObjects("namespaces", Namespace.class, n -> n.metadata().name()));
     for (ApiResource resource : ApiResources.all()) {
@@ -55,10 +53,10 @@ public final class NamespaceController {
         }));
       }
     }
-    return Controller.create(Controller.Settings.of("namespace", resync), store, new Controller.Reconciler<>() {
+    return Controller.create(Controller.Settings.of("namespace", resync), cache, new Controller.Reconciler<>() {
       @Override
       public CompletionStage<Controller.Result> reconcile(String name, CacheView view) {
-        return NamespaceController.reconcile(store, name, view, clock);
+        return NamespaceController.reconcile(client, name, view);
       }
 
       @Override
@@ -69,7 +67,7 @@ public final class NamespaceController {
     }, informers, clock);
   }
 
-  static CompletionStage<Controller.Result> reconcile(StoreClient store, String name, CacheView view, Clock clock) {
+  static CompletionStage<Controller.Result> reconcile(Client client, String name, CacheView view) {
     KubeObject namespace = view.get(ResourceKey.clusterScoped("namespaces", name));
     if (namespace == null || namespace.metadata().deletionTimestamp() == null) {
       return Controller.Result.done();
@@ -77,12 +75,11 @@ public final class NamespaceController {
     NamespaceCleanup cleanup = NamespaceCleanup.of(view, name);
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (ResourceKey key : cleanup.toDelete()) {
-      writes.add(store.mutate(key, current -> current == null ? null
-          : Deletion.decide(key, current, BACKGROUND, clock)).toCompletableFuture());
+      writes.add(client.delete(key, Deletion.Options.DEFAULT).toCompletableFuture());
     }
     if (cleanup.empty() && namespace.metadata().finalizersOrEmpty().isEmpty()) {
       ResourceKey key = ResourceKey.clusterScoped("namespaces", name);
-      writes.add(store.write(new StoreOp.Delete(key, namespace.metadata().resourceVersion(), namespace.metadata().uid()))
+      writes.add(client.finishDeletion(key, namespace.metadata().uid())
           .thenRun(() -> log.info("namespace={} emptied and removed", name)).toCompletableFuture());
       return Writes.all(writes).thenApply(done -> Controller.Result.DONE);
     }

@@ -11,8 +11,8 @@ import io.coxswain.store.CacheView;
 import io.coxswain.store.Deletion;
 import io.coxswain.store.Indexes;
 import io.coxswain.store.ResourceKey;
-import io.coxswain.store.StoreClient;
-import io.coxswain.store.StoreOp;
+import io.coxswain.registry.Client;
+import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,21 +41,21 @@ public final class NodeLifecycle {
 
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NodeLifecycle.class);
 
-  private final StoreClient store;
+  private final Client client;
   private final Settings settings;
   private final Clock clock;
   private final Supplier<Set<String>> liveMembers;
 
-  private NodeLifecycle(StoreClient store, Settings settings, Clock clock, Supplier<Set<String>> liveMembers) {
-    this.store = store;
+  private NodeLifecycle(Client client, Settings settings, Clock clock, Supplier<Set<String>> liveMembers) {
+    this.client = client;
     this.settings = settings;
     this.clock = clock;
     this.liveMembers = liveMembers;
   }
 
   /** Heartbeats alone decide (no cluster membership to consult: simulations). */
-  public static Behavior<Controller.Command> create(StoreClient store, Settings settings, Clock clock) {
-    return create(store, settings, clock, Set::of);
+  public static Behavior<Controller.Command> create(WatchCache cache, Client client, Settings settings, Clock clock) {
+    return create(cache, client, settings, clock, Set::of);
   }
 
   /**
@@ -64,10 +64,10 @@ public final class NodeLifecycle {
    * heartbeats to go stale (Pekko's failure detector and downing already waited). Whoever runs
    * this sends {@link Controller.Resync} when membership changes.
    */
-  public static Behavior<Controller.Command> create(StoreClient store, Settings settings, Clock clock,
+  public static Behavior<Controller.Command> create(WatchCache cache, Client client, Settings settings, Clock clock,
       Supplier<Set<String>> liveMembers) {
-    NodeLifecycle lifecycle = new NodeLifecycle(store, settings, clock, liveMembers);
-    return Controller.create(Controller.Settings.of("node-lifecycle", Duration.ofMinutes(5)), store,
+    NodeLifecycle lifecycle = new NodeLifecycle(client, settings, clock, liveMembers);
+    return Controller.create(Controller.Settings.of("node-lifecycle", Duration.ofMinutes(5)), cache,
         new Controller.Reconciler<>() {
           @Override
           public CompletionStage<Controller.Result> reconcile(String node, CacheView view) {
@@ -112,8 +112,8 @@ public final class NodeLifecycle {
       }
       if (NodeHealth.markedMemberGone(node, clock) != null) {
         log.info("node={}: its member left the cluster; marking it NotReady and evicting its pods", name);
-        writes.add(update(key, current -> NodeHealth.memberGone((Node) current, live)
-            ? NodeHealth.markedMemberGone((Node) current, clock) : null));
+        writes.add(update(key, current -> NodeHealth.memberGone(current, live)
+            ? NodeHealth.markedMemberGone(current, clock) : null));
       }
       // Nothing is left to stop them gracefully: the member is gone (a restart is a new member,
       // and its agent removes containers no pod claims).
@@ -121,10 +121,10 @@ public final class NodeLifecycle {
       next = null;
     } else if (NodeHealth.markedUnreachable(node, settings.monitorGrace(), clock) != null) {
       log.info("node={} stopped posting status; marking it Unknown", name);
-      writes.add(update(key, current -> NodeHealth.markedUnreachable((Node) current, settings.monitorGrace(), clock)));
+      writes.add(update(key, current -> NodeHealth.markedUnreachable(current, settings.monitorGrace(), clock)));
     } else if (NodeHealth.recovered(node) != null) {
       log.info("node={} is Ready again", name);
-      writes.add(update(key, current -> NodeHealth.recovered((Node) current)));
+      writes.add(update(key, NodeHealth::recovered));
     } else if (NodeHealth.shouldEvict(node, settings.evictionTimeout(), clock)) {
       writes.addAll(evictPods(view, name, Deletion.Options.DEFAULT));
       next = writes.isEmpty() ? null : settings.period();
@@ -134,11 +134,17 @@ public final class NodeLifecycle {
         : Controller.Result.requeueAfter(requeue));
   }
 
-  private CompletableFuture<?> update(ResourceKey key, UnaryOperator<KubeObject> change) {
-    return store.mutate(key, current -> {
-      KubeObject next = current == null ? null : change.apply(current);
-      return next == null ? null : new StoreOp.Update(key, next, current.metadata().resourceVersion());
-    }).toCompletableFuture();
+  /**
+   * A change to the node's taints and Ready condition: the taints through the main resource, then
+   * the condition through status (the change is worked out again on what the first write left, so
+   * it must still apply).
+   */
+  private CompletableFuture<?> update(ResourceKey key, UnaryOperator<Node> change) {
+    return client.update(key, Node.class, change)
+        .thenCompose(tainted -> client.updateStatus(key, Node.class, current -> {
+          Node next = change.apply(current);
+          return next == null || java.util.Objects.equals(next.status(), current.status()) ? null : next;
+        })).toCompletableFuture();
   }
 
   /** Deletes (gracefully unless forced) every pod still bound to the node; a returning agent finishes the job. */
@@ -151,8 +157,7 @@ public final class NodeLifecycle {
       }
       ResourceKey key = new ResourceKey("pods", object.metadata().namespace(), object.metadata().name());
       log.info("pod={}/{} evicted from unreachable node={}", key.namespace(), key.name(), node);
-      writes.add(store.mutate(key, current -> current == null ? null
-          : Deletion.decide(key, current, options, clock)).toCompletableFuture());
+      writes.add(client.delete(key, options).toCompletableFuture());
     }
     return writes;
   }

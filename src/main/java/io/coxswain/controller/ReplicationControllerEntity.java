@@ -3,7 +3,9 @@ package io.coxswain.controller;
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.ReplicationController;
 import io.coxswain.controller.kit.Writes;
+import io.coxswain.registry.Client;
 import io.coxswain.store.CacheView;
+import io.coxswain.store.WatchCache;
 import io.coxswain.store.Indexes;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
@@ -44,19 +46,19 @@ public final class ReplicationControllerEntity {
 
   private final ActorContext<Command> context;
   private final ResourceKey key;
-  private final StoreClient store;
+  private final WatchCache cache;
   private final ReplicationSync sync;
 
-  private ReplicationControllerEntity(ActorContext<Command> context, String entityId, StoreClient store, Clock clock) {
+  private ReplicationControllerEntity(ActorContext<Command> context, String entityId, WatchCache cache, Client client) {
     this.context = context;
     int slash = entityId.indexOf('/');
     this.key = new ResourceKey("replicationcontrollers", entityId.substring(0, slash), entityId.substring(slash + 1));
-    this.store = store;
-    this.sync = new ReplicationSync(store, clock);
+    this.cache = cache;
+    this.sync = new ReplicationSync(client);
   }
 
-  public static Behavior<Command> create(String entityId, StoreClient store, Clock clock) {
-    return Behaviors.setup(context -> new ReplicationControllerEntity(context, entityId, store, clock).idle(0));
+  public static Behavior<Command> create(String entityId, WatchCache cache, Client client, Clock clock) {
+    return Behaviors.setup(context -> new ReplicationControllerEntity(context, entityId, cache, client).idle(0));
   }
 
   public static String entityId(ReplicationController rc) {
@@ -118,8 +120,8 @@ public final class ReplicationControllerEntity {
 
   /** Completes with whether the RC is gone, once this reconcile's writes are done. */
   private CompletionStage<Boolean> reconcile(long atLeast) {
-    return store.cache().awaitRevision(atLeast).thenCompose(reached -> {
-      CacheView view = store.cache().view();
+    return cache.awaitRevision(atLeast).thenCompose(reached -> {
+      CacheView view = cache.view();
       ReplicationController rc = (ReplicationController) view.get(key);
       if (rc == null) {
         return CompletableFuture.completedFuture(true);

@@ -7,7 +7,7 @@ import io.coxswain.api.selector.LabelSelector;
 import io.coxswain.controller.kit.Controller;
 import io.coxswain.controller.kit.Informer;
 import io.coxswain.store.CacheView;
-import io.coxswain.store.StoreClient;
+import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -33,8 +33,8 @@ public final class ReplicationManager {
     CompletionStage<?> reconcile(String entityId, long revision);
   }
 
-  public static Behavior<Controller.Command> create(StoreClient store, Duration resync, Clock clock, Dispatch dispatch) {
-    return Controller.create(Controller.Settings.of("replication", resync).withWorkers(16), store,
+  public static Behavior<Controller.Command> create(WatchCache cache, Duration resync, Clock clock, Dispatch dispatch) {
+    return Controller.create(Controller.Settings.of("replication", resync).withWorkers(16), cache,
         new Controller.Reconciler<String>() {
           @Override
           public CompletionStage<Controller.Result> reconcile(String id, CacheView view) {

@@ -1,20 +1,13 @@
 package io.coxswain.controller;
 
-import io.coxswain.api.ApiException;
-import io.coxswain.api.Defaulting;
-import io.coxswain.api.KubeObject;
 import io.coxswain.api.ObjectMeta;
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.ReplicationController;
-import io.coxswain.api.validation.Validation;
+import io.coxswain.registry.Client;
 import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
-import io.coxswain.store.StoreClient;
-import io.coxswain.store.StoreOp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,13 +19,10 @@ import java.util.concurrent.CompletableFuture;
 final class ReplicationSync {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplicationSync.class);
 
-  private final StoreClient store;
-  private final Clock clock;
-  private final Random random = new Random();
+  private final Client client;
 
-  ReplicationSync(StoreClient store, Clock clock) {
-    this.store = store;
-    this.clock = clock;
+  ReplicationSync(Client client) {
+    this.client = client;
   }
 
   /** The writes for this RC given its candidate pods (controlled, and orphans of its namespace); they complete once this member's cache has them. */
@@ -51,24 +41,24 @@ final class ReplicationSync {
     }
     for (Pod pod : plan.delete()) {
       ResourceKey key = new ResourceKey("pods", ns, pod.metadata().name());
-      writes.add(write(key, current -> current == null ? null : Deletion.decide(key, current, Deletion.Options.DEFAULT,
-          clock)));
+      writes.add(client.delete(key, new Deletion.Options(null, "Background", pod.metadata().uid(), null))
+          .toCompletableFuture());
     }
     for (Pod pod : plan.adopt()) {
       ResourceKey key = new ResourceKey("pods", ns, pod.metadata().name());
-      writes.add(write(key, current -> current == null || Owners.controllerUid(current) != null ? null
-          : new StoreOp.Update(key, Owners.adopt(current, rc), current.metadata().resourceVersion())));
+      writes.add(client.update(key, Pod.class, current -> Owners.controllerUid(current) != null ? null
+          : (Pod) Owners.adopt(current, rc)).toCompletableFuture());
     }
     for (Pod pod : plan.release()) {
       ResourceKey key = new ResourceKey("pods", ns, pod.metadata().name());
-      writes.add(write(key, current -> current == null ? null
-          : new StoreOp.Update(key, Owners.release(current, rc.metadata().uid()), current.metadata().resourceVersion())));
+      writes.add(client.update(key, Pod.class, current -> (Pod) Owners.release(current, rc.metadata().uid()))
+          .toCompletableFuture());
     }
     if (!plan.status().equals(rc.status())) {
       ResourceKey key = new ResourceKey("replicationcontrollers", ns, rc.metadata().name());
-      writes.add(write(key, current -> current == null || !current.metadata().uid().equals(rc.metadata().uid()) ? null
-          : new StoreOp.Update(key, ((ReplicationController) current).withStatus(plan.status()),
-              current.metadata().resourceVersion())));
+      writes.add(client.updateStatus(key, ReplicationController.class,
+          current -> !current.metadata().uid().equals(rc.metadata().uid()) ? null : current.withStatus(plan.status()))
+          .toCompletableFuture());
     }
     if (plan.changesPods()) {
       log.info("rc={}/{} create={} delete={} adopt={} release={}", ns, rc.metadata().name(),
@@ -77,23 +67,13 @@ final class ReplicationSync {
     return writes;
   }
 
-  private CompletableFuture<?> write(ResourceKey key, java.util.function.Function<KubeObject, StoreOp> decide) {
-    return store.mutate(key, decide).toCompletableFuture();
-  }
 
-  /** A pod from the template, named {@code RC-xxxxx}, owned by the RC. */
+  /** A pod from the template, named {@code RC-xxxxx}, owned by the RC; the registry defaults and validates it. */
   private CompletableFuture<?> createPod(ReplicationController rc) {
     var template = rc.spec().template();
     ObjectMeta meta = new ObjectMeta(null, rc.metadata().name() + "-", rc.metadata().namespace(), null, null, null,
         null, null, null, template.metadata().labels(), template.metadata().annotations(),
         List.of(Owners.controllerRef(rc)), null);
-    Pod pod = (Pod) Defaulting.applyCreateDefaults(Pod.of(meta, template.spec()), rc.metadata().namespace(), clock,
-        random);
-    var causes = Validation.validateCreate(pod);
-    if (!causes.isEmpty()) {
-      return CompletableFuture.failedFuture(ApiException.invalid("Pod", pod.metadata().name(), causes));
-    }
-    ResourceKey key = new ResourceKey("pods", pod.metadata().namespace(), pod.metadata().name());
-    return store.create(key, pod).toCompletableFuture();
+    return client.create(Pod.of(meta, template.spec())).toCompletableFuture();
   }
 }

@@ -10,7 +10,9 @@ import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.node.runtime.OwnedObject;
 import io.coxswain.store.CacheView;
 import io.coxswain.store.Change;
-import io.coxswain.store.EventRecorder;
+import io.coxswain.registry.Client;
+import io.coxswain.registry.EventRecorder;
+import io.coxswain.store.WatchCache;
 import io.coxswain.store.ChangeType;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
@@ -26,7 +28,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
@@ -51,7 +55,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
   private enum Rewatch implements Command { INSTANCE }
 
-  private record Written(Change change, Throwable failure) implements Command {}
+  private record Written(Object written, Throwable failure) implements Command {}
 
   private record PodEvent(WatchEvent event) implements Command {}
 
@@ -75,7 +79,8 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
   }
 
-  private final StoreClient store;
+  private final WatchCache cache;
+  private final Client client;
   private final NodeFacts facts;
   private final ContainerRuntime runtime;
   private final Settings settings;
@@ -90,30 +95,32 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   private boolean relisting;
   private boolean registered;
 
-  private NodeAgent(ActorContext<Command> context, TimerScheduler<Command> timers, StoreClient store, NodeFacts facts,
+  private NodeAgent(ActorContext<Command> context, TimerScheduler<Command> timers, WatchCache cache, Client client,
+      NodeFacts facts,
       ContainerRuntime runtime, Settings settings, Clock clock) {
     super(context);
     this.timers = timers;
-    this.store = store;
+    this.cache = cache;
+    this.client = client;
     this.facts = facts;
     this.runtime = runtime;
     this.settings = settings;
     this.clock = clock;
     this.key = ResourceKey.clusterScoped("nodes", facts.name());
     String runtimeName = runtime.version().substring(0, runtime.version().indexOf(':'));
-    this.workerContext = new PodWorker.Context(facts.name(), facts.internalIp(), runtimeName, store,
+    this.workerContext = new PodWorker.Context(facts.name(), facts.internalIp(), runtimeName, client,
         context.getSystem().dispatchers().lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking()),
-        clock, settings.podSync(), settings.podResync(), new EventRecorder(store, "kubelet", facts.name(), clock));
+        clock, settings.podSync(), settings.podResync(), new EventRecorder(client, "kubelet", facts.name(), clock));
     this.steps = new PodSteps(runtime, clock, settings.backoff(), facts.internalIp());
   }
 
-  public static Behavior<Command> create(StoreClient store, NodeFacts facts, ContainerRuntime runtime,
+  public static Behavior<Command> create(WatchCache cache, Client client, NodeFacts facts, ContainerRuntime runtime,
       Settings settings, Clock clock) {
     return Behaviors.setup(context -> Behaviors.withTimers((TimerScheduler<Command> timers) -> {
       timers.startTimerWithFixedDelay(Beat.INSTANCE, Beat.INSTANCE, Duration.ZERO, settings.heartbeat());
       timers.startTimerWithFixedDelay(Relist.INSTANCE, Relist.INSTANCE, settings.podSync(), settings.podSync());
       context.getSelf().tell(Rewatch.INSTANCE);
-      return new NodeAgent(context, timers, store, facts, runtime, settings, clock);
+      return new NodeAgent(context, timers, cache, client, facts, runtime, settings, clock);
     }));
   }
 
@@ -151,7 +158,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
 
   /** Lists this node's pods, brings the workers in line, then watches from the list's revision. */
   private Behavior<Command> watchPods() {
-    CacheView view = store.cache().view();
+    CacheView view = cache.view();
     List<KubeObject> pods = view.list("pods", null, null, 0, onThisNode()).items();
     Set<String> uids = new HashSet<>();
     for (KubeObject pod : pods) {
@@ -165,7 +172,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     }
     removeOrphans(uids);
     ActorRef<Command> self = getContext().getSelf();
-    store.cache().watch(new WatchRequest("pods", null, onThisNode(), view.revision(), false, facts.name()))
+    cache.watch(new WatchRequest("pods", null, onThisNode(), view.revision(), false, facts.name()))
         .runWith(Sink.foreach(event -> self.tell(new PodEvent(event))), getContext().getSystem())
         .whenComplete((done, failure) -> self.tell(new WatchEnded(failure)));
     return this;
@@ -260,20 +267,25 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     return this;
   }
 
-  /** Creates the Node when absent, otherwise refreshes its status; one write per beat. */
+  /**
+   * Registers the Node when absent, otherwise refreshes it: one status write per beat (the
+   * heartbeat), preceded by an update of its metadata only when the agent's labels or member
+   * changed (a restarted member).
+   */
   private Behavior<Command> beat() {
-    getContext().pipeToSelf(store.mutate(key, this::publish), Written::new);
-    return this;
-  }
-
-  private StoreOp publish(KubeObject current) {
+    KubeObject current = cache.view().get(key);
+    CompletionStage<?> written;
     if (current == null) {
-      Node node = (Node) Defaulting.applyCreateDefaults(NodeStatusBuilder.registration(facts, clock), null, clock,
-          new Random());
-      return new StoreOp.Create(key, node);
+      written = client.create(NodeStatusBuilder.registration(facts, clock));
+    } else {
+      UnaryOperator<Node> refresh = node -> NodeStatusBuilder.refreshed(node, facts, clock);
+      boolean metadataChanged = !refresh.apply((Node) current).metadata().equals(current.metadata());
+      CompletionStage<?> metadata = metadataChanged ? client.update(key, Node.class, refresh)
+          : CompletableFuture.completedFuture(null);
+      written = metadata.thenCompose(done -> client.updateStatus(key, Node.class, refresh));
     }
-    return new StoreOp.Update(key, NodeStatusBuilder.refreshed((Node) current, facts, clock),
-        current.metadata().resourceVersion());
+    getContext().pipeToSelf(written, Written::new);
+    return this;
   }
 
   private Behavior<Command> onWritten(Written written) {

@@ -1,14 +1,13 @@
 package io.coxswain.scheduler;
 
 import io.coxswain.api.Defaulting;
-import io.coxswain.api.KubeObject;
 import io.coxswain.api.PodScheduling;
 import io.coxswain.api.core.Pod;
 import io.coxswain.store.CacheView;
-import io.coxswain.store.EventRecorder;
+import io.coxswain.registry.Client;
+import io.coxswain.registry.EventRecorder;
+import io.coxswain.store.WatchCache;
 import io.coxswain.store.ResourceKey;
-import io.coxswain.store.StoreClient;
-import io.coxswain.store.StoreOp;
 import io.coxswain.api.core.Node;
 import io.coxswain.controller.kit.Controller;
 import io.coxswain.controller.kit.Informer;
@@ -44,7 +43,7 @@ public final class Scheduler {
 
   /** Where the next pod's node search starts: rotates, so every node gets its turn. */
   private int nextStart;
-  private final StoreClient store;
+  private final Client client;
   private final Clock clock;
   private final EventRecorder events;
   private final SchedulingPipeline pipeline = SchedulingPipeline.defaults();
@@ -52,16 +51,16 @@ public final class Scheduler {
   /** The last reason reported per pending pod (by uid), so a FailedScheduling event is written once per reason. */
   private final Map<String, String> reported = new HashMap<>();
 
-  private Scheduler(StoreClient store, Clock clock) {
-    this.store = store;
+  private Scheduler(Client client, Clock clock) {
+    this.client = client;
     this.clock = clock;
-    this.events = new EventRecorder(store, ClusterSnapshot.SCHEDULER_NAME, null, clock);
+    this.events = new EventRecorder(client, ClusterSnapshot.SCHEDULER_NAME, null, clock);
   }
 
   /** @param resync how often pending pods are tried again without any event (a safety net) */
-  public static Behavior<Controller.Command> create(StoreClient store, Duration resync, Clock clock) {
-    Scheduler scheduler = new Scheduler(store, clock);
-    return Controller.create(Controller.Settings.of("scheduler", resync).withWorkers(1), store,
+  public static Behavior<Controller.Command> create(WatchCache cache, Client client, Duration resync, Clock clock) {
+    Scheduler scheduler = new Scheduler(client, clock);
+    return Controller.create(Controller.Settings.of("scheduler", resync).withWorkers(1), cache,
         new Controller.Reconciler<String>() {
           @Override
           public CompletionStage<Controller.Result> reconcile(String key, CacheView view) {
@@ -136,14 +135,11 @@ public final class Scheduler {
     return new ResourceKey("pods", pod.metadata().namespace(), pod.metadata().name());
   }
 
-  /** The binding: only if the pod is still the same one and still unbound. */
+  /** The binding ({@code pods/binding}): only if the pod is still the same one (uid) and still unbound. */
   private CompletableFuture<?> bind(Pod pod, String node) {
     ResourceKey key = key(pod);
     log.debug("pod={}/{} scheduled node={}", key.namespace(), key.name(), node);
-    CompletionStage<?> bound = store.mutate(key, current -> unchanged(current, pod)
-            ? new StoreOp.Update(key, PodScheduling.bound((Pod) current, node, Defaulting.now(clock)),
-                current.metadata().resourceVersion())
-            : null)
+    CompletionStage<?> bound = client.bind(key, pod.metadata().uid(), node)
         .thenCompose(done -> events.normal(pod, "Scheduled",
             "Successfully assigned " + key.namespace() + "/" + key.name() + " to " + node));
     return bound.toCompletableFuture();
@@ -152,16 +148,13 @@ public final class Scheduler {
   private CompletableFuture<?> markUnschedulable(Pod pod, String message) {
     ResourceKey key = key(pod);
     log.info("pod={}/{} unschedulable: {}", key.namespace(), key.name(), message);
-    CompletableFuture<?> condition = store.mutate(key, current -> unchanged(current, pod)
-            ? new StoreOp.Update(key, PodScheduling.unschedulable((Pod) current, message, Defaulting.now(clock)),
-                current.metadata().resourceVersion())
-            : null).toCompletableFuture();
+    CompletableFuture<?> condition = client.updateStatus(key, Pod.class, current -> unchanged(current, pod)
+        ? PodScheduling.unschedulable(current, message, Defaulting.now(clock)) : null).toCompletableFuture();
     CompletableFuture<?> recorded = events.warning(pod, "FailedScheduling", message).toCompletableFuture();
     return CompletableFuture.allOf(condition, recorded);
   }
 
-  private static boolean unchanged(KubeObject current, Pod pod) {
-    return current instanceof Pod now && now.metadata().uid().equals(pod.metadata().uid())
-        && (now.spec().nodeName() == null || now.spec().nodeName().isEmpty());
+  private static boolean unchanged(Pod current, Pod pod) {
+    return current.metadata().uid().equals(pod.metadata().uid()) && unbound(current);
   }
 }

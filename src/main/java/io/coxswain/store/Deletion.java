@@ -3,17 +3,16 @@ package io.coxswain.store;
 import io.coxswain.api.ApiException;
 import io.coxswain.api.Defaulting;
 import io.coxswain.api.KubeObject;
-import io.coxswain.api.core.Pod;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Kubernetes' deletion rules (shared by the API server and the controllers), as one pure decision: an object with finalizers is only marked
- * (deletionTimestamp) until they are all removed; a pod on a node is deleted gracefully (marked
- * with its grace period, and removed by the node agent once its containers stop); everything else
- * is removed at once.
+ * Kubernetes' deletion rules, as one pure decision the registry takes for every kind with that
+ * kind's grace period and default propagation policy: an object with finalizers is only marked
+ * (deletionTimestamp) until they are all removed; one with a grace period (a pod on a node) is
+ * marked with it and removed by whatever runs it once stopped; everything else is removed at once.
  */
 public final class Deletion {
   private Deletion() {}
@@ -35,8 +34,14 @@ public final class Deletion {
     }
   }
 
-  /** The write that deleting {@code current} takes, or null when it is already being deleted. */
-  public static StoreOp decide(ResourceKey key, KubeObject current, Options options, Clock clock) {
+  /**
+   * The write that deleting {@code current} takes, or null when it is already being deleted.
+   *
+   * @param grace         seconds the object gets to stop (its kind's rule; 0: nothing to stop)
+   * @param defaultPolicy the kind's propagation policy when the options give none
+   */
+  public static StoreOp decide(ResourceKey key, KubeObject current, Options options, Clock clock, long grace,
+      String defaultPolicy) {
     String rv = current.metadata().resourceVersion();
     if (options.uid() != null && !options.uid().isEmpty() && !options.uid().equals(current.metadata().uid())) {
       throw ApiException.conflict(key.resource(), key.name(), "Precondition failed: UID in precondition: "
@@ -48,7 +53,7 @@ public final class Deletion {
           + options.resourceVersion() + ", ResourceVersion in object meta: " + rv);
     }
     boolean marked = current.metadata().deletionTimestamp() != null;
-    String cascade = cascadeFinalizer(current, options.propagationPolicy());
+    String cascade = cascadeFinalizer(options.propagationPolicy(), defaultPolicy);
     if (cascade != null && !marked) {
       // Orphan and Foreground deletion are carried out by the garbage collector, which removes
       // this finalizer when the dependents are released (Orphan) or gone (Foreground).
@@ -56,12 +61,11 @@ public final class Deletion {
       finalizers.add(cascade);
       KubeObject withFinalizer = current.withMetadata(current.metadata().withFinalizers(finalizers));
       // A pod on a node still stops gracefully; the finalizer only holds its removal.
-      return new StoreOp.Update(key, mark(withFinalizer, clock, gracePeriod(current, options)), rv);
+      return new StoreOp.Update(key, mark(withFinalizer, clock, grace), rv);
     }
     if (!current.metadata().finalizersOrEmpty().isEmpty()) {
       return marked ? null : new StoreOp.Update(key, mark(current, clock, 0), rv);
     }
-    long grace = gracePeriod(current, options);
     if (grace > 0) {
       return marked ? null : new StoreOp.Update(key, mark(current, clock, grace), rv);
     }
@@ -74,22 +78,14 @@ public final class Deletion {
   /**
    * The finalizer a propagation policy asks for: Orphan and Foreground are carried out by the
    * garbage collector, Background needs nothing here (the collector deletes dependents whose owners
-   * are all gone). Without a policy each kind's default applies, as in Kubernetes: core/v1
-   * ReplicationControllers orphan their pods (the behaviour from before server-side garbage
-   * collection, kept for compatibility; {@code kubectl delete} asks for Background), every other
-   * kind is Background.
+   * are all gone). Without a policy the kind's default applies.
    */
-  private static String cascadeFinalizer(KubeObject current, String policy) {
-    String effective = policy == null || policy.isEmpty() ? defaultPolicy(current) : policy;
+  private static String cascadeFinalizer(String policy, String defaultPolicy) {
+    String effective = policy == null || policy.isEmpty() ? defaultPolicy : policy;
     if ("Orphan".equals(effective)) {
       return ORPHAN_FINALIZER;
     }
     return "Foreground".equals(effective) ? FOREGROUND_FINALIZER : null;
-  }
-
-  /** The propagation policy a delete without one gets, per kind. */
-  static String defaultPolicy(KubeObject current) {
-    return current instanceof io.coxswain.api.core.ReplicationController ? "Orphan" : "Background";
   }
 
   /** After an update: an object marked for deletion whose last finalizer went is removed. */
@@ -98,18 +94,6 @@ public final class Deletion {
         && next.metadata().finalizersOrEmpty().isEmpty()
         && (next.metadata().deletionGracePeriodSeconds() == null || next.metadata().deletionGracePeriodSeconds() == 0);
     return finished ? new StoreOp.Delete(key, expectedRv, null) : new StoreOp.Update(key, next, expectedRv);
-  }
-
-  /** Pods that a node runs stop gracefully; unscheduled pods have nothing to stop. */
-  private static long gracePeriod(KubeObject current, Options options) {
-    if (!(current instanceof Pod pod) || pod.spec().nodeName() == null || pod.spec().nodeName().isEmpty()) {
-      return 0;
-    }
-    if (options.gracePeriodSeconds() != null) {
-      return options.gracePeriodSeconds();
-    }
-    Long fromSpec = pod.spec().terminationGracePeriodSeconds();
-    return fromSpec == null ? 30 : fromSpec;
   }
 
   private static KubeObject mark(KubeObject current, Clock clock, long grace) {

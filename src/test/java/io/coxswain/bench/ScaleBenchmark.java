@@ -60,7 +60,7 @@ public final class ScaleBenchmark {
       NodeAgent.Settings agents = new NodeAgent.Settings(Duration.ofSeconds(10), Duration.ofSeconds(1),
           new RestartRules.Backoff(Duration.ofSeconds(10), Duration.ofMinutes(5)));
       ActorRef<SimulatedNodes.Command> simulated = member.node().system().systemActorOf(
-          SimulatedNodes.create(store, agents, Clock.systemUTC()), "simulated-nodes", Props.empty());
+          SimulatedNodes.create(store.cache(), member.node().client(), agents, Clock.systemUTC()), "simulated-nodes", Props.empty());
       for (int i = 0; i < nodes; i++) {
         simulated.tell(new SimulatedNodes.Start("sim-" + i, new SimulatedRuntime(Clock.systemUTC(), i,
             Duration.ofMillis(100), "10." + (100 + i / 250) + "." + (i % 250) + ".0/24")));

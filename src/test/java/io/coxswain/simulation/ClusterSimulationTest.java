@@ -52,7 +52,8 @@ class ClusterSimulationTest {
       // The simulated nodes are spawned by Pekko's ActorTestKit on the member's actor system.
       ActorTestKit kit = ActorTestKit.create(node.node().system());
       ActorRef<SimulatedNodes.Command> nodes = kit.spawn(
-          SimulatedNodes.create(store, SimulatedNodes.fastSettings(), Clock.systemUTC()), "simulated-nodes");
+          SimulatedNodes.create(store.cache(), node.node().client(), SimulatedNodes.fastSettings(), Clock.systemUTC()),
+          "simulated-nodes");
       Map<String, SimulatedRuntime> runtimes = new HashMap<>();
       for (int i = 0; i < NODES; i++) {
         String name = "sim-" + i;

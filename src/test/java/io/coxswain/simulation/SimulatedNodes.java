@@ -4,7 +4,8 @@ import io.coxswain.node.NodeAgent;
 import io.coxswain.node.NodeFacts;
 import io.coxswain.node.RestartRules;
 import io.coxswain.node.runtime.simulated.SimulatedRuntime;
-import io.coxswain.store.StoreClient;
+import io.coxswain.registry.Client;
+import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ public final class SimulatedNodes {
 
   private SimulatedNodes() {}
 
-  public static Behavior<Command> create(StoreClient store, NodeAgent.Settings settings, Clock clock) {
+  public static Behavior<Command> create(WatchCache cache, Client client, NodeAgent.Settings settings, Clock clock) {
     return Behaviors.setup(context -> {
       Map<String, ActorRef<NodeAgent.Command>> agents = new HashMap<>();
       Map<String, Integer> generations = new HashMap<>();
@@ -37,7 +38,7 @@ public final class SimulatedNodes {
             int generation = generations.merge(start.name(), 1, Integer::sum);
             NodeFacts facts = new NodeFacts(start.name(), Map.of(), "127.0.0.1", 4, 16L << 30, 110,
                 start.runtime().version(), "simulated", "0", "amd64", start.name() + "-" + generation, 0, null);
-            agents.put(start.name(), context.spawn(NodeAgent.create(store, facts, start.runtime(), settings, clock),
+            agents.put(start.name(), context.spawn(NodeAgent.create(cache, client, facts, start.runtime(), settings, clock),
                 start.name() + "-" + generation));
             return Behaviors.same();
           })

@@ -121,16 +121,15 @@ public final class Controller<K> {
   }
 
   /**
-   * The controller's behaviour: registers its informers on {@code store}'s cache, reconciles every
-   * key once the cache is loaded, then works from changes.
+   * The controller's behaviour: registers its informers on this node's {@code cache}, reconciles
+   * every key once the cache is loaded, then works from changes.
    */
-  public static <K> Behavior<Command> create(Settings settings, StoreClient store, Reconciler<K> reconciler,
+  public static <K> Behavior<Command> create(Settings settings, WatchCache cache, Reconciler<K> reconciler,
       List<Informer<?, K>> informers, Clock clock) {
     // A reconciler that throws outside its future restarts the controller after a backoff rather
     // than stop it: these run as cluster singletons, and a stopped one is not started again until
     // it moves to another member. Level-triggered, the restarted controller resyncs every key.
     Behavior<Command> controller = Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-      WatchCache cache = store.cache();
       ActorRef<Command> self = context.getSelf();
       CacheListener listener = listener(informers, self);
       cache.addListener(listener);

@@ -5,10 +5,10 @@ import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.PodStatus;
 import io.coxswain.node.runtime.PodRef;
 import io.coxswain.store.Change;
-import io.coxswain.store.EventRecorder;
+import io.coxswain.registry.Client;
+import io.coxswain.registry.EventRecorder;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
-import io.coxswain.store.StoreOp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +41,7 @@ public final class PodWorker {
 
   private record Synced(PodRuntime state, Throwable failure) implements Command {}
 
-  private record StatusWritten(Change change, Throwable failure) implements Command {}
+  private record StatusWritten(Object written, Throwable failure) implements Command {}
 
   private record TornDown(Throwable failure) implements Command {}
 
@@ -50,7 +50,7 @@ public final class PodWorker {
    * waiting to restart, probes to run) syncs every {@code syncPeriod}; a settled one every
    * {@code resyncPeriod}, relying on the agent's relist ({@link Resync}) to hear of changes sooner.
    */
-  public record Context(String nodeName, String hostIp, String runtimeName, StoreClient store, Executor blocking,
+  public record Context(String nodeName, String hostIp, String runtimeName, Client client, Executor blocking,
                         Clock clock, Duration syncPeriod, Duration resyncPeriod, EventRecorder events) {}
 
   private final ActorContext<Command> context;
@@ -160,7 +160,7 @@ public final class PodWorker {
       report(PodEvents.killing(pod));
       PodRuntime state = runtime;
       context.pipeToSelf(CompletableFuture.runAsync(() -> steps.teardown(state, grace), ctx.blocking())
-          .thenCompose(done -> ctx.store().write(new StoreOp.Delete(key, null, pod.metadata().uid()))),
+          .thenCompose(done -> ctx.client().finishDeletion(key, pod.metadata().uid())),
           (done, failure) -> new TornDown(failure));
       return terminating();
     }
@@ -186,9 +186,8 @@ public final class PodWorker {
     PodStatus status = PodStatusView.of(pod, runtime, ctx.hostIp(), ctx.runtimeName(), Defaulting.now(ctx.clock()));
     if (!status.equals(reported)) {
       reported = status;
-      context.pipeToSelf(ctx.store().mutate(key, current -> current == null
-              || !current.metadata().uid().equals(pod.metadata().uid()) ? null
-              : new StoreOp.Update(key, ((Pod) current).withStatus(status), current.metadata().resourceVersion())),
+      context.pipeToSelf(ctx.client().updateStatus(key, Pod.class, current ->
+              !current.metadata().uid().equals(pod.metadata().uid()) ? null : current.withStatus(status)),
           StatusWritten::new);
     }
     return idle();

@@ -13,7 +13,7 @@ import io.coxswain.node.runtime.OwnedObject;
 import io.coxswain.node.runtime.PodRef;
 import io.coxswain.node.runtime.SandboxConfig;
 import io.coxswain.node.runtime.simulated.SimulatedRuntime;
-import io.coxswain.store.EventRecorder;
+import io.coxswain.registry.EventRecorder;
 import io.coxswain.testing.Http;
 import io.coxswain.testing.ManualClock;
 import io.coxswain.testing.TestNode;
@@ -77,9 +77,9 @@ class PodWorkerKitTest {
     String nodeName = "kit-node-" + name;
     Pod pod = create(name, nodeName, restartPolicy, annotations, containerExtra);
     SimulatedRuntime runtime = new SimulatedRuntime(clock, 7, Duration.ZERO, "10.250.0.0/24");
-    PodWorker.Context ctx = new PodWorker.Context(nodeName, "127.0.0.9", "simulated", node.node().store(),
+    PodWorker.Context ctx = new PodWorker.Context(nodeName, "127.0.0.9", "simulated", node.node().client(),
         node.node().system().dispatchers().lookup(DispatcherSelector.blocking()), clock, Duration.ofMillis(20),
-        Duration.ofMillis(200), new EventRecorder(node.node().store(), "kubelet", nodeName, clock));
+        Duration.ofMillis(200), new EventRecorder(node.node().client(), "kubelet", nodeName, clock));
     PodSteps steps = new PodSteps(runtime, clock, new RestartRules.Backoff(Duration.ofSeconds(10),
         Duration.ofSeconds(300)), "127.0.0.9");
     return new Worker(kit.spawn(PodWorker.create(ctx, steps, pod)), name);
@@ -203,7 +203,7 @@ class PodWorkerKitTest {
         new RestartRules.Backoff(Duration.ofSeconds(10), Duration.ofSeconds(300)));
     NodeFacts facts = new NodeFacts(nodeName, Map.of(), "127.0.0.9", 4, 8L << 30, 110, runtime.version(), "test",
         "0", "amd64", "boot", 0, null);
-    ActorRef<NodeAgent.Command> first = kit.spawn(NodeAgent.create(node.node().store(), facts, runtime, settings, clock));
+    ActorRef<NodeAgent.Command> first = kit.spawn(NodeAgent.create(node.node().store().cache(), node.node().client(), facts, runtime, settings, clock));
     create("adopted", nodeName, "Always", Map.of(), "");
     await().atMost(Duration.ofSeconds(10)).until(() -> running("adopted", 0));
     String containerId = container("adopted").get("containerID").asText();
@@ -213,7 +213,7 @@ class PodWorkerKitTest {
     runtime.runSandbox(new SandboxConfig(new PodRef(nodeName, "default", "stray", "stray-uid"), Map.of()));
     assertThat(owned(runtime, nodeName, "stray-uid")).hasSize(1);
 
-    ActorRef<NodeAgent.Command> second = kit.spawn(NodeAgent.create(node.node().store(), facts, runtime, settings,
+    ActorRef<NodeAgent.Command> second = kit.spawn(NodeAgent.create(node.node().store().cache(), node.node().client(), facts, runtime, settings,
         clock));
     await().atMost(Duration.ofSeconds(10)).until(() -> owned(runtime, nodeName, "stray-uid").isEmpty());
     await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> running("adopted", 0)

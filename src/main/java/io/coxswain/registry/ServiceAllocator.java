@@ -1,4 +1,4 @@
-package io.coxswain.apiserver;
+package io.coxswain.registry;
 
 import io.coxswain.api.ApiException;
 import io.coxswain.api.KubeObject;
@@ -19,9 +19,9 @@ import java.util.Set;
  * Gives new services their cluster IP (from the service range, 10.96.0.0/16 by default, as
  * kubeadm's) and their node ports (30000-32767), or checks the ones the client asked for. Used
  * addresses are read from the watch cache plus what this allocator handed out in the last minute
- * (a create in flight is not in the cache yet). One allocator per API server: with several members
- * two could hand out the same address at the same instant; the Services milestone moves this
- * into the store.
+ * (a create in flight is not in the cache yet). One allocator per member's registry: with several
+ * members two could hand out the same address at the same instant; the Services milestone moves
+ * this into the store.
  */
 final class ServiceAllocator {
   static final int NODE_PORT_MIN = 30000;

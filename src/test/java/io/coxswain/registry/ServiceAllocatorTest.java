@@ -1,4 +1,4 @@
-package io.coxswain.apiserver;
+package io.coxswain.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

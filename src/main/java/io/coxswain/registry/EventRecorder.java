@@ -1,6 +1,8 @@
-package io.coxswain.store;
+package io.coxswain.registry;
 
 import io.coxswain.api.Defaulting;
+import io.coxswain.store.ResourceKey;
+import io.coxswain.store.WriteFailures;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.ObjectMeta;
 import io.coxswain.api.core.Event;
@@ -15,13 +17,14 @@ import java.util.concurrent.CompletionStage;
 /**
  * Records Kubernetes Events about objects (what `kubectl describe` lists). The same reason and
  * message about the same object again bumps the existing event's count and lastTimestamp, as
- * Kubernetes' recorder aggregates, instead of adding a new one. Writes never fail the caller.
+ * Kubernetes' recorder aggregates, instead of adding a new one. Events are best effort, as in
+ * Kubernetes: a failed write is logged (WriteFailures) and never fails the caller.
  */
 public final class EventRecorder {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EventRecorder.class);
   private static final int REMEMBERED = 4096;
 
-  private final StoreClient store;
+  private final Client client;
   private final String component;
   private final String host;
   private final Clock clock;
@@ -33,8 +36,8 @@ public final class EventRecorder {
     }
   };
 
-  public EventRecorder(StoreClient store, String component, String host, Clock clock) {
-    this.store = store;
+  public EventRecorder(Client client, String component, String host, Clock clock) {
+    this.client = client;
     this.component = component;
     this.host = host;
     this.clock = clock;
@@ -53,8 +56,7 @@ public final class EventRecorder {
     String aggregate = object.metadata().uid() + "|" + reason + "|" + message;
     ResourceKey existing = recent.get(aggregate);
     if (existing != null) {
-      return WriteFailures.logged(store.mutate(existing, current -> current == null ? null
-          : new StoreOp.Update(existing, repeat((Event) current, now), current.metadata().resourceVersion())),
+      return WriteFailures.logged(client.update(existing, Event.class, current -> repeat(current, now)),
           log, "count repeated event " + reason + " in", existing);
     }
     String namespace = object.metadata().namespace() == null ? "default" : object.metadata().namespace();
@@ -63,10 +65,9 @@ public final class EventRecorder {
         new ObjectReference(object.kind(), object.metadata().namespace(), object.metadata().name(),
             object.metadata().uid(), object.apiVersion(), object.metadata().resourceVersion(), null),
         reason, message, new EventSource(component, host), now, now, 1, type, null, null, null, component, host);
-    Event prepared = (Event) Defaulting.applyCreateDefaults(event, namespace, clock, random);
-    ResourceKey key = new ResourceKey("events", namespace, prepared.metadata().name());
+    ResourceKey key = new ResourceKey("events", namespace, name);
     recent.put(aggregate, key);
-    return WriteFailures.logged(store.create(key, prepared), log, "record event " + reason + " in", key);
+    return WriteFailures.logged(client.create(event), log, "record event " + reason + " in", key);
   }
 
   private static Event repeat(Event event, String now) {

@@ -1,0 +1,95 @@
+package io.coxswain.registry;
+
+import io.coxswain.api.ApiResource;
+import io.coxswain.api.Defaulting;
+import io.coxswain.api.KubeObject;
+import io.coxswain.api.Status.StatusCause;
+import io.coxswain.api.validation.Validation;
+import io.coxswain.store.CacheView;
+import io.coxswain.store.Deletion;
+import java.util.List;
+
+/**
+ * One kind's write rules (Kubernetes' REST strategy): everything the {@link Registry} asks of a
+ * kind on the way to the store. The defaults here fit most kinds; a kind's strategy overrides what
+ * differs. Adding a kind is its records (in {@code api}, with their defaults and validation) plus
+ * one of these, listed in {@link Strategies}.
+ */
+public interface Strategy {
+  ApiResource resource();
+
+  /** Defaults and server-set fields of a new object (metadata, type defaults, its first status). */
+  default KubeObject prepareForCreate(KubeObject object, String namespaceFromPath, java.time.Clock clock,
+      java.util.Random random) {
+    return Defaulting.applyCreateDefaults(object, namespaceFromPath, clock, random);
+  }
+
+  /**
+   * A new object given what the cluster already holds: allocations that must be unique (a
+   * Service's cluster IP and node ports). Throws ApiException when nothing is free.
+   */
+  default KubeObject allocate(KubeObject prepared, CacheView view) {
+    return prepared;
+  }
+
+  default List<StatusCause> validateCreate(KubeObject object) {
+    return Validation.validateCreate(object);
+  }
+
+  default List<StatusCause> validateUpdate(KubeObject current, KubeObject next) {
+    return Validation.validateUpdate(current, next);
+  }
+
+  /** Whether the kind has a status subresource: then its main resource never writes status, and only status does. */
+  default boolean hasStatus() {
+    return resource().subresources().contains("status");
+  }
+
+  /**
+   * An update through the main resource: server-owned metadata from the stored object, generation
+   * counted, status kept when the kind has a status subresource.
+   */
+  default KubeObject prepareForUpdate(KubeObject current, KubeObject updated) {
+    KubeObject merged = Defaulting.applyUpdateDefaults(current, updated);
+    return hasStatus() ? withStatusOf(merged, current) : merged;
+  }
+
+  /** An update through the status subresource: only status from {@code updated}. */
+  default KubeObject prepareForStatusUpdate(KubeObject current, KubeObject updated) {
+    return withStatusOf(current, updated);
+  }
+
+  /**
+   * {@code target} with the status of {@code source}. Kinds with frequent status writes (pods,
+   * nodes, controllers) override this with a typed copy; the default goes through JSON.
+   */
+  default KubeObject withStatusOf(KubeObject target, KubeObject source) {
+    return Objects.withStatusOf(resource(), target, source);
+  }
+
+  /** The propagation policy a delete without one gets (Kubernetes' DefaultGarbageCollectionPolicy). */
+  default String defaultPropagationPolicy() {
+    return "Background";
+  }
+
+  /** Refuses a delete before anything is read (403 for objects that may never be deleted). */
+  default void checkDelete(io.coxswain.store.ResourceKey key) {}
+
+  /**
+   * The write that deleting {@code current} takes, or null when it is already being deleted:
+   * Kubernetes' rules ({@link Deletion}) with this kind's grace period and default policy.
+   */
+  default io.coxswain.store.StoreOp delete(io.coxswain.store.ResourceKey key, KubeObject current,
+      Deletion.Options options, java.time.Clock clock) {
+    return Deletion.decide(key, current, options, clock, gracePeriodSeconds(current, options),
+        defaultPropagationPolicy());
+  }
+
+  /**
+   * Seconds an object being deleted is given to stop before it is removed (0: removed at once
+   * unless a finalizer holds it); only things a node runs have any.
+   */
+  default long gracePeriodSeconds(KubeObject current, Deletion.Options options) {
+    return 0;
+  }
+}

@@ -1,0 +1,67 @@
+package io.coxswain.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coxswain.api.ObjectMeta;
+import io.coxswain.api.core.Node;
+import io.coxswain.api.core.NodeCondition;
+import io.coxswain.api.core.NodeStatus;
+import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.PodSpec;
+import io.coxswain.store.CacheView;
+import io.coxswain.store.TestCaches;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When the scheduler's pass is queued (pure): by a pod that waits; while pods wait, by room made
+ * or a node that changed in what the filters read; never by heartbeats, and never while nothing waits.
+ */
+class SchedulerTriggersTest {
+
+  private static Pod pod(String name, String node) {
+    Pod pod = Pod.of(ObjectMeta.named("default", name), PodSpec.of(List.of()));
+    return node == null ? pod : pod.withSpec(pod.spec().withNodeName(node));
+  }
+
+  private static Node node(String heartbeat, String ready) {
+    NodeStatus status = new NodeStatus(Map.of("cpu", "2"), Map.of("cpu", "2"),
+        List.of(new NodeCondition("Ready", ready, heartbeat, "t0", "KubeletReady", "")), List.of(), null, null);
+    return Node.of(ObjectMeta.named(null, "n1"), null, status);
+  }
+
+  private static List<String> podTriggers(CacheView view, Pod before, Pod after) {
+    List<String> keys = new ArrayList<>();
+    Scheduler.podChanged(before, after, view, keys::add);
+    return keys;
+  }
+
+  private static List<String> nodeTriggers(CacheView view, Node before, Node after) {
+    List<String> keys = new ArrayList<>();
+    Scheduler.nodeChanged(before, after, view, keys::add);
+    return keys;
+  }
+
+  @Test
+  void aWaitingPodQueuesThePassAndRoomMadeQueuesItOnlyWhilePodsWait() {
+    CacheView settled = TestCaches.view("pods", List.of(pod("bound", "n1")));
+    assertThat(podTriggers(settled, null, pod("new", null))).containsExactly(Scheduler.PASS);
+    assertThat(podTriggers(settled, pod("bound", "n1"), null)).as("nothing waits").isEmpty();
+
+    CacheView waiting = TestCaches.plus(settled, "pods", List.of(pod("pending", null)));
+    assertThat(podTriggers(waiting, pod("bound", "n1"), null)).containsExactly(Scheduler.PASS);
+    assertThat(podTriggers(waiting, pod("bound", "n1"), pod("bound", "n1"))).as("a bound pod's update").isEmpty();
+  }
+
+  @Test
+  void heartbeatsNeverQueueThePassButReadinessDoesWhilePodsWait() {
+    CacheView waiting = TestCaches.view("pods", List.of(pod("pending", null)));
+    Node ready = node("2026-01-01T00:00:00Z", "True");
+    assertThat(nodeTriggers(waiting, ready, node("2026-01-01T00:00:10Z", "True"))).isEmpty();
+    assertThat(nodeTriggers(waiting, node("t", "Unknown"), ready)).containsExactly(Scheduler.PASS);
+    assertThat(nodeTriggers(waiting, null, ready)).containsExactly(Scheduler.PASS);
+    assertThat(nodeTriggers(TestCaches.view("pods", List.of()), null, ready)).as("nothing waits").isEmpty();
+  }
+}
