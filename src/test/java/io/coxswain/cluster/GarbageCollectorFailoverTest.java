@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A foreground cascade whose collector's member dies in the middle of it: two member JVMs
- * sharing a PostgreSQL journal, the oldest (member 0) hosting the store and the singletons. A
+ * A foreground cascade whose collector's member dies in the middle of it: three member JVMs
+ * sharing a PostgreSQL journal (three, so the survivors are a majority for the split brain
+ * resolver), the oldest (member 0) hosting the store and the singletons. A
  * Service owns an RC of 4 pods; the RC carries a finalizer of a test's own, so the cascade stops
  * half-way (pods gone, RC marked and held, Service waiting). Member 0 is killed with -9; once the
  * hold is lifted through the survivor, the collector that started there finishes the chain.
@@ -25,7 +26,7 @@ class GarbageCollectorFailoverTest {
 
   @Test
   void aCascadeInterruptedByTheDeathOfItsMemberIsFinishedByTheSuccessor() throws Exception {
-    try (TestCluster cluster = TestCluster.start(2, "simulated", FailoverScenario.MEMBER_SETTINGS)) {
+    try (TestCluster cluster = TestCluster.start(3, "simulated", FailoverScenario.MEMBER_SETTINGS)) {
       new FailoverScenario(cluster).awaitNodesReady();
       Http api = new Http(cluster.member(1).url());
       Http.Reply top = api.post(NS + "/services", "application/json",
@@ -49,9 +50,16 @@ class GarbageCollectorFailoverTest {
 
       assertThat(api.delete(NS + "/services/top?propagationPolicy=Foreground").code()).isEqualTo(200);
       // Half-way: the pods are gone, the RC has lost foregroundDeletion but is held, the Service waits.
-      await().atMost(Duration.ofSeconds(60)).until(() -> pods(api) == 0
-          && api.get(NS + "/replicationcontrollers/mid").json().at("/metadata/finalizers").toString()
-              .equals("[\"" + HOLD + "\"]"));
+      try {
+        await().atMost(Duration.ofSeconds(60)).until(() -> pods(api) == 0
+            && api.get(NS + "/replicationcontrollers/mid").json().at("/metadata/finalizers").toString()
+                .equals("[\"" + HOLD + "\"]"));
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        System.out.println("RC: " + api.get(NS + "/replicationcontrollers/mid").body());
+        System.out.println("Service: " + api.get(NS + "/services/top").body());
+        System.out.println("pods: " + api.get(NS + "/pods?labelSelector=app%3Dmid").body());
+        throw e;
+      }
       assertThat(api.get(NS + "/services/top").code()).isEqualTo(200);
 
       cluster.kill9(0);

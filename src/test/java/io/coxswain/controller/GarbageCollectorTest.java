@@ -105,6 +105,23 @@ class GarbageCollectorTest {
   }
 
   @Test
+  void aForegroundOwnerWaitsForADependentHeldByAFinalizer() {
+    chain("held", 2);
+    String hold = "test.coxswain.io/hold";
+    assertThat(http.patch(NS + "/replicationcontrollers/held", "application/merge-patch+json",
+        "{\"metadata\":{\"finalizers\":[\"" + hold + "\"]}}").code()).isEqualTo(200);
+    assertThat(http.delete(NS + "/services/held?propagationPolicy=Foreground").code()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> pods("held") == 0
+        && http.get(NS + "/replicationcontrollers/held").json().at("/metadata/finalizers").toString()
+            .equals("[\"" + hold + "\"]"));
+    assertThat(code("/services/held")).as("still waiting for the RC").isEqualTo(200);
+    assertThat(http.patch(NS + "/replicationcontrollers/held", "application/merge-patch+json",
+        "{\"metadata\":{\"finalizers\":null}}").code()).isEqualTo(200);
+    await().atMost(Duration.ofSeconds(30)).until(() -> code("/services/held") == 404);
+    assertThat(code("/replicationcontrollers/held")).isEqualTo(404);
+  }
+
+  @Test
   void orphanReleasesTheMiddleAndKeepsEverythingBelow() {
     chain("or", 2);
     assertThat(http.delete(NS + "/services/or?propagationPolicy=Orphan").code()).isEqualTo(200);
