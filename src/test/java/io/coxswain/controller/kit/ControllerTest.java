@@ -73,17 +73,28 @@ class ControllerTest {
       return started.stream().filter(key::equals).count();
     }
 
+    /** The pods in the view (as a real reconciler lists its kind) and any extra keys. */
     @Override
     public Collection<String> keys(CacheView view) {
-      return keys;
+      List<String> all = new ArrayList<>(keys);
+      view.list("pods", null, null, 0, o -> true).items().forEach(p -> all.add(p.metadata().name()));
+      return all;
     }
   }
 
+  /**
+   * Starts the controller and waits until it has registered its informers (its start-up resync
+   * has run), so every change the test makes afterwards reaches it as a change.
+   */
   private static ActorRef<Controller.Command> start(WatchCache cache, Manual reconciler, int workers) {
     Controller.Settings settings = new Controller.Settings("test", workers, Duration.ofHours(1), Duration.ofMillis(20),
         Duration.ofSeconds(1));
-    return testKit.spawn(Controller.create(settings, cache, reconciler,
+    ActorRef<Controller.Command> controller = testKit.spawn(Controller.create(settings, cache, reconciler,
         List.of(Informer.forObjects("pods", Pod.class, p -> p.metadata().name())), Clock.systemUTC()));
+    TestProbe<Controller.Metrics> probe = testKit.createTestProbe();
+    controller.tell(new Controller.GetMetrics(probe.ref()));
+    probe.receiveMessage();
+    return controller;
   }
 
   @Test
