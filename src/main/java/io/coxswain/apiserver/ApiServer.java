@@ -6,7 +6,6 @@ import io.coxswain.apiserver.logs.PodLogs;
 import io.coxswain.node.runtime.LogReader;
 import io.coxswain.store.StoreClient;
 import org.apache.pekko.actor.typed.DispatcherSelector;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;

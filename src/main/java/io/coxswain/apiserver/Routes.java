@@ -6,9 +6,7 @@ import io.coxswain.apiserver.logs.PodLogs;
 import io.coxswain.apiserver.openapi.OpenApiV2;
 import io.coxswain.apiserver.openapi.OpenApiV3;
 import io.coxswain.store.StoreClient;
-import java.time.Clock;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 

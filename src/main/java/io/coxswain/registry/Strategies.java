@@ -42,7 +42,8 @@ public final class Strategies {
   public Strategy of(String resource) {
     Strategy strategy = byResource.get(resource);
     if (strategy == null) {
-      throw ApiException.notFound("", resource, "");
+      // The API routes only served resources here; anything else is a caller's bug.
+      throw new IllegalArgumentException("no strategy for resource " + resource);
     }
     return strategy;
   }

@@ -7,7 +7,11 @@ import io.coxswain.api.Status.StatusCause;
 import io.coxswain.api.validation.Validation;
 import io.coxswain.store.CacheView;
 import io.coxswain.store.Deletion;
+import io.coxswain.store.ResourceKey;
+import io.coxswain.store.StoreOp;
+import java.time.Clock;
 import java.util.List;
+import java.util.Random;
 
 /**
  * One kind's write rules (Kubernetes' REST strategy): everything the {@link Registry} asks of a
@@ -19,8 +23,7 @@ public interface Strategy {
   ApiResource resource();
 
   /** Defaults and server-set fields of a new object (metadata, type defaults, its first status). */
-  default KubeObject prepareForCreate(KubeObject object, String namespaceFromPath, java.time.Clock clock,
-      java.util.Random random) {
+  default KubeObject prepareForCreate(KubeObject object, String namespaceFromPath, Clock clock, Random random) {
     return Defaulting.applyCreateDefaults(object, namespaceFromPath, clock, random);
   }
 
@@ -73,14 +76,13 @@ public interface Strategy {
   }
 
   /** Refuses a delete before anything is read (403 for objects that may never be deleted). */
-  default void checkDelete(io.coxswain.store.ResourceKey key) {}
+  default void checkDelete(ResourceKey key) {}
 
   /**
    * The write that deleting {@code current} takes, or null when it is already being deleted:
    * Kubernetes' rules ({@link Deletion}) with this kind's grace period and default policy.
    */
-  default io.coxswain.store.StoreOp delete(io.coxswain.store.ResourceKey key, KubeObject current,
-      Deletion.Options options, java.time.Clock clock) {
+  default StoreOp delete(ResourceKey key, KubeObject current, Deletion.Options options, Clock clock) {
     return Deletion.decide(key, current, options, clock, gracePeriodSeconds(current, options),
         defaultPropagationPolicy());
   }

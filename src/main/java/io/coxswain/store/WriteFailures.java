@@ -7,11 +7,11 @@ import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 
 /**
- * What a level-triggered controller does with a write that failed: it is not retried here (the
- * next pass looks at the cluster again and writes what is still needed), but it is never silent.
- * As in Kubernetes' controllers, 404 NotFound (the object is gone) and 409 Conflict (it changed
- * under us; the next pass sees the change) are expected and logged at debug; anything else is
- * logged at warn with the action and the object's key.
+ * A best-effort write whose failure must not fail its caller — Events, as Kubernetes' event
+ * recorder treats them. It is never silent: 404 NotFound (the object is gone) and 409 Conflict
+ * (it changed meanwhile) are logged at debug, anything else at warn with the action and the
+ * object's key. Controllers do not use this: their failures go back to their work queue
+ * ({@code controller.kit.Writes}) and are retried with backoff.
  */
 public final class WriteFailures {
   private WriteFailures() {}
@@ -26,9 +26,9 @@ public final class WriteFailures {
     return write.toCompletableFuture().exceptionally(failure -> {
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
       if (cause instanceof ApiException api && (api.code() == 404 || api.code() == 409)) {
-        log.debug("{} {}: {} ({}); the next pass looks again", action, key, api.getMessage(), api.code());
+        log.debug("{} {}: {} ({}); not retried", action, key, api.getMessage(), api.code());
       } else {
-        log.warn("{} {} failed; the next pass tries again: {}", action, key, cause.toString());
+        log.warn("{} {} failed; not retried: {}", action, key, cause.toString());
       }
       return null;
     });

@@ -4,7 +4,6 @@ import io.coxswain.api.Defaulting;
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.PodStatus;
 import io.coxswain.node.runtime.PodRef;
-import io.coxswain.store.Change;
 import io.coxswain.registry.Client;
 import io.coxswain.registry.EventRecorder;
 import io.coxswain.store.ResourceKey;
