@@ -129,7 +129,8 @@ public final class CoxswainNode implements AutoCloseable {
     Duration askTimeout = config.getDuration("coxswain.api.request-timeout");
     ClusterSharding sharding = ClusterSharding.get(system);
     sharding.init(Entity.of(ReplicationControllerEntity.TYPE,
-        entity -> ReplicationControllerEntity.create(entity.getEntityId(), cache, writer, Clock.systemUTC())));
+        entity -> Behaviors.setup(context -> ReplicationControllerEntity.create(entity.getEntityId(), cache, writer,
+            () -> entity.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()))))));
     ClusterSingleton singletons = ClusterSingleton.get(system);
     singletons.init(SingletonActor.of(ReplicationManager.create(cache, resync, Clock.systemUTC(),
         (id, revision) -> sharding.entityRefFor(ReplicationControllerEntity.TYPE, id)

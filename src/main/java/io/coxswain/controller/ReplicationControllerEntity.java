@@ -9,7 +9,6 @@ import io.coxswain.store.WatchCache;
 import io.coxswain.store.Indexes;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +28,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
  * them; reconciles of one RC never overlap (a request during one runs once more after it), so a
  * reconcile never acts on a cache older than its own last writes. Each request is answered once
  * a reconcile that started after it has finished, so the manager's work queue retries what failed
- * or never arrived. When the RC is gone the entity stops. Two behaviours: {@link #idle} and {@link #reconciling}.
+ * or never arrived. When the RC is gone the entity asks sharding to passivate it. Two behaviours: {@link #idle} and {@link #reconciling}.
  */
 public final class ReplicationControllerEntity {
   public static final EntityTypeKey<Command> TYPE = EntityTypeKey.create(Command.class, "ReplicationController");
@@ -48,8 +47,11 @@ public final class ReplicationControllerEntity {
   private final ResourceKey key;
   private final WatchCache cache;
   private final ReplicationSync sync;
+  private final Runnable passivate;
 
-  private ReplicationControllerEntity(ActorContext<Command> context, String entityId, WatchCache cache, Client client) {
+  private ReplicationControllerEntity(ActorContext<Command> context, String entityId, WatchCache cache, Client client,
+      Runnable passivate) {
+    this.passivate = passivate;
     this.context = context;
     int slash = entityId.indexOf('/');
     this.key = new ResourceKey("replicationcontrollers", entityId.substring(0, slash), entityId.substring(slash + 1));
@@ -57,8 +59,14 @@ public final class ReplicationControllerEntity {
     this.sync = new ReplicationSync(client);
   }
 
-  public static Behavior<Command> create(String entityId, WatchCache cache, Client client, Clock clock) {
-    return Behaviors.setup(context -> new ReplicationControllerEntity(context, entityId, cache, client).idle(0));
+  /**
+   * @param passivate asks sharding to stop this entity once its RC is gone; sharding then holds
+   *     messages sent meanwhile for a new incarnation (an entity that stopped by itself would lose
+   *     them, and the manager's asks would time out)
+   */
+  public static Behavior<Command> create(String entityId, WatchCache cache, Client client, Runnable passivate) {
+    return Behaviors.setup(context -> new ReplicationControllerEntity(context, entityId, cache, client, passivate)
+        .idle(0));
   }
 
   public static String entityId(ReplicationController rc) {
@@ -100,7 +108,10 @@ public final class ReplicationControllerEntity {
           if (!next.isEmpty()) {
             return start(revision, next);
           }
-          return finished.rcGone() ? Behaviors.stopped() : idle(revision);
+          if (finished.rcGone()) {
+            passivate.run();
+          }
+          return idle(revision);
         })
         .build();
   }

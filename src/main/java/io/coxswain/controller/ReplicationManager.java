@@ -1,6 +1,5 @@
 package io.coxswain.controller;
 
-import io.coxswain.api.OwnerReference;
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.ReplicationController;
 import io.coxswain.api.selector.LabelSelector;
@@ -49,44 +48,27 @@ public final class ReplicationManager {
         }, List.of(
             Informer.forObjects("replicationcontrollers", ReplicationController.class,
                 ReplicationControllerEntity::entityId),
-            Informer.of("pods", Pod.class, ReplicationManager::podChanged)), clock);
+            Informer.forControllerOf("pods", Pod.class, "ReplicationController"),
+            Informer.of("pods", Pod.class, ReplicationManager::orphanChanged)), clock);
   }
 
   /**
-   * The RCs a pod change concerns (Kubernetes' getPodControllers): the controlling RC before and
-   * after; for a pod without a controller, every RC of its namespace whose selector matches it
-   * (one of them may adopt it).
+   * The RCs that could adopt a pod without a controller (Kubernetes' getPodControllers): every RC
+   * of its namespace whose selector matches it. Its own controller, if any, is queued by
+   * {@link Informer#forControllerOf}.
    */
-  static void podChanged(Pod before, Pod after, CacheView view, Consumer<String> enqueue) {
-    String was = before == null ? null : controllingRc(before);
-    String now = after == null ? null : controllingRc(after);
-    if (was != null) {
-      enqueue.accept(was);
+  static void orphanChanged(Pod before, Pod after, CacheView view, Consumer<String> enqueue) {
+    if (after == null || after.metadata().deletionTimestamp() != null
+        || Informer.controllerKey(after, "ReplicationController") != null) {
+      return;
     }
-    if (now != null && !now.equals(was)) {
-      enqueue.accept(now);
-    }
-    if (after != null && now == null && after.metadata().deletionTimestamp() == null) {
-      String namespace = after.metadata().namespace();
-      for (var object : view.list("replicationcontrollers", namespace, null, 0, o -> true).items()) {
-        ReplicationController rc = (ReplicationController) object;
-        if (!rc.spec().selector().isEmpty()
-            && LabelSelector.fromMap(rc.spec().selector()).matches(after.metadata().labelsOrEmpty())) {
-          enqueue.accept(ReplicationControllerEntity.entityId(rc));
-        }
+    String namespace = after.metadata().namespace();
+    for (var object : view.list("replicationcontrollers", namespace, null, 0, o -> true).items()) {
+      ReplicationController rc = (ReplicationController) object;
+      if (!rc.spec().selector().isEmpty()
+          && LabelSelector.fromMap(rc.spec().selector()).matches(after.metadata().labelsOrEmpty())) {
+        enqueue.accept(ReplicationControllerEntity.entityId(rc));
       }
     }
-  }
-
-  private static String controllingRc(Pod pod) {
-    if (pod.metadata().ownerReferences() == null) {
-      return null;
-    }
-    for (OwnerReference ref : pod.metadata().ownerReferences()) {
-      if (Boolean.TRUE.equals(ref.controller()) && "ReplicationController".equals(ref.kind())) {
-        return pod.metadata().namespace() + "/" + ref.name();
-      }
-    }
-    return null;
   }
 }

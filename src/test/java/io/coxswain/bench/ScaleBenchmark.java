@@ -56,9 +56,10 @@ public final class ScaleBenchmark {
         pods, rcs, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     try (TestNode member = TestNode.start(Map.of("coxswain.node.max-pods", 0))) {
       var store = member.node().store();
-      // Kubernetes' kubelet timings: heartbeat every 10 s, a relist every second.
+      // Kubernetes' kubelet timings: heartbeat every 10 s, a relist every second, each settled pod
+      // synced again every minute (--sync-frequency).
       NodeAgent.Settings agents = new NodeAgent.Settings(Duration.ofSeconds(10), Duration.ofSeconds(1),
-          new RestartRules.Backoff(Duration.ofSeconds(10), Duration.ofMinutes(5)));
+          Duration.ofMinutes(1), new RestartRules.Backoff(Duration.ofSeconds(10), Duration.ofMinutes(5)));
       ActorRef<SimulatedNodes.Command> simulated = member.node().system().systemActorOf(
           SimulatedNodes.create(store.cache(), member.node().client(), agents, Clock.systemUTC()), "simulated-nodes", Props.empty());
       for (int i = 0; i < nodes; i++) {
@@ -87,7 +88,10 @@ public final class ScaleBenchmark {
       System.out.printf("all %d pods Running in %.1f s  (%,.0f pods/s end to end; target >= 1,000)%n", pods,
           progress.secondsToRunning(), pods / progress.secondsToRunning());
       if (restSeconds > 0) {
+        long from = store.cache().view().revision();
         measureRest(restSeconds, nodes, pods);
+        System.out.printf("  store commits during the rest window: %d (heartbeats of %d nodes every 10 s: %d)%n",
+            store.cache().view().revision() - from, nodes, nodes * restSeconds / 10);
       }
       long heap = ApiBenchmark.usedHeapAfterGc();
       System.out.printf("heap after full GC: %,d MiB (%d nodes, %d pods, %d objects in the store)%n", heap >> 20,

@@ -12,6 +12,7 @@ import io.coxswain.api.core.ReplicationController;
 import io.coxswain.api.core.ReplicationControllerSpec;
 import io.coxswain.api.core.Service;
 import io.coxswain.api.core.ServiceSpec;
+import io.coxswain.controller.kit.Informer;
 import io.coxswain.store.CacheView;
 import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
@@ -50,11 +51,15 @@ class InformerHandlersTest {
         List.of(rc("web", Map.of("app", "web")), rc("db", Map.of("app", "db")), rc("all-web", Map.of("app", "web"))));
     List<String> keys = new ArrayList<>();
     Pod owned = pod("p", Map.of("app", "web"), controlledBy("web"));
-    ReplicationManager.podChanged(null, owned, view, keys::add);
+    Pod released = pod("p", Map.of("app", "web"));
+    var byOwner = Informer.forControllerOf("pods", Pod.class, "ReplicationController").handler();
+    byOwner.changed(null, owned, view, keys::add);
+    ReplicationManager.orphanChanged(null, owned, view, keys::add);
     assertThat(keys).containsExactly("default/web");
 
     keys.clear();
-    ReplicationManager.podChanged(owned, pod("p", Map.of("app", "web")), view, keys::add);
+    byOwner.changed(owned, released, view, keys::add);
+    ReplicationManager.orphanChanged(owned, released, view, keys::add);
     assertThat(keys).as("released: the old controller and every RC that may adopt it")
         .containsExactlyInAnyOrder("default/web", "default/all-web", "default/web");
   }

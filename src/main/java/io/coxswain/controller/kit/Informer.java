@@ -42,6 +42,38 @@ public record Informer<T extends KubeObject, K>(String resource, Class<T> type, 
         enqueue.accept(keyOf.apply(after != null ? after : before)));
   }
 
+  /**
+   * An owned object's changes queue its controlling owner of kind {@code ownerKind}, before and
+   * after the change (an owner that lost it must look too), as {@code namespace/name} — the shape
+   * of a controller's handler for the objects it creates (client-go's EnqueueRequestForOwner).
+   */
+  public static <T extends KubeObject> Informer<T, String> forControllerOf(String resource, Class<T> type,
+      String ownerKind) {
+    return new Informer<>(resource, type, (before, after, view, enqueue) -> {
+      String was = before == null ? null : controllerKey(before, ownerKind);
+      String now = after == null ? null : controllerKey(after, ownerKind);
+      if (was != null) {
+        enqueue.accept(was);
+      }
+      if (now != null && !now.equals(was)) {
+        enqueue.accept(now);
+      }
+    });
+  }
+
+  /** {@code namespace/name} of the object's controlling owner if it is of kind {@code ownerKind}, else null. */
+  public static String controllerKey(KubeObject object, String ownerKind) {
+    if (object.metadata().ownerReferences() == null) {
+      return null;
+    }
+    for (io.coxswain.api.OwnerReference ref : object.metadata().ownerReferences()) {
+      if (Boolean.TRUE.equals(ref.controller()) && ownerKind.equals(ref.kind())) {
+        return object.metadata().namespace() + "/" + ref.name();
+      }
+    }
+    return null;
+  }
+
   void deliver(ObservedChange change, CacheView view, Consumer<K> enqueue) {
     KubeObject before = change.previous();
     KubeObject after = change.current();
