@@ -91,7 +91,10 @@ public final class GarbageCollector {
     }
     List<OwnerReference> refs = after.metadata().ownerReferences();
     if (refs != null && !refs.isEmpty()
-        && (before == null || !Objects.equals(before.metadata().ownerReferences(), refs))) {
+        && (before == null || !Objects.equals(before.metadata().ownerReferences(), refs))
+        && !ownerStates(view, after).absent().isEmpty()) {
+      // New or changed references to an owner that is not there (a pod its RC just created finds
+      // its owner at once: nothing to queue).
       enqueue.accept(keyOf(after));
     }
     if (before != null && before.metadata().ownerReferences() != null

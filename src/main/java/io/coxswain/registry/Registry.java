@@ -104,7 +104,8 @@ public final class Registry {
       }
       KubeObject next = status ? strategy.prepareForStatusUpdate(current, requested)
           : strategy.prepareForUpdate(current, requested);
-      throwIfInvalid(next, strategy.validateUpdate(current, next));
+      throwIfInvalid(next, status ? strategy.validateStatusUpdate(current, next)
+          : strategy.validateUpdate(current, next));
       if (dryRun || sameContent(current, next)) {
         return null;
       }

@@ -43,6 +43,11 @@ public interface Strategy {
     return Validation.validateUpdate(current, next);
   }
 
+  /** An update through the status subresource: identity only; the spec is the stored one. */
+  default List<StatusCause> validateStatusUpdate(KubeObject current, KubeObject next) {
+    return Validation.validateStatusUpdate(current, next);
+  }
+
   /** Whether the kind has a status subresource: then its main resource never writes status, and only status does. */
   default boolean hasStatus() {
     return resource().subresources().contains("status");

@@ -40,6 +40,8 @@ public final class Scheduler {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Scheduler.class);
   /** The work queue's only key. */
   static final String PASS = "pass";
+  /** The shortest time between the starts of two passes. */
+  static final Duration BATCH = Duration.ofMillis(100);
 
   /** Where the next pod's node search starts: rotates, so every node gets its turn. */
   private int nextStart;
@@ -64,7 +66,12 @@ public final class Scheduler {
         new Controller.Reconciler<String>() {
           @Override
           public CompletionStage<Controller.Result> reconcile(String key, CacheView view) {
-            return Writes.all(scheduler.pass(view)).thenApply(done -> Controller.Result.DONE);
+            // A pass is held for at least BATCH: pods that arrive meanwhile wait for one more pass
+            // instead of each starting one (a pass reads every node's pods), as the old 200 ms
+            // period batched them. With nothing pending no pass runs at all.
+            CompletableFuture<?> held = CompletableFuture.runAsync(() -> {},
+                CompletableFuture.delayedExecutor(BATCH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+            return Writes.all(scheduler.pass(view)).thenCombine(held, (a, b) -> Controller.Result.DONE);
           }
 
           @Override

@@ -99,6 +99,13 @@ class InformerHandlersTest {
     assertThat(keys).containsExactly(new ResourceKey("replicationcontrollers", "default", "web"));
 
     keys.clear();
+    GarbageCollector.changed(null, dependent, view, keys::add);
+    assertThat(keys).as("created with its owner present: nothing to collect").isEmpty();
+    Pod stray = pod("q", Map.of(), new OwnerReference("v1", "ReplicationController", "gone", "uid-gone", true, true));
+    GarbageCollector.changed(null, stray, view, keys::add);
+    assertThat(keys).containsExactly(new ResourceKey("pods", "default", "q"));
+
+    keys.clear();
     GarbageCollector.changed(dependent, dependent.withStatus(new PodStatus("Running", null, null, null, null, null,
         null, null, null, null, null, null)), view, keys::add);
     assertThat(keys).as("a status change is none of its business").isEmpty();

@@ -50,6 +50,21 @@ public final class Validation {
   }
 
   /**
+   * An update through the status subresource (Kubernetes' ValidateXStatusUpdate): the spec and
+   * metadata come from the stored object, which was valid when written, so only the kind and the
+   * object's identity are checked — not the whole spec again on every status write.
+   */
+  public static List<StatusCause> validateStatusUpdate(KubeObject oldObj, KubeObject newObj) {
+    List<StatusCause> out = new ArrayList<>();
+    if (!oldObj.kind().equals(newObj.kind())) {
+      out.add(Causes.immutable("kind", newObj.kind()));
+      return List.copyOf(out);
+    }
+    MetaValidation.objectMetaUpdate(oldObj.metadata(), newObj.metadata(), out);
+    return List.copyOf(out);
+  }
+
+  /**
    * The new object must be valid on its own, keep its identity (name, namespace, uid,
    * creationTimestamp), and respect each kind's immutable fields.
    */
