@@ -97,7 +97,8 @@ public final class Controller<K> {
 
   private enum Wake implements Command { INSTANCE }
 
-  private record Finished<K>(K key, Result result, Throwable failure, long startedNanos) implements Command {}
+  private record Finished<K>(Object incarnation, K key, Result result, Throwable failure, long startedNanos)
+      implements Command {}
 
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
@@ -105,6 +106,8 @@ public final class Controller<K> {
   private final WatchCache cache;
   private final Reconciler<K> reconciler;
   private final WorkQueue<K> queue;
+  /** Tells this incarnation's reconciles from those a restarted one left running. */
+  private final Object incarnation = new Object();
   private int running;
   private long reconciles;
   private long failures;
@@ -216,7 +219,7 @@ public final class Controller<K> {
       } catch (RuntimeException e) {
         outcome = CompletableFuture.failedFuture(e);
       }
-      context.pipeToSelf(outcome, (result, failure) -> new Finished<>(key, result, failure, started));
+      context.pipeToSelf(outcome, (result, failure) -> new Finished<>(incarnation, key, result, failure, started));
     }
     queue.nextDelay().filter(d -> !d.isZero()).ifPresentOrElse(
         delay -> timers.startSingleTimer(Wake.INSTANCE, Wake.INSTANCE, delay),
@@ -225,6 +228,9 @@ public final class Controller<K> {
   }
 
   private Behavior<Command> finished(Finished<K> finished) {
+    if (finished.incarnation() != incarnation) {
+      return Behaviors.same(); // started before a restart; the resync after it covers the key
+    }
     running--;
     reconciles++;
     reconcileNanos += System.nanoTime() - finished.startedNanos();
