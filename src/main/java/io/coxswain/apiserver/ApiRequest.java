@@ -17,12 +17,13 @@ public record ApiRequest(
     return query.get(name);
   }
 
+  /** A boolean query parameter, read as Kubernetes reads them ({@link QueryBooleans}). */
   public boolean flag(String name) {
-    String v = query.get(name);
-    return v != null && (v.equals("true") || v.equals("1"));
+    return QueryBooleans.isTrue(query.get(name));
   }
 
+  /** {@code ?dryRun=All}; 400 for any other value, as Kubernetes answers. */
   public boolean dryRun() {
-    return "All".equals(query.get("dryRun"));
+    return DryRun.of(query.get("dryRun"));
   }
 }

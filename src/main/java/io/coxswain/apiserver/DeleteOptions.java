@@ -1,43 +1,115 @@
 package io.coxswain.apiserver;
 
-import io.coxswain.store.Deletion;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.coxswain.api.ApiException;
 import io.coxswain.api.Json;
+import io.coxswain.store.Deletion;
+import java.util.ArrayList;
+import java.util.List;
 
-/** DeleteOptions from the body (kubectl, client libraries) or the query (curl), the body winning. */
-final class DeleteOptions {
-  private DeleteOptions() {}
+/**
+ * A DELETE's options, as Kubernetes reads them: from the DeleteOptions body when there is one
+ * (kubectl and the client libraries send one), otherwise from the query (curl). Every field is
+ * read with its type — a {@code gracePeriodSeconds} that is not an integer, a
+ * {@code preconditions} that is not an object, a body of another kind — is 400 and deletes
+ * nothing; a malformed option must never turn into a forced or unconditional delete.
+ */
+record DeleteOptions(Deletion.Options options, boolean dryRun) {
 
-  static Deletion.Options parse(ApiRequest request) {
-    JsonNode body = request.body().length == 0 ? Json.json().createObjectNode()
-        : ProtobufBodies.isProtobuf(request.contentType()) ? ProtobufBodies.toJson(request.body())
-        : Json.decodeTree(request.body(), request.contentType());
-    Long grace = body.hasNonNull("gracePeriodSeconds") ? Long.valueOf(body.get("gracePeriodSeconds").asLong())
-        : request.param("gracePeriodSeconds") == null ? null : parseLong(request.param("gracePeriodSeconds"));
-    String policy = body.hasNonNull("propagationPolicy") ? body.get("propagationPolicy").asText()
-        : request.param("propagationPolicy");
-    String orphan = body.hasNonNull("orphanDependents") ? body.get("orphanDependents").asText()
-        : request.param("orphanDependents");
-    if (orphan != null) {
-      // The deprecated spelling of a policy, as Kubernetes still accepts it.
-      if (policy != null) {
-        throw io.coxswain.api.ApiException.badRequest(
-            "orphanDependents and propagationPolicy cannot both be set");
-      }
-      policy = Boolean.parseBoolean(orphan) ? "Orphan" : "Background";
+  static DeleteOptions parse(ApiRequest request) {
+    if (request.body().length == 0) {
+      return fromQuery(request);
     }
-    JsonNode preconditions = body.path("preconditions");
-    return new Deletion.Options(grace, policy,
-        preconditions.hasNonNull("uid") ? preconditions.get("uid").asText() : null,
-        preconditions.hasNonNull("resourceVersion") ? preconditions.get("resourceVersion").asText() : null);
+    JsonNode body = ProtobufBodies.isProtobuf(request.contentType()) ? ProtobufBodies.toJson(request.body())
+        : Json.decodeTree(request.body(), request.contentType());
+    return fromBody(body);
+  }
+
+  private static DeleteOptions fromQuery(ApiRequest request) {
+    String grace = request.param("gracePeriodSeconds");
+    String policy = withOrphanDependents(request.param("propagationPolicy"),
+        request.param("orphanDependents") == null ? null : QueryBooleans.isTrue(request.param("orphanDependents")));
+    return new DeleteOptions(new Deletion.Options(grace == null ? null : parseLong(grace), policy, null, null),
+        request.dryRun());
+  }
+
+  static DeleteOptions fromBody(JsonNode body) {
+    if (!body.isObject()) {
+      throw ApiException.badRequest("the request body must be a DeleteOptions object");
+    }
+    String kind = text(body, "kind");
+    if (kind != null && !kind.equals("DeleteOptions")) {
+      throw ApiException.badRequest("the request body must be DeleteOptions, not " + kind);
+    }
+    JsonNode grace = body.get("gracePeriodSeconds");
+    if (grace != null && !grace.isNull() && !grace.isIntegralNumber()) {
+      throw ApiException.badRequest("gracePeriodSeconds: expected an integer, got " + grace);
+    }
+    JsonNode orphan = body.get("orphanDependents");
+    if (orphan != null && !orphan.isNull() && !orphan.isBoolean()) {
+      throw ApiException.badRequest("orphanDependents: expected a boolean, got " + orphan);
+    }
+    String policy = withOrphanDependents(text(body, "propagationPolicy"),
+        orphan == null || orphan.isNull() ? null : orphan.booleanValue());
+    JsonNode preconditions = body.get("preconditions");
+    String uid = null;
+    String resourceVersion = null;
+    if (preconditions != null && !preconditions.isNull()) {
+      if (!preconditions.isObject()) {
+        throw ApiException.badRequest("preconditions: expected an object, got " + preconditions);
+      }
+      uid = text(preconditions, "uid");
+      resourceVersion = text(preconditions, "resourceVersion");
+    }
+    return new DeleteOptions(new Deletion.Options(grace == null || grace.isNull() ? null : grace.longValue(), policy,
+        uid, resourceVersion), DryRun.of(strings(body, "dryRun")));
+  }
+
+  /** The deprecated {@code orphanDependents}, as the policy it stands for; both at once is 400. */
+  private static String withOrphanDependents(String policy, Boolean orphan) {
+    if (orphan == null) {
+      return policy;
+    }
+    if (policy != null) {
+      throw ApiException.badRequest("orphanDependents and propagationPolicy cannot both be set");
+    }
+    return orphan ? "Orphan" : "Background";
+  }
+
+  private static String text(JsonNode object, String field) {
+    JsonNode value = object.get(field);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isTextual()) {
+      throw ApiException.badRequest(field + ": expected a string, got " + value);
+    }
+    return value.textValue();
+  }
+
+  private static List<String> strings(JsonNode object, String field) {
+    JsonNode value = object.get(field);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    if (!value.isArray()) {
+      throw ApiException.badRequest(field + ": expected a list of strings, got " + value);
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode item : value) {
+      if (!item.isTextual()) {
+        throw ApiException.badRequest(field + ": expected a list of strings, got " + value);
+      }
+      out.add(item.textValue());
+    }
+    return out;
   }
 
   private static Long parseLong(String value) {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw io.coxswain.api.ApiException.badRequest("invalid gracePeriodSeconds: " + value);
+      throw ApiException.badRequest("invalid gracePeriodSeconds: " + value);
     }
   }
 }

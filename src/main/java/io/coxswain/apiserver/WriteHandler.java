@@ -76,19 +76,21 @@ final class WriteHandler {
 
   CompletionStage<ApiResponse> delete(ApiRequest request) {
     RequestPath path = request.path();
-    return registry.delete(ReadHandler.key(path), DeleteOptions.parse(request), request.dryRun())
+    DeleteOptions delete = DeleteOptions.parse(request);
+    return registry.delete(ReadHandler.key(path), delete.options(), delete.dryRun())
         .thenApply(deleted -> new ApiResponse.One(200, path.resource(), deleted));
   }
 
   /** DELETE on a collection: deletes what the selectors match, one by one, as Kubernetes does. */
   CompletionStage<ApiResponse> deleteCollection(ApiRequest request, ReadHandler reads) {
+    DeleteOptions delete = DeleteOptions.parse(request);
+    Deletion.Options options = delete.options();
     ApiResponse.Many matching = (ApiResponse.Many) reads.list(request);
-    Deletion.Options options = DeleteOptions.parse(request);
     java.util.List<CompletableFuture<KubeObject>> deletions = new java.util.ArrayList<>();
     for (KubeObject object : matching.items()) {
       ResourceKey key = Registry.keyOf(matching.resource(), object);
       // An object gone meanwhile is simply not in the answer.
-      deletions.add(registry.delete(key, options, request.dryRun()).toCompletableFuture()
+      deletions.add(registry.delete(key, options, delete.dryRun()).toCompletableFuture()
           .exceptionally(failure -> {
             if (StoreClient.unwrap(failure).code() == 404) {
               return null;

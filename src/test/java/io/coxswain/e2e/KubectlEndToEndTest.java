@@ -176,6 +176,9 @@ class KubectlEndToEndTest {
       await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.contains("hello")));
       ok("run", "watched", "--image=busybox:1.36", "--restart=Never");
       await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.matches("ADDED\\s+watched.*")));
+      // kubectl sends dryRun in the DeleteOptions body: nothing may be deleted.
+      assertThat(ok("delete", "pod", "hello", "--dry-run=server").out()).contains("pod \"hello\" deleted (server dry run)");
+      assertThat(ok("get", "pod", "hello").out()).contains("hello");
       assertThat(ok("delete", "pod", "hello").out()).contains("pod \"hello\" deleted");
       await().atMost(Duration.ofSeconds(20)).until(() -> lines.stream().anyMatch(l -> l.matches("DELETED\\s+hello.*")));
     } finally {

@@ -69,8 +69,7 @@ public record LogQuery(String container, boolean follow, boolean previous, boole
   }
 
   private static boolean flag(Map<String, String> query, String name) {
-    String value = query.get(name);
-    return value != null && (value.equals("true") || value.equals("1"));
+    return io.coxswain.apiserver.QueryBooleans.isTrue(query.get(name));
   }
 
   private static Status.StatusCause invalid(String field, long value, String why) {
