@@ -94,6 +94,8 @@ public final class Registry {
       boolean dryRun) {
     Strategy strategy = strategies.of(key.resource());
     ApiResource resource = strategy.resource();
+    // A dry run answers the object as it would be stored, as Kubernetes does (kubectl diff reads it).
+    java.util.concurrent.atomic.AtomicReference<KubeObject> wouldBe = new java.util.concurrent.atomic.AtomicReference<>();
     return store.mutate(key, current -> {
       if (current == null) {
         throw ApiException.notFound(resource.kind(), resource.name(), key.name());
@@ -106,11 +108,15 @@ public final class Registry {
           : strategy.prepareForUpdate(current, requested);
       throwIfInvalid(next, status ? strategy.validateStatusUpdate(current, next)
           : strategy.validateUpdate(current, next));
-      if (dryRun || sameContent(current, next)) {
+      if (dryRun) {
+        wouldBe.set(next);
+        return null;
+      }
+      if (sameContent(current, next)) {
         return null;
       }
       return Deletion.afterUpdate(key, next, current.metadata().resourceVersion());
-    }).thenApply(Change::object);
+    }).thenApply(written -> wouldBe.get() != null ? wouldBe.get() : written.object());
   }
 
   /** An update that must apply to the stored version {@code resourceVersion} (409 otherwise). */
@@ -135,13 +141,19 @@ public final class Registry {
     Strategy strategy = strategies.of(key.resource());
     strategy.checkDelete(key);
     ApiResource resource = strategy.resource();
+    java.util.concurrent.atomic.AtomicReference<KubeObject> wouldBe = new java.util.concurrent.atomic.AtomicReference<>();
     return store.mutate(key, current -> {
       if (current == null) {
         throw ApiException.notFound(resource.kind(), resource.name(), key.name());
       }
       StoreOp op = strategy.delete(key, current, options, clock);
-      return dryRun ? null : op;
-    }).thenApply(Change::object);
+      if (dryRun) {
+        // The object as the delete would leave it: marked, or as it was when removed at once.
+        wouldBe.set(op instanceof StoreOp.Update update ? update.object() : current);
+        return null;
+      }
+      return op;
+    }).thenApply(written -> wouldBe.get() != null ? wouldBe.get() : written.object());
   }
 
   /**

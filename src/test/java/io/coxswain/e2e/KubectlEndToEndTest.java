@@ -80,8 +80,14 @@ class KubectlEndToEndTest {
     assertThat(first.out()).contains("replicationcontroller/redis-master created", "service/redis-master created",
         "replicationcontroller/frontend created", "service/frontend created");
 
+    Kubectl.Result same = kubectl.run("diff", "-f", manifest.toString());
+    assertThat(same.exitCode()).as("nothing changed: " + same.all()).isZero();
     Files.writeString(manifest, Files.readString(manifest).replace("guestbook-frontend:v1", "guestbook-frontend:v2")
         .replace("replicas: 3", "replicas: 4"));
+    // kubectl diff asks the server for the would-be objects (a dry-run patch): the change must show.
+    Kubectl.Result diff = kubectl.run("diff", "-f", manifest.toString());
+    assertThat(diff.exitCode()).as(diff.all()).isEqualTo(1);
+    assertThat(diff.out()).contains("-        image: guestbook-frontend:v1", "+        image: guestbook-frontend:v2");
     Kubectl.Result second = ok("apply", "-f", manifest.toString());
     assertThat(second.out()).contains("replicationcontroller/frontend configured", "replicationcontroller/redis-master unchanged");
 
