@@ -88,7 +88,7 @@ public final class ApiServer {
       return strictEntity(request)
           .thenCompose(strict -> {
             ApiCall call = new ApiCall(request.method().value(), request.getUri().path(), query(request.getUri().query()),
-                strict.getContentType().toString(), accept, strict.getData().toArray());
+                declaredContentType(strict), accept, strict.getData().toArray());
             return routes.route(call);
           })
           .thenApply(response -> upgrade.isPresent() && response.isWatch()
@@ -137,5 +137,20 @@ public final class ApiServer {
   }
 
   /** A request as read off the wire, before its path is parsed. */
+  /**
+   * The body's declared media type, or null when the client sent none: Kubernetes then reads a
+   * create or update body as JSON (`kubectl scale --current-replicas` sends its Scale so), while a
+   * patch still needs its type. Pekko reports a missing Content-Type as application/octet-stream,
+   * a type no Kubernetes client sends.
+   */
+  private static String declaredContentType(org.apache.pekko.http.javadsl.model.HttpEntity.Strict entity) {
+    org.apache.pekko.http.javadsl.model.ContentType type = entity.getContentType();
+    if (type.equals(org.apache.pekko.http.javadsl.model.ContentTypes.NO_CONTENT_TYPE)
+        || type.equals(org.apache.pekko.http.javadsl.model.ContentTypes.APPLICATION_OCTET_STREAM)) {
+      return null;
+    }
+    return type.toString();
+  }
+
   record ApiCall(String method, String path, Map<String, String> query, String contentType, String accept, byte[] body) {}
 }

@@ -141,7 +141,12 @@ class KubectlEndToEndTest {
     assertThat(ok("get", "pods", "-l", "stage", "-o", "name").out()).isBlank();
     assertThat(ok("describe", "rc", "frontend").out()).containsPattern("Replicas:\\s+4 current / 4 desired")
         .containsPattern("Pods Status:\\s+4 Running");
-    assertThat(ok("scale", "rc", "frontend", "--replicas=2").out()).contains("replicationcontroller/frontend scaled");
+    // --current-replicas makes kubectl send the Scale with no Content-Type: read as JSON, as Kubernetes does.
+    Kubectl.Result wrongGuess = kubectl.run("scale", "rc", "frontend", "--current-replicas=3", "--replicas=2");
+    assertThat(wrongGuess.exitCode()).as(wrongGuess.all()).isNotZero();
+    assertThat(wrongGuess.all()).contains("Expected replicas to be 3, was 4");
+    assertThat(ok("scale", "rc", "frontend", "--current-replicas=4", "--replicas=2").out())
+        .contains("replicationcontroller/frontend scaled");
     await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("get", "pods", "-l", "app=guestbook", "-o", "name")
         .out().trim().lines().count() == 2);
   }
