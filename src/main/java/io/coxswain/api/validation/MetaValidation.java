@@ -62,6 +62,13 @@ final class MetaValidation {
     immutable("metadata.creationTimestamp", oldMeta.creationTimestamp(), newMeta.creationTimestamp(), out);
     if (notEmpty(oldMeta.deletionTimestamp())) {
       immutable("metadata.deletionTimestamp", oldMeta.deletionTimestamp(), newMeta.deletionTimestamp(), out);
+      // Kubernetes: an object on its way out may lose finalizers but gain none.
+      List<String> added = newMeta.finalizersOrEmpty().stream()
+          .filter(f -> !oldMeta.finalizersOrEmpty().contains(f)).toList();
+      if (!added.isEmpty()) {
+        out.add(Causes.forbidden("metadata.finalizers",
+            "no new finalizers can be added if the object is being deleted, found new finalizers " + added));
+      }
     }
     if (oldMeta.generation() != null && newMeta.generation() != null
         && newMeta.generation() < oldMeta.generation()) {

@@ -93,4 +93,17 @@ class MetaValidationTest {
     var labelled = old.withMetadata(old.metadata().withLabels(Map.of("a", "b")));
     assertThat(Validation.validateUpdate(old, labelled)).isEmpty();
   }
+
+  @Test
+  void anObjectBeingDeletedMayLoseFinalizersButGainNone() {
+    var old = Fixtures.created(validPod());
+    var marked = old.withMetadata(old.metadata().withFinalizers(java.util.List.of("a", "b"))
+        .withDeletion("2026-01-01T00:00:00Z", 0L));
+    var more = marked.withMetadata(marked.metadata().withFinalizers(java.util.List.of("a", "b", "c")));
+    assertCause(Validation.validateUpdate(marked, more), "metadata.finalizers", "FieldValueForbidden");
+    var fewer = marked.withMetadata(marked.metadata().withFinalizers(java.util.List.of("b")));
+    assertThat(Validation.validateUpdate(marked, fewer)).isEmpty();
+    var live = old.withMetadata(old.metadata().withFinalizers(java.util.List.of("c")));
+    assertThat(Validation.validateUpdate(old, live)).as("not being deleted: any finalizer may be added").isEmpty();
+  }
 }
