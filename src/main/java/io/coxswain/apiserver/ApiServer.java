@@ -93,7 +93,7 @@ public final class ApiServer {
           })
           .thenApply(response -> upgrade.isPresent() && response.isWatch()
               ? encoder.encodeWebSocket(response, accept, upgrade.get())
-              : encoder.encode(response, accept))
+              : encoder.encode(response, accept, includeObject(request)))
           .exceptionally(failure -> ResponseEncoder.error(toApiException(failure, maxBody).status()));
     }
 
@@ -137,6 +137,15 @@ public final class ApiServer {
   }
 
   /** A request as read off the wire, before its path is parsed. */
+  /** The request's includeObject for Table rows (checked when routed; anything unknown is 400 there). */
+  private static io.coxswain.apiserver.table.IncludeObject includeObject(HttpRequest request) {
+    try {
+      return io.coxswain.apiserver.table.IncludeObject.parse(request.getUri().query().get("includeObject").orElse(null));
+    } catch (io.coxswain.api.ApiException invalid) {
+      return io.coxswain.apiserver.table.IncludeObject.METADATA;
+    }
+  }
+
   /**
    * The body's declared media type, or null when the client sent none: Kubernetes then reads a
    * create or update body as JSON (`kubectl scale --current-replicas` sends its Scale so), while a

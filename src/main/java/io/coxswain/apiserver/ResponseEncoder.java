@@ -8,6 +8,7 @@ import io.coxswain.api.ApiResources;
 import io.coxswain.api.Json;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.Status;
+import io.coxswain.apiserver.table.IncludeObject;
 import io.coxswain.apiserver.table.TableBuilder;
 import io.coxswain.store.ChangeType;
 import io.coxswain.store.WatchEvent;
@@ -45,6 +46,11 @@ final class ResponseEncoder {
   }
 
   HttpResponse encode(ApiResponse response, String accept) {
+    return encode(response, accept, IncludeObject.METADATA);
+  }
+
+  /** @param include what Table rows carry besides their cells (the request's includeObject) */
+  HttpResponse encode(ApiResponse response, String accept, IncludeObject include) {
     io.coxswain.apiserver.MediaTypes.Format format = io.coxswain.apiserver.MediaTypes.negotiate(accept);
     if (response instanceof ApiResponse.Forwarded forwarded) {
       return forwarded.response();
@@ -63,12 +69,12 @@ final class ResponseEncoder {
     if (format == io.coxswain.apiserver.MediaTypes.Format.TABLE) {
       if (response instanceof ApiResponse.Many many) {
         return strict(200, TableBuilder.table(many.resource(), many.items(), Long.toString(many.revision()),
-            many.continueToken(), clock), false);
+            many.continueToken(), include, clock), false);
       }
       if (response instanceof ApiResponse.One one && one.object() instanceof KubeObject object
           && ApiResources.all().contains(one.resource())) {
         return strict(one.code(), TableBuilder.table(one.resource(), List.of(object),
-            object.metadata().resourceVersion(), null, clock), false);
+            object.metadata().resourceVersion(), null, include, clock), false);
       }
     }
     boolean yaml = format == io.coxswain.apiserver.MediaTypes.Format.YAML;

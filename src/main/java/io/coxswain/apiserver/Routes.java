@@ -39,6 +39,7 @@ final class Routes {
       }
       RequestPath path = RequestPath.parse(call.path()).orElseThrow(() -> notFound(call.path()));
       ApiRequest request = new ApiRequest(call.method(), path, call.query(), call.contentType(), call.accept(), call.body());
+      io.coxswain.apiserver.table.IncludeObject.parse(request.param("includeObject")); // 400 when unknown
       return resource(request);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);

@@ -139,6 +139,10 @@ class KubectlEndToEndTest {
     assertThat(ok("get", "pods", "-l", "stage=web", "-o", "name").out().trim()).isEqualTo("pod/hello");
     assertThat(ok("label", "pod", "hello", "stage-").out()).contains("pod/hello unlabeled");
     assertThat(ok("get", "pods", "-l", "stage", "-o", "name").out()).isBlank();
+    // --sort-by makes kubectl ask for whole objects in the Table rows (includeObject=Object).
+    Kubectl.Result sorted = ok("get", "pods", "-l", "app=guestbook", "--sort-by=.status.startTime");
+    assertThat(sorted.out()).doesNotContain("No resources found").containsPattern("frontend-\\w{5}\\s+1/1\\s+Running");
+    assertThat(ok("get", "events", "--sort-by=.lastTimestamp").out()).contains("Scheduled");
     assertThat(ok("describe", "rc", "frontend").out()).containsPattern("Replicas:\\s+4 current / 4 desired")
         .containsPattern("Pods Status:\\s+4 Running");
     // --current-replicas makes kubectl send the Scale with no Content-Type: read as JSON, as Kubernetes does.

@@ -25,7 +25,13 @@ public final class TableBuilder {
   /** A table of a list response; {@code continueToken} may be null or empty. */
   public static ObjectNode table(ApiResource resource, List<? extends KubeObject> items, String resourceVersion,
       String continueToken, Clock clock) {
-    return build(Printers.forResource(resource.name()), items, resourceVersion, continueToken, true, clock);
+    return table(resource, items, resourceVersion, continueToken, IncludeObject.METADATA, clock);
+  }
+
+  /** As {@link #table}, each row carrying what {@code include} asks for. */
+  public static ObjectNode table(ApiResource resource, List<? extends KubeObject> items, String resourceVersion,
+      String continueToken, IncludeObject include, Clock clock) {
+    return build(Printers.forResource(resource.name()), items, resourceVersion, continueToken, true, include, clock);
   }
 
   /**
@@ -35,11 +41,11 @@ public final class TableBuilder {
   public static ObjectNode tableForWatchEvent(ApiResource resource, KubeObject object,
       boolean includeColumnDefinitions, Clock clock) {
     return build(Printers.forResource(resource.name()), List.of(object), object.metadata().resourceVersion(),
-        null, includeColumnDefinitions, clock);
+        null, includeColumnDefinitions, IncludeObject.METADATA, clock);
   }
 
   private static ObjectNode build(RowPrinter<? extends KubeObject> printer, List<? extends KubeObject> items,
-      String resourceVersion, String continueToken, boolean withColumns, Clock clock) {
+      String resourceVersion, String continueToken, boolean withColumns, IncludeObject include, Clock clock) {
     Instant now = clock.instant();
     ObjectNode table = NODES.objectNode();
     table.put("kind", "Table");
@@ -57,7 +63,7 @@ public final class TableBuilder {
     }
     ArrayNode rows = table.putArray("rows");
     for (KubeObject item : items) {
-      rows.add(row(rowOf(printer, item, now), item));
+      rows.add(row(rowOf(printer, item, now), item, include));
     }
     return table;
   }
@@ -74,7 +80,7 @@ public final class TableBuilder {
     return printer.row(printer.type().cast(item), now);
   }
 
-  private static ObjectNode row(Row row, KubeObject item) {
+  private static ObjectNode row(Row row, KubeObject item, IncludeObject include) {
     ObjectNode node = NODES.objectNode();
     ArrayNode cells = node.putArray("cells");
     for (Object cell : row.cells()) {
@@ -91,10 +97,14 @@ public final class TableBuilder {
       condition.put("reason", row.completed().reason());
       condition.put("message", row.completed().message());
     }
-    ObjectNode object = node.putObject("object");
-    object.put("kind", "PartialObjectMetadata");
-    object.put("apiVersion", API_VERSION);
-    object.set("metadata", Json.toTree(item.metadata()));
+    if (include == IncludeObject.OBJECT) {
+      node.set("object", Json.toTree(item));
+    } else if (include == IncludeObject.METADATA) {
+      ObjectNode object = node.putObject("object");
+      object.put("kind", "PartialObjectMetadata");
+      object.put("apiVersion", API_VERSION);
+      object.set("metadata", Json.toTree(item.metadata()));
+    }
     return node;
   }
 }

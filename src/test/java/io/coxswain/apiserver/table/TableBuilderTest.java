@@ -48,6 +48,20 @@ class TableBuilderTest {
   }
 
   @Test
+  void includeObjectChoosesWhatEachRowCarries() {
+    JsonNode whole = TableBuilder.table(ApiResources.PODS, List.of(pod), "42", null, IncludeObject.OBJECT, CLOCK)
+        .path("rows").path(0).path("object");
+    assertEquals("Pod", whole.path("kind").asText());
+    assertEquals("Pending", whole.path("status").path("phase").asText());
+    assertFalse(TableBuilder.table(ApiResources.PODS, List.of(pod), "42", null, IncludeObject.NONE, CLOCK)
+        .path("rows").path(0).has("object"));
+    assertEquals(IncludeObject.METADATA, IncludeObject.parse(null));
+    assertEquals(IncludeObject.OBJECT, IncludeObject.parse("Object"));
+    assertEquals(400, org.junit.jupiter.api.Assertions.assertThrows(io.coxswain.api.ApiException.class,
+        () -> IncludeObject.parse("object")).code());
+  }
+
+  @Test
   void emptyContinueIsOmittedAndIntegersStayNumbers() {
     var rc = io.coxswain.api.core.ReplicationController.of(meta("default", "rc", 1),
         new io.coxswain.api.core.ReplicationControllerSpec(2, null, null, null));
