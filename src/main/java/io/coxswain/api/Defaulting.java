@@ -71,8 +71,8 @@ public final class Defaulting {
 
   /**
    * Defaults for a replacement (PUT): type defaults, system metadata carried from the stored
-   * object (uid, creationTimestamp, namespace when absent), generation bumped when the spec
-   * changed, and a service's allocated clusterIP and nodePorts kept when the client left them out,
+   * object (uid and namespace when absent; creationTimestamp and the deletion fields always),
+   * generation bumped when the spec changed, and a service's allocated clusterIP and nodePorts kept when the client left them out,
    * as Kubernetes does so that replaying a manifest does not fail on immutable fields.
    */
   public static KubeObject applyUpdateDefaults(KubeObject oldObj, KubeObject newObj) {
@@ -87,7 +87,9 @@ public final class Defaulting {
       generation = generation + 1;
     }
     ObjectMeta meta = m.withUid(empty(m.uid()) ? o.uid() : m.uid())
-        .withCreationTimestamp(empty(m.creationTimestamp()) ? o.creationTimestamp() : m.creationTimestamp())
+        // Server-owned: whatever the client sent back (re-encoded as "+00:00" or ".000Z" by the
+        // Python and Node.js clients) is ignored, as Kubernetes' BeforeUpdate does.
+        .withCreationTimestamp(empty(o.creationTimestamp()) ? m.creationTimestamp() : o.creationTimestamp())
         .withNamespace(empty(m.namespace()) ? o.namespace() : m.namespace())
         .withGeneration(generation)
         .withDeletion(o.deletionTimestamp(), o.deletionGracePeriodSeconds());

@@ -201,4 +201,16 @@ class DefaultingTest {
     Service same = (Service) Defaulting.applyUpdateDefaults(allocated, allocated);
     assertThat(same.metadata().generation()).isEqualTo(1L);
   }
+
+  @Test
+  void theCreationTimestampAClientSendsBackIsIgnored() {
+    Pod stored = (Pod) Defaulting.applyCreateDefaults(Pod.of(ObjectMeta.named(null, "p"),
+        PodSpec.of(List.of(Container.of("c", "busybox:1")))), "d", CLOCK, new Random());
+    for (String reencoded : List.of("2026-11-27T02:06:36+00:00", "2026-11-27T02:06:36.000Z", "1999-01-01T00:00:00Z")) {
+      Pod sentBack = stored.withMetadata(stored.metadata().withCreationTimestamp(reencoded));
+      Pod out = (Pod) Defaulting.applyUpdateDefaults(stored, sentBack);
+      assertThat(out.metadata().creationTimestamp()).as(reencoded).isEqualTo("2026-11-27T02:06:36Z");
+      assertThat(io.coxswain.api.validation.Validation.validateUpdate(stored, out)).as(reencoded).isEmpty();
+    }
+  }
 }
