@@ -129,6 +129,7 @@ class DockerPodTest {
     JsonNode status = status("site");
     assertThat(status.at("/podIP").asText()).matches("\\d+\\.\\d+\\.\\d+\\.\\d+");
     assertThat(status.at("/containerStatuses/0/containerID").asText()).startsWith("docker://");
+    assertThat(status.at("/containerStatuses/0/imageID").asText()).matches("docker://sha256:[0-9a-f]{64}");
     InspectContainerResponse generator = docker.inspectContainerCmd(containerId(status.at("/containerStatuses/0")))
         .exec();
     InspectContainerResponse web = docker.inspectContainerCmd(containerId(status.at("/containerStatuses/1"))).exec();

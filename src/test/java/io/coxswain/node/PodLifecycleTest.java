@@ -71,6 +71,8 @@ class PodLifecycleTest {
     assertThat(status.at("/containerStatuses/0/state/running/startedAt").asText()).isNotBlank();
     assertThat(status.at("/containerStatuses/1/ready").asBoolean()).isTrue();
     assertThat(status.at("/containerStatuses/0/containerID").asText()).startsWith("simulated://");
+    assertThat(status.at("/containerStatuses/0/imageID").asText()).as("always set, as Kubernetes sets it")
+        .matches("simulated://sha256:[0-9a-f]{64}");
     await().atMost(Duration.ofSeconds(10)).until(() -> reasons("runner").containsAll(
         java.util.List.of("Pulled", "Created", "Started")));
     assertThat(messages("runner")).contains("Started container web", "Started container sidecar");

@@ -2,7 +2,10 @@ package io.coxswain.api.core;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** Kubernetes {@code v1.ContainerStatus}; ready and restartCount are always written. */
+/**
+ * Kubernetes {@code v1.ContainerStatus}; ready, restartCount and imageID (empty until known) are
+ * always written, as Kubernetes writes them.
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record ContainerStatus(
     String name,
@@ -11,6 +14,6 @@ public record ContainerStatus(
     Boolean ready,
     Integer restartCount,
     String image,
-    String imageID,
+    @JsonInclude(JsonInclude.Include.ALWAYS) String imageID,
     String containerID,
     Boolean started) {}

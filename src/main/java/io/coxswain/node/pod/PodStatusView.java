@@ -43,7 +43,7 @@ public final class PodStatusView {
   private static ContainerStatus status(String name, String image, ContainerRecord r, String runtimeName,
       boolean probeReady) {
     if (r == null) {
-      return new ContainerStatus(name, ContainerState.waiting("ContainerCreating", null), null, false, 0, image, null,
+      return new ContainerStatus(name, ContainerState.waiting("ContainerCreating", null), null, false, 0, image, "",
           null, false);
     }
     ContainerState lastState = r.lastTerminated() == null ? null
@@ -60,7 +60,11 @@ public final class PodStatusView {
       state = ContainerState.waiting(r.waitingReason() == null ? "ContainerCreating" : r.waitingReason(),
           r.waitingMessage());
     }
-    return new ContainerStatus(name, state, lastState, running && probeReady, r.restartCount(), image, null, id,
+    // Kubernetes always sets imageID (empty until the runtime reports the image a container runs);
+    // clients that check required fields (the Python client) refuse a status without it.
+    String imageRef = r.observed() == null ? null : r.observed().imageRef();
+    String imageId = imageRef == null || imageRef.isEmpty() ? "" : runtimeName + "://" + imageRef;
+    return new ContainerStatus(name, state, lastState, running && probeReady, r.restartCount(), image, imageId, id,
         running);
   }
 

@@ -230,7 +230,8 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
   @Override
   public ContainerState inspect(String containerId) throws RuntimeFailure {
     try {
-      return DockerStates.of(containerId, docker.inspectContainerCmd(containerId).exec().getState());
+      InspectContainerResponse inspected = docker.inspectContainerCmd(containerId).exec();
+      return DockerStates.of(containerId, inspected.getState()).withImageRef(inspected.getImageId());
     } catch (DockerException e) {
       throw new RuntimeFailure("ContainerNotFound", DockerErrors.message(e));
     }

@@ -224,6 +224,25 @@ public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner, Lo
 
   /** The state at the clock's now: created, then running after the start latency, then exited. */
   private ContainerState state(Container c) {
+    return phaseAt(c).withImageRef(imageRef(c.config().image()));
+  }
+
+  /** Image ids by image name: a simulated image's id is the SHA-256 of its name, so it is stable. */
+  private static final java.util.Map<String, String> IMAGE_REFS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  static String imageRef(String image) {
+    return IMAGE_REFS.computeIfAbsent(image, name -> {
+      try {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+            .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "sha256:" + java.util.HexFormat.of().formatHex(digest);
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private ContainerState phaseAt(Container c) {
     Instant now = clock.instant();
     Instant startedAt = c.createdAt().plus(c.behavior().startLatency());
     if (c.stoppedAt() != null && !c.stoppedAt().isAfter(now)) {
