@@ -1,0 +1,76 @@
+"""Drives a Coxswain API server with Debian's python3-kubernetes, as a user's script would.
+
+Usage: /usr/bin/python3 python_client.py URL NAMESPACE
+Prints one line per step and "ALL OK" at the end; any failure raises (non-zero exit).
+"""
+import sys
+
+from kubernetes import client, watch
+
+url, ns = sys.argv[1], sys.argv[2]
+configuration = client.Configuration()
+configuration.host = url
+api = client.ApiClient(configuration)
+core = client.CoreV1Api(api)
+
+
+def step(name):
+    print("step: " + name, flush=True)
+
+
+step("create namespace")
+core.create_namespace(client.V1Namespace(metadata=client.V1ObjectMeta(name=ns)))
+
+step("create pod")
+pod = client.V1Pod(
+    metadata=client.V1ObjectMeta(name="py", labels={"app": "py"}),
+    spec=client.V1PodSpec(containers=[client.V1Container(name="c", image="busybox:1")]))
+created = core.create_namespaced_pod(ns, pod)
+rv = created.metadata.resource_version
+
+step("watch until Running (watch=True)")
+running = False
+w = watch.Watch()
+for event in w.stream(core.list_namespaced_pod, ns, resource_version=rv, timeout_seconds=30):
+    if event["object"].status.phase == "Running":
+        running = True
+        w.stop()
+assert running, "the watch never saw the pod Running"
+
+step("read a started pod (containerStatuses[].imageID is required)")
+read = core.read_namespaced_pod("py", ns)
+assert read.status.container_statuses[0].image_id, read.status.container_statuses[0]
+
+step("replace as read-modify-write (creationTimestamp re-encoded by the client)")
+read.metadata.labels["stage"] = "replaced"
+replaced = core.replace_namespaced_pod("py", ns, read)
+assert replaced.metadata.labels["stage"] == "replaced"
+
+step("strategic merge patch")
+patched = core.patch_namespaced_pod("py", ns, {"metadata": {"labels": {"patched": "yes"}}})
+assert patched.metadata.labels["patched"] == "yes"
+
+step("list with a label selector")
+assert [p.metadata.name for p in core.list_namespaced_pod(ns, label_selector="patched=yes").items] == ["py"]
+
+step("delete with dryRun: nothing deleted")
+core.delete_namespaced_pod("py", ns, dry_run="All")
+assert core.read_namespaced_pod("py", ns).metadata.deletion_timestamp is None
+
+step("replication controller, scale subresource, status")
+rc = client.V1ReplicationController(
+    metadata=client.V1ObjectMeta(name="web"),
+    spec=client.V1ReplicationControllerSpec(
+        replicas=1, selector={"app": "web"},
+        template=client.V1PodTemplateSpec(
+            metadata=client.V1ObjectMeta(labels={"app": "web"}),
+            spec=client.V1PodSpec(containers=[client.V1Container(name="c", image="busybox:1")]))))
+core.create_namespaced_replication_controller(ns, rc)
+core.patch_namespaced_replication_controller_scale("web", ns, {"spec": {"replicas": 2}})
+assert core.read_namespaced_replication_controller_scale("web", ns).spec.replicas == 2
+core.read_namespaced_replication_controller_status("web", ns)
+
+step("delete in the background")
+core.delete_namespaced_replication_controller("web", ns, propagation_policy="Background")
+core.delete_namespaced_pod("py", ns, grace_period_seconds=0)
+print("ALL OK", flush=True)
