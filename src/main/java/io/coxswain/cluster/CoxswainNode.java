@@ -130,7 +130,7 @@ public final class CoxswainNode implements AutoCloseable {
     ClusterSharding sharding = ClusterSharding.get(system);
     sharding.init(Entity.of(ReplicationControllerEntity.TYPE,
         entity -> Behaviors.setup(context -> ReplicationControllerEntity.create(entity.getEntityId(), cache, writer,
-            () -> entity.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()))))));
+            Clock.systemUTC(), () -> entity.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()))))));
     ClusterSingleton singletons = ClusterSingleton.get(system);
     singletons.init(SingletonActor.of(ReplicationManager.create(cache, resync, Clock.systemUTC(),
         (id, revision) -> sharding.entityRefFor(ReplicationControllerEntity.TYPE, id)

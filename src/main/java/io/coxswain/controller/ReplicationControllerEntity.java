@@ -4,6 +4,8 @@ import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.ReplicationController;
 import io.coxswain.controller.kit.Writes;
 import io.coxswain.registry.Client;
+import io.coxswain.registry.EventRecorder;
+import java.time.Clock;
 import io.coxswain.store.CacheView;
 import io.coxswain.store.WatchCache;
 import io.coxswain.store.Indexes;
@@ -50,13 +52,13 @@ public final class ReplicationControllerEntity {
   private final Runnable passivate;
 
   private ReplicationControllerEntity(ActorContext<Command> context, String entityId, WatchCache cache, Client client,
-      Runnable passivate) {
+      Clock clock, Runnable passivate) {
     this.passivate = passivate;
     this.context = context;
     int slash = entityId.indexOf('/');
     this.key = new ResourceKey("replicationcontrollers", entityId.substring(0, slash), entityId.substring(slash + 1));
     this.cache = cache;
-    this.sync = new ReplicationSync(client);
+    this.sync = new ReplicationSync(client, new EventRecorder(client, "replication-controller", null, clock));
   }
 
   /**
@@ -64,9 +66,10 @@ public final class ReplicationControllerEntity {
    *     messages sent meanwhile for a new incarnation (an entity that stopped by itself would lose
    *     them, and the manager's asks would time out)
    */
-  public static Behavior<Command> create(String entityId, WatchCache cache, Client client, Runnable passivate) {
-    return Behaviors.setup(context -> new ReplicationControllerEntity(context, entityId, cache, client, passivate)
-        .idle(0));
+  public static Behavior<Command> create(String entityId, WatchCache cache, Client client, Clock clock,
+      Runnable passivate) {
+    return Behaviors.setup(context -> new ReplicationControllerEntity(context, entityId, cache, client, clock,
+        passivate).idle(0));
   }
 
   public static String entityId(ReplicationController rc) {

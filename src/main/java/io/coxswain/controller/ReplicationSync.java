@@ -4,6 +4,8 @@ import io.coxswain.api.ObjectMeta;
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.ReplicationController;
 import io.coxswain.registry.Client;
+import io.coxswain.registry.EventRecorder;
+import io.coxswain.store.StoreClient;
 import io.coxswain.store.Deletion;
 import io.coxswain.store.ResourceKey;
 import java.util.ArrayList;
@@ -21,8 +23,12 @@ final class ReplicationSync {
 
   private final Client client;
 
-  ReplicationSync(Client client) {
+  /** Kubernetes' replication manager's events on the RC (what {@code kubectl describe rc} lists). */
+  private final EventRecorder events;
+
+  ReplicationSync(Client client, EventRecorder events) {
     this.client = client;
+    this.events = events;
   }
 
   /** The writes for this RC given its candidate pods (controlled, and orphans of its namespace); they complete once this member's cache has them. */
@@ -42,7 +48,7 @@ final class ReplicationSync {
     for (Pod pod : plan.delete()) {
       ResourceKey key = new ResourceKey("pods", ns, pod.metadata().name());
       writes.add(client.delete(key, new Deletion.Options(null, "Background", pod.metadata().uid(), null))
-          .toCompletableFuture());
+          .whenComplete((deleted, failure) -> recordDelete(rc, pod, failure)).toCompletableFuture());
     }
     for (Pod pod : plan.adopt()) {
       ResourceKey key = new ResourceKey("pods", ns, pod.metadata().name());
@@ -74,6 +80,21 @@ final class ReplicationSync {
     ObjectMeta meta = new ObjectMeta(null, rc.metadata().name() + "-", rc.metadata().namespace(), null, null, null,
         null, null, null, template.metadata().labels(), template.metadata().annotations(),
         List.of(Owners.controllerRef(rc)), null);
-    return client.create(Pod.of(meta, template.spec())).toCompletableFuture();
+    return client.create(Pod.of(meta, template.spec())).whenComplete((created, failure) -> {
+      // As Kubernetes' recorder, events go out beside the work and never hold it up.
+      if (failure == null) {
+        events.normal(rc, "SuccessfulCreate", "Created pod: " + created.metadata().name());
+      } else {
+        events.warning(rc, "FailedCreate", "Error creating: " + StoreClient.unwrap(failure).getMessage());
+      }
+    }).toCompletableFuture();
+  }
+
+  private void recordDelete(ReplicationController rc, Pod pod, Throwable failure) {
+    if (failure == null) {
+      events.normal(rc, "SuccessfulDelete", "Deleted pod: " + pod.metadata().name());
+    } else if (StoreClient.unwrap(failure).code() != 404) {
+      events.warning(rc, "FailedDelete", "Error deleting: " + StoreClient.unwrap(failure).getMessage());
+    }
   }
 }

@@ -144,7 +144,8 @@ class KubectlEndToEndTest {
     assertThat(sorted.out()).doesNotContain("No resources found").containsPattern("frontend-\\w{5}\\s+1/1\\s+Running");
     assertThat(ok("get", "events", "--sort-by=.lastTimestamp").out()).contains("Scheduled");
     assertThat(ok("describe", "rc", "frontend").out()).containsPattern("Replicas:\\s+4 current / 4 desired")
-        .containsPattern("Pods Status:\\s+4 Running");
+        .containsPattern("Pods Status:\\s+4 Running")
+        .containsPattern("Normal\\s+SuccessfulCreate\\s+.*replication-controller\\s+Created pod: frontend-\\w{5}");
     // --current-replicas makes kubectl send the Scale with no Content-Type: read as JSON, as Kubernetes does.
     Kubectl.Result wrongGuess = kubectl.run("scale", "rc", "frontend", "--current-replicas=3", "--replicas=2");
     assertThat(wrongGuess.exitCode()).as(wrongGuess.all()).isNotZero();
