@@ -18,7 +18,6 @@ import io.coxswain.store.Deletion;
 import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,18 +45,9 @@ public final class EndpointsController {
 
   public static Behavior<Controller.Command> create(WatchCache cache, Client client, Duration resync, Clock clock) {
     EndpointsController controller = new EndpointsController(client);
-    return Controller.create(Controller.Settings.of("endpoints", resync), cache, new Controller.Reconciler<>() {
-      @Override
-      public CompletionStage<Controller.Result> reconcile(ResourceKey key, CacheView view) {
-        return controller.reconcile(key, view);
-      }
-
-      @Override
-      public Collection<ResourceKey> keys(CacheView view) {
-        return view.list("services", null, null, 0, o -> true).items().stream().map(EndpointsController::keyOf)
-            .toList();
-      }
-    }, List.of(
+    return Controller.create(Controller.Settings.of("endpoints", resync), cache, Controller.Reconciler.of(controller::reconcile,
+        view -> view.list("services", null, null, 0, o -> true).items().stream().map(EndpointsController::keyOf)
+            .toList()), List.of(
         Informer.forObjects("services", Service.class, EndpointsController::keyOf),
         Informer.forObjects("endpoints", Endpoints.class, EndpointsController::keyOf),
         Informer.of("pods", Pod.class, EndpointsController::podChanged)), clock);

@@ -12,6 +12,7 @@ import io.coxswain.store.Deletion;
 import io.coxswain.store.Indexes;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.registry.Client;
+import io.coxswain.registry.Registry;
 import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,17 +64,7 @@ public final class GarbageCollector {
       informers.add(Informer.of(resource.name(), KubeObject.class, GarbageCollector::changed));
     }
     return Controller.create(Controller.Settings.of("garbage-collector", resync).withWorkers(8), cache,
-        new Controller.Reconciler<>() {
-          @Override
-          public CompletionStage<Controller.Result> reconcile(ResourceKey key, CacheView view) {
-            return collector.reconcile(key, view);
-          }
-
-          @Override
-          public List<ResourceKey> keys(CacheView view) {
-            return pending(view);
-          }
-        }, informers, clock);
+        Controller.Reconciler.of(collector::reconcile, GarbageCollector::pending), informers, clock);
   }
 
   /** What a change may have left for the collector: the object itself, its dependents, its owners. */
@@ -81,13 +72,13 @@ public final class GarbageCollector {
     if (after == null) {
       // Gone: its dependents may now be orphans (or garbage); an owner in foreground deletion may be done.
       for (KubeObject dependent : view.indexed(Indexes.OWNER, before.metadata().uid())) {
-        enqueue.accept(keyOf(dependent));
+        enqueue.accept(Registry.keyOf(dependent));
       }
       ownersOf(before).forEach(enqueue);
       return;
     }
     if (after.metadata().deletionTimestamp() != null && hasCascadeFinalizer(after)) {
-      enqueue.accept(keyOf(after));
+      enqueue.accept(Registry.keyOf(after));
     }
     List<OwnerReference> refs = after.metadata().ownerReferences();
     if (refs != null && !refs.isEmpty()
@@ -95,7 +86,7 @@ public final class GarbageCollector {
         && !ownerStates(view, after).absent().isEmpty()) {
       // New or changed references to an owner that is not there (a pod its RC just created finds
       // its owner at once: nothing to queue).
-      enqueue.accept(keyOf(after));
+      enqueue.accept(Registry.keyOf(after));
     }
     if (before != null && before.metadata().ownerReferences() != null
         && !Objects.equals(before.metadata().ownerReferences(), refs)) {
@@ -113,7 +104,7 @@ public final class GarbageCollector {
       for (KubeObject object : view.list(resource.name(), null, null, 0, o -> true).items()) {
         if ((object.metadata().deletionTimestamp() != null && hasCascadeFinalizer(object))
             || !ownerStates(view, object).absent().isEmpty()) {
-          keys.add(keyOf(object));
+          keys.add(Registry.keyOf(object));
         }
       }
     }
@@ -144,7 +135,7 @@ public final class GarbageCollector {
     }
     List<CompletableFuture<?>> writes = new ArrayList<>();
     for (KubeObject dependent : dependents) {
-      ResourceKey dependentKey = keyOf(dependent);
+      ResourceKey dependentKey = Registry.keyOf(dependent);
       writes.add(client.update(dependentKey, KubeObject.class, current -> Owners.release(current, uid))
           .toCompletableFuture());
     }
@@ -161,7 +152,7 @@ public final class GarbageCollector {
     for (KubeObject dependent : view.indexed(Indexes.OWNER, uid)) {
       blocked |= blocks(dependent, uid);
       if (dependent.metadata().deletionTimestamp() == null) {
-        ResourceKey dependentKey = keyOf(dependent);
+        ResourceKey dependentKey = Registry.keyOf(dependent);
         // A dependent with dependents of its own is deleted in the foreground too, so the chain
         // empties bottom-up and every level waits for the one below, as in Kubernetes.
         boolean hasOwn = view.indexedCount(Indexes.OWNER, dependent.metadata().uid()) > 0;
@@ -261,13 +252,6 @@ public final class GarbageCollector {
   private static boolean hasCascadeFinalizer(KubeObject object) {
     List<String> finalizers = object.metadata().finalizersOrEmpty();
     return finalizers.contains(Deletion.ORPHAN_FINALIZER) || finalizers.contains(Deletion.FOREGROUND_FINALIZER);
-  }
-
-  static ResourceKey keyOf(KubeObject object) {
-    String resource = ApiResources.byKind(object.kind()).map(ApiResource::name).orElseThrow();
-    String namespace = object.metadata().namespace();
-    return namespace == null || namespace.isEmpty() ? ResourceKey.clusterScoped(resource, object.metadata().name())
-        : new ResourceKey(resource, namespace, object.metadata().name());
   }
 
   /** The owner without {@code finalizer}; removed outright when it was the last thing holding it. */

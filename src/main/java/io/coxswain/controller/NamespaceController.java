@@ -15,7 +15,6 @@ import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -53,18 +52,10 @@ public final class NamespaceController {
         }));
       }
     }
-    return Controller.create(Controller.Settings.of("namespace", resync), cache, new Controller.Reconciler<>() {
-      @Override
-      public CompletionStage<Controller.Result> reconcile(String name, CacheView view) {
-        return NamespaceController.reconcile(client, name, view);
-      }
-
-      @Override
-      public Collection<String> keys(CacheView view) {
-        return view.list("namespaces", null, null, 0, o -> o.metadata().deletionTimestamp() != null).items().stream()
-            .map(o -> o.metadata().name()).toList();
-      }
-    }, informers, clock);
+    return Controller.create(Controller.Settings.of("namespace", resync), cache, Controller.Reconciler.of(
+        (String name, CacheView view) -> reconcile(client, name, view),
+        view -> view.list("namespaces", null, null, 0, o -> o.metadata().deletionTimestamp() != null).items()
+            .stream().map(o -> o.metadata().name()).toList()), informers, clock);
   }
 
   static CompletionStage<Controller.Result> reconcile(Client client, String name, CacheView view) {

@@ -16,7 +16,6 @@ import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -68,17 +67,9 @@ public final class NodeLifecycle {
       Supplier<Set<String>> liveMembers) {
     NodeLifecycle lifecycle = new NodeLifecycle(client, settings, clock, liveMembers);
     return Controller.create(Controller.Settings.of("node-lifecycle", Duration.ofMinutes(5)), cache,
-        new Controller.Reconciler<>() {
-          @Override
-          public CompletionStage<Controller.Result> reconcile(String node, CacheView view) {
-            return lifecycle.reconcile(node, view);
-          }
-
-          @Override
-          public Collection<String> keys(CacheView view) {
-            return view.list("nodes", null, null, 0, o -> true).items().stream().map(o -> o.metadata().name()).toList();
-          }
-        }, List.of(
+        Controller.Reconciler.of(lifecycle::reconcile,
+            view -> view.list("nodes", null, null, 0, o -> true).items().stream().map(o -> o.metadata().name())
+                .toList()), List.of(
             Informer.forObjects("nodes", Node.class, n -> n.metadata().name()),
             // A pod bound to a node that is not Ready: it may be one to evict.
             Informer.of("pods", Pod.class, (before, after, view, enqueue) -> {

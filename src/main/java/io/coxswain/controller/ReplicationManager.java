@@ -9,7 +9,6 @@ import io.coxswain.store.CacheView;
 import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -34,18 +33,11 @@ public final class ReplicationManager {
 
   public static Behavior<Controller.Command> create(WatchCache cache, Duration resync, Clock clock, Dispatch dispatch) {
     return Controller.create(Controller.Settings.of("replication", resync).withWorkers(16), cache,
-        new Controller.Reconciler<String>() {
-          @Override
-          public CompletionStage<Controller.Result> reconcile(String id, CacheView view) {
-            return dispatch.reconcile(id, view.revision()).thenApply(done -> Controller.Result.DONE);
-          }
-
-          @Override
-          public Collection<String> keys(CacheView view) {
-            return view.list("replicationcontrollers", null, null, 0, o -> true).items().stream()
-                .map(o -> ReplicationControllerEntity.entityId((ReplicationController) o)).toList();
-          }
-        }, List.of(
+        Controller.Reconciler.of(
+            (String id, CacheView view) -> dispatch.reconcile(id, view.revision())
+                .thenApply(done -> Controller.Result.DONE),
+            view -> view.list("replicationcontrollers", null, null, 0, o -> true).items().stream()
+                .map(o -> ReplicationControllerEntity.entityId((ReplicationController) o)).toList()), List.of(
             Informer.forObjects("replicationcontrollers", ReplicationController.class,
                 ReplicationControllerEntity::entityId),
             Informer.forControllerOf("pods", Pod.class, "ReplicationController"),

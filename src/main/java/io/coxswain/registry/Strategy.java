@@ -72,7 +72,7 @@ public interface Strategy {
    * nodes, controllers) override this with a typed copy; the default goes through JSON.
    */
   default KubeObject withStatusOf(KubeObject target, KubeObject source) {
-    return Objects.withStatusOf(resource(), target, source);
+    return JsonStatus.withStatusOf(resource(), target, source);
   }
 
   /** The propagation policy a delete without one gets (Kubernetes' DefaultGarbageCollectionPolicy). */

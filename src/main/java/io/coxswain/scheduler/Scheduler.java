@@ -12,7 +12,6 @@ import io.coxswain.api.core.Node;
 import io.coxswain.controller.kit.Controller;
 import io.coxswain.controller.kit.Informer;
 import io.coxswain.controller.kit.Writes;
-import java.util.Collection;
 import java.util.function.Consumer;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,22 +62,14 @@ public final class Scheduler {
   public static Behavior<Controller.Command> create(WatchCache cache, Client client, Duration resync, Clock clock) {
     Scheduler scheduler = new Scheduler(client, clock);
     return Controller.create(Controller.Settings.of("scheduler", resync).withWorkers(1), cache,
-        new Controller.Reconciler<String>() {
-          @Override
-          public CompletionStage<Controller.Result> reconcile(String key, CacheView view) {
-            // A pass is held for at least BATCH: pods that arrive meanwhile wait for one more pass
-            // instead of each starting one (a pass reads every node's pods), as the old 200 ms
-            // period batched them. With nothing pending no pass runs at all.
-            CompletableFuture<?> held = CompletableFuture.runAsync(() -> {},
-                CompletableFuture.delayedExecutor(BATCH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
-            return Writes.all(scheduler.pass(view)).thenCombine(held, (a, b) -> Controller.Result.DONE);
-          }
-
-          @Override
-          public Collection<String> keys(CacheView view) {
-            return List.of(PASS);
-          }
-        }, List.of(
+        Controller.Reconciler.of((String key, CacheView view) -> {
+          // A pass is held for at least BATCH: pods that arrive meanwhile wait for one more pass
+          // instead of each starting one (a pass reads every node's pods), as the old 200 ms
+          // period batched them. With nothing pending no pass runs at all.
+          CompletableFuture<?> held = CompletableFuture.runAsync(() -> {},
+              CompletableFuture.delayedExecutor(BATCH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+          return Writes.all(scheduler.pass(view)).thenCombine(held, (a, b) -> Controller.Result.DONE);
+        }, view -> List.of(PASS)), List.of(
             Informer.of("pods", Pod.class, Scheduler::podChanged),
             Informer.of("nodes", Node.class, Scheduler::nodeChanged)), clock);
   }

@@ -51,6 +51,22 @@ public final class Controller<K> {
 
     /** Every key this controller looks after, for its start and its periodic resync. */
     Collection<K> keys(CacheView view);
+
+    /** A reconciler from its two functions. */
+    static <K> Reconciler<K> of(java.util.function.BiFunction<K, CacheView, CompletionStage<Result>> reconcile,
+        java.util.function.Function<CacheView, Collection<K>> keys) {
+      return new Reconciler<>() {
+        @Override
+        public CompletionStage<Result> reconcile(K key, CacheView view) {
+          return reconcile.apply(key, view);
+        }
+
+        @Override
+        public Collection<K> keys(CacheView view) {
+          return keys.apply(view);
+        }
+      };
+    }
   }
 
   /** The outcome of a successful reconcile: done, or look again after {@code requeueAfter}. */

@@ -6,9 +6,9 @@ import io.coxswain.api.ApiResource;
 import io.coxswain.api.Json;
 import io.coxswain.api.KubeObject;
 
-/** Kind-independent handling of objects for the strategies. */
-final class Objects {
-  private Objects() {}
+/** The status copy every kind can use: through the objects' JSON trees (typed copies are faster). */
+final class JsonStatus {
+  private JsonStatus() {}
 
   /** {@code target} with the status of {@code statusSource} (none if it has none). */
   static KubeObject withStatusOf(ApiResource resource, KubeObject target, KubeObject statusSource) {
