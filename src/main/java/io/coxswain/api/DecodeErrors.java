@@ -20,6 +20,9 @@ final class DecodeErrors {
 
   /** "cannot unmarshal string into Go struct field ReplicationControllerSpec.spec.replicas of type int32". */
   static String mismatch(MismatchedInputException e, JsonToken current) {
+    if (e.getTargetType() == Quantity.class) {
+      return Quantity.FORMAT_MESSAGE;
+    }
     JsonToken token = e.getProcessor() instanceof JsonParser p && p.currentToken() != null ? p.currentToken()
         : current;
     String found = Json.tokenName(token);

@@ -94,7 +94,7 @@ final class PodDefaults {
 
   /** A limit without a request means the request equals the limit (SetDefaults_Pod). */
   private static ResourceRequirements resources(ResourceRequirements r) {
-    Map<String, String> requests = new LinkedHashMap<>(r.requests());
+    Map<String, Quantity> requests = new LinkedHashMap<>(r.requests());
     r.limits().forEach(requests::putIfAbsent);
     return new ResourceRequirements(r.limits(), requests);
   }
@@ -121,11 +121,10 @@ final class PodDefaults {
     for (Container c : all) {
       ResourceRequirements r = c.resourcesOrEmpty();
       for (String name : List.of("cpu", "memory")) {
-        String limit = r.limits().get(name);
-        String request = r.requests().containsKey(name) ? r.requests().get(name) : limit;
+        Quantity limit = r.limits().get(name);
+        Quantity request = r.requests().containsKey(name) ? r.requests().get(name) : limit;
         any |= positive(limit) || positive(request);
-        if (limit == null || !Quantity.isValid(limit) || request == null || !Quantity.isValid(request)
-            || !Quantity.parse(limit).equals(Quantity.parse(request))) {
+        if (limit == null || !limit.equals(request)) {
           guaranteed = false;
         }
       }
@@ -136,8 +135,8 @@ final class PodDefaults {
     return guaranteed ? "Guaranteed" : "Burstable";
   }
 
-  private static boolean positive(String quantity) {
-    return quantity != null && Quantity.isValid(quantity) && Quantity.parse(quantity).compareTo(Quantity.ZERO) > 0;
+  private static boolean positive(Quantity quantity) {
+    return quantity != null && quantity.compareTo(Quantity.ZERO) > 0;
   }
 
   static String or(String value, String fallback) {

@@ -1,6 +1,8 @@
 package io.coxswain.node;
 
 import io.coxswain.api.Defaulting;
+import io.coxswain.api.Quantity;
+import java.math.BigDecimal;
 import io.coxswain.api.core.DaemonEndpoint;
 import io.coxswain.api.core.NodeDaemonEndpoints;
 import io.coxswain.api.ObjectMeta;
@@ -70,10 +72,10 @@ public final class NodeStatusBuilder {
   }
 
   private static NodeStatus status(NodeFacts facts, List<NodeCondition> conditions) {
-    Map<String, String> capacity = Map.of(
-        "cpu", Integer.toString(facts.cpus()),
-        "memory", (facts.memoryBytes() / 1024) + "Ki",
-        "pods", Integer.toString(facts.maxPods()));
+    Map<String, Quantity> capacity = Map.of(
+        "cpu", Quantity.of(BigDecimal.valueOf(facts.cpus())),
+        "memory", Quantity.ofBytes(facts.memoryBytes() / 1024 * 1024),
+        "pods", Quantity.of(BigDecimal.valueOf(facts.maxPods())));
     List<NodeAddress> addresses = List.of(new NodeAddress("InternalIP", facts.internalIp()),
         new NodeAddress("Hostname", facts.name()));
     NodeSystemInfo info = new NodeSystemInfo(facts.bootId(), facts.bootId(), facts.bootId(), facts.kernelVersion(),

@@ -33,7 +33,7 @@ record NodeInfo(Node node, Traits traits, int podCount, Requests requested, Set<
   record Traits(long milliCpu, long memoryBytes, long pods, boolean ready, boolean unschedulable,
                 List<Taint> schedulingTaints) {
     static Traits of(Node node) {
-      Map<String, String> allocatable = node.status() == null ? Map.of() : node.status().allocatable();
+      Map<String, Quantity> allocatable = node.status() == null ? Map.of() : node.status().allocatable();
       NodeCondition condition = node.status() == null ? null : node.status().condition("Ready");
       List<Taint> taints = node.spec() == null ? List.of() : node.spec().taints().stream()
           .filter(t -> "NoSchedule".equals(t.effect()) || "NoExecute".equals(t.effect())).toList();
@@ -42,12 +42,11 @@ record NodeInfo(Node node, Traits traits, int podCount, Requests requested, Set<
           node.spec() != null && Boolean.TRUE.equals(node.spec().unschedulable()), taints);
     }
 
-    private static long quantity(String value, boolean milli) {
+    private static long quantity(Quantity value, boolean milli) {
       if (value == null) {
         return Long.MAX_VALUE;
       }
-      Quantity q = Quantity.parse(value);
-      return milli ? q.milliValue() : q.value();
+      return milli ? value.milliValue() : value.value();
     }
   }
 

@@ -13,12 +13,12 @@ record Requests(long milliCpu, long memoryBytes) {
     long cpu = 0;
     long memory = 0;
     for (Container container : pod.spec().containers()) {
-      Map<String, String> requests = container.resources() == null ? Map.of() : container.resources().requests();
+      Map<String, Quantity> requests = container.resources() == null ? Map.of() : container.resources().requests();
       if (requests.containsKey("cpu")) {
-        cpu += Quantity.parse(requests.get("cpu")).milliValue();
+        cpu += requests.get("cpu").milliValue();
       }
       if (requests.containsKey("memory")) {
-        memory += Quantity.parse(requests.get("memory")).value();
+        memory += requests.get("memory").value();
       }
     }
     return new Requests(cpu, memory);

@@ -124,8 +124,8 @@ class DefaultingTest {
 
   @Test
   void qosClasses() {
-    ResourceRequirements guaranteed = new ResourceRequirements(Map.of("cpu", "1", "memory", "1Gi"), null);
-    ResourceRequirements burstable = new ResourceRequirements(null, Map.of("cpu", "100m"));
+    ResourceRequirements guaranteed = new ResourceRequirements(Quantity.resourceList("cpu", "1", "memory", "1Gi"), null);
+    ResourceRequirements burstable = new ResourceRequirements(null, Quantity.resourceList("cpu", "100m"));
     assertThat(PodDefaults.qosClass(((Pod) Defaulting.applyTypeDefaults(
         pod(Container.of("c", "x").withResources(guaranteed)))).spec())).isEqualTo("Guaranteed");
     assertThat(PodDefaults.qosClass(pod(Container.of("c", "x").withResources(burstable)).spec()))
@@ -137,11 +137,11 @@ class DefaultingTest {
 
   @Test
   void limitsBecomeRequestsWhenRequestsAreAbsent() {
-    Container c = Container.of("c", "x").withResources(new ResourceRequirements(Map.of("cpu", "1"),
-        Map.of("memory", "1Gi")));
+    Container c = Container.of("c", "x").withResources(new ResourceRequirements(Quantity.resourceList("cpu", "1"),
+        Quantity.resourceList("memory", "1Gi")));
     Pod out = (Pod) Defaulting.applyTypeDefaults(pod(c));
     assertThat(out.spec().containers().get(0).resources().requests())
-        .containsEntry("cpu", "1").containsEntry("memory", "1Gi");
+        .containsEntry("cpu", Quantity.parse("1")).containsEntry("memory", Quantity.parse("1Gi"));
   }
 
   @Test
@@ -181,8 +181,8 @@ class DefaultingTest {
     assertThat(ns.status().phase()).isEqualTo("Active");
     assertThat(ns.metadata().labels()).containsEntry("kubernetes.io/metadata.name", "team");
     Node node = Node.of(ObjectMeta.named(null, "n"), null,
-        new NodeStatus(Map.of("cpu", "4"), null, null, null, null, null));
-    assertThat(((Node) Defaulting.applyTypeDefaults(node)).status().allocatable()).containsEntry("cpu", "4");
+        new NodeStatus(Quantity.resourceList("cpu", "4"), null, null, null, null, null));
+    assertThat(((Node) Defaulting.applyTypeDefaults(node)).status().allocatable()).containsEntry("cpu", Quantity.parse("4"));
   }
 
   @Test

@@ -39,4 +39,32 @@ class QuantityTest {
     assertThat(Quantity.parse("500m")).isLessThan(Quantity.parse("1"));
     assertThat(Quantity.parse("100m").plus(Quantity.parse("900m")).milliValue()).isEqualTo(1000);
   }
+
+  @Test
+  void writesTheCanonicalFormKubernetesStores() {
+    String[][] cases = {
+        {"0.5", "500m"}, {"1.5", "1500m"}, {"1", "1"}, {"1000m", "1"}, {"2000", "2k"}, {"1500", "1500"},
+        {"1024Ki", "1Mi"}, {"1536Mi", "1536Mi"}, {"0.5Gi", "512Mi"}, {"1.5Ki", "1536"}, {"0.5Ki", "512"},
+        {"1Ki", "1Ki"}, {"134217728", "134217728"}, {"128974848", "128974848"}, {"129e6", "129e6"},
+        {"129M", "129M"}, {"1e3", "1e3"}, {"1.5e3", "1500"}, {"0.1n", "1n"}, {"100u", "100u"},
+        {"0", "0"}, {"0Gi", "0"}, {"-1500m", "-1500m"}, {"1.", "1"}, {".5", "500m"}, {"+1", "1"},
+        {"1E", "1E"}, {"9999E", "9223372036854775807"}, {"12e-3", "12e-3"}, {"1500e-3", "1500e-3"}};
+    for (String[] c : cases) {
+      assertThat(Quantity.parse(c[0]).toString()).as(c[0]).isEqualTo(c[1]);
+    }
+  }
+
+  @Test
+  void readsJsonNumbersAndRefusesOtherShapes() throws Exception {
+    var mapper = Json.json();
+    assertThat(mapper.readValue("1", Quantity.class).toString()).isEqualTo("1");
+    assertThat(mapper.readValue("0.25", Quantity.class).toString()).isEqualTo("250m");
+    assertThat(mapper.readValue("134217728", Quantity.class).toString()).isEqualTo("134217728");
+    assertThat(mapper.readValue("\"1024Mi\"", Quantity.class).toString()).isEqualTo("1Gi");
+    assertThat(mapper.writeValueAsString(Quantity.parse("0.5"))).isEqualTo("\"500m\"");
+    for (String bad : new String[] {"true", "{}", "[1]", "\"1 Gi\"", "\"\""}) {
+      assertThatThrownBy(() -> mapper.readValue(bad, Quantity.class)).as(bad)
+          .hasMessageContaining(Quantity.FORMAT_MESSAGE);
+    }
+  }
 }

@@ -88,6 +88,28 @@ class BadInputTest {
   }
 
   @Test
+  void malformedQuantitiesAre400AtDecoding() {
+    String quantityMessage = "quantities must match the regular expression";
+    for (String limit : new String[] {"\"lots\"", "\"1 Gi\"", "\"\"", "true", "{\"v\":1}", "[1]"}) {
+      JsonNode status = expectStatus(http.post(PODS, "application/json",
+          "{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"q\"},\"spec\":{\"containers\":"
+              + "[{\"name\":\"c\",\"image\":\"x\",\"resources\":{\"limits\":{\"memory\":" + limit + "}}}]}}"),
+          400, "BadRequest");
+      assertThat(status.get("message").asText()).as(limit)
+          .isEqualTo("Pod in version \"v1\" cannot be handled as a Pod: " + quantityMessage
+              + " '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+    }
+    expectStatus(http.post(PODS, "application/yaml", """
+        kind: Pod
+        apiVersion: v1
+        metadata: {name: q}
+        spec:
+          containers:
+          - {name: c, image: x, resources: {requests: {cpu: 1x}}}
+        """), 400, "BadRequest");
+  }
+
+  @Test
   void invalidNamesAndLabelsAre422WithTheField() {
     JsonNode badName = expectStatus(http.post(PODS, "application/json",
         "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"Bad_Name\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}"),

@@ -25,8 +25,9 @@ class NodeStatusBuilderTest {
     assertThat(node.metadata().name()).isEqualTo("n1");
     assertThat(node.metadata().labels()).containsEntry("kubernetes.io/hostname", "n1").containsEntry("zone", "a")
         .containsEntry("kubernetes.io/os", "linux");
-    assertThat(node.status().capacity()).containsEntry("cpu", "2").containsEntry("memory", "4194304Ki")
-        .containsEntry("pods", "110");
+    assertThat(node.status().capacity()).isEqualTo(
+        io.coxswain.api.Quantity.resourceList("cpu", "2", "memory", "4Gi", "pods", "110"));
+    assertThat(node.status().capacity().get("memory").toString()).as("canonical form").isEqualTo("4Gi");
     assertThat(node.status().allocatable()).isEqualTo(node.status().capacity());
     assertThat(node.status().addresses()).extracting(a -> a.type() + "=" + a.address())
         .containsExactly("InternalIP=127.0.0.2", "Hostname=n1");

@@ -1,5 +1,6 @@
 package io.coxswain.scheduler;
 
+import io.coxswain.api.Quantity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coxswain.api.ObjectMeta;
@@ -27,7 +28,7 @@ class SchedulerTriggersTest {
   }
 
   private static Node node(String heartbeat, String ready) {
-    NodeStatus status = new NodeStatus(Map.of("cpu", "2"), Map.of("cpu", "2"),
+    NodeStatus status = new NodeStatus(Quantity.resourceList("cpu", "2"), Quantity.resourceList("cpu", "2"),
         List.of(new NodeCondition("Ready", ready, heartbeat, "t0", "KubeletReady", "")), List.of(), null, null);
     return Node.of(ObjectMeta.named(null, "n1"), null, status);
   }

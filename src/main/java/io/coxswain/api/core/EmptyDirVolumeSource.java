@@ -1,7 +1,8 @@
 package io.coxswain.api.core;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.coxswain.api.Quantity;
 
 /** Kubernetes {@code v1.EmptyDirVolumeSource}; medium "" (disk) or "Memory". */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record EmptyDirVolumeSource(String medium, String sizeLimit) {}
+public record EmptyDirVolumeSource(String medium, Quantity sizeLimit) {}

@@ -2,14 +2,15 @@ package io.coxswain.api.core;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.coxswain.api.Collections2;
+import io.coxswain.api.Quantity;
 import java.util.List;
 import java.util.Map;
 
-/** Kubernetes {@code v1.NodeStatus}; capacity/allocatable are resource name to quantity string. */
+/** Kubernetes {@code v1.NodeStatus}; capacity and allocatable are resource name to quantity. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record NodeStatus(
-    Map<String, String> capacity,
-    Map<String, String> allocatable,
+    Map<String, Quantity> capacity,
+    Map<String, Quantity> allocatable,
     List<NodeCondition> conditions,
     List<NodeAddress> addresses,
     NodeDaemonEndpoints daemonEndpoints,
@@ -32,7 +33,7 @@ public record NodeStatus(
     return null;
   }
 
-  public NodeStatus withAllocatable(Map<String, String> v) {
+  public NodeStatus withAllocatable(Map<String, Quantity> v) {
     return new NodeStatus(capacity, v, conditions, addresses, daemonEndpoints, nodeInfo);
   }
 

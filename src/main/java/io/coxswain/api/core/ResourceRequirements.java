@@ -2,14 +2,15 @@ package io.coxswain.api.core;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.coxswain.api.Collections2;
+import io.coxswain.api.Quantity;
 import java.util.Map;
 
 /**
- * Kubernetes {@code v1.ResourceRequirements}. Quantities stay strings as sent ("100m", "128Mi");
- * {@link io.coxswain.api.Quantity} parses them where arithmetic is needed.
+ * Kubernetes {@code v1.ResourceRequirements}. Quantities are kept in canonical form;
+ * see {@link Quantity}.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ResourceRequirements(Map<String, String> limits, Map<String, String> requests) {
+public record ResourceRequirements(Map<String, Quantity> limits, Map<String, Quantity> requests) {
   public static final ResourceRequirements EMPTY = new ResourceRequirements(null, null);
 
   public ResourceRequirements {

@@ -1,5 +1,6 @@
 package io.coxswain.api.validation;
 
+import io.coxswain.api.Quantity;
 import io.coxswain.api.Status.StatusCause;
 import io.coxswain.api.core.Binding;
 import io.coxswain.api.core.EndpointAddress;
@@ -46,7 +47,7 @@ final class ClusterValidation {
     }
   }
 
-  private static void resourceList(Map<String, String> resources, String path, List<StatusCause> out) {
+  private static void resourceList(Map<String, Quantity> resources, String path, List<StatusCause> out) {
     resources.forEach((name, value) -> Resources.quantity(value, path + "[" + name + "]", out));
   }
 

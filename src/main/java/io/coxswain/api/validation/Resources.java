@@ -13,19 +13,19 @@ final class Resources {
   static void requirements(ResourceRequirements r, String path, List<StatusCause> out) {
     quantities(r.limits(), path + ".limits", out);
     quantities(r.requests(), path + ".requests", out);
-    for (Map.Entry<String, String> request : r.requests().entrySet()) {
-      String limit = r.limits().get(request.getKey());
-      if (limit == null || !Quantity.isValid(limit) || !Quantity.isValid(request.getValue())) {
+    for (Map.Entry<String, Quantity> request : r.requests().entrySet()) {
+      Quantity limit = r.limits().get(request.getKey());
+      if (limit == null || request.getValue() == null) {
         continue;
       }
-      if (Quantity.parse(request.getValue()).compareTo(Quantity.parse(limit)) > 0) {
-        out.add(Causes.invalid(path + ".requests[" + request.getKey() + "]", request.getValue(),
+      if (request.getValue().compareTo(limit) > 0) {
+        out.add(Causes.invalid(path + ".requests[" + request.getKey() + "]", request.getValue().toString(),
             "must be less than or equal to " + request.getKey() + " limit of " + limit));
       }
     }
   }
 
-  private static void quantities(Map<String, String> values, String path, List<StatusCause> out) {
+  private static void quantities(Map<String, Quantity> values, String path, List<StatusCause> out) {
     values.forEach((name, value) -> {
       String at = path + "[" + name + "]";
       Names.qualifiedName(name).forEach(m -> out.add(Causes.invalid(at, name, m)));
@@ -33,12 +33,12 @@ final class Resources {
     });
   }
 
-  /** One quantity: parseable and not negative. */
-  static void quantity(String value, String path, List<StatusCause> out) {
-    if (!Quantity.isValid(value)) {
-      out.add(Causes.invalid(path, value == null ? "" : value, Quantity.FORMAT_MESSAGE));
-    } else if (Quantity.parse(value).isNegative()) {
-      out.add(Causes.invalid(path, value, "must be greater than or equal to 0"));
+  /** One quantity: present and not negative (a malformed one never gets past decoding). */
+  static void quantity(Quantity value, String path, List<StatusCause> out) {
+    if (value == null) {
+      out.add(Causes.required(path, ""));
+    } else if (value.isNegative()) {
+      out.add(Causes.invalid(path, value.toString(), "must be greater than or equal to 0"));
     }
   }
 }

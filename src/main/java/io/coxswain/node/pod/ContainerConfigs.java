@@ -47,9 +47,9 @@ final class ContainerConfigs {
         env.put(var.name(), var.value());
       }
     }
-    Map<String, String> limits = container.resources() == null ? Map.of() : container.resources().limits();
-    Long memory = limits.containsKey("memory") ? Quantity.parse(limits.get("memory")).value() : null;
-    Long cpu = limits.containsKey("cpu") ? Quantity.parse(limits.get("cpu")).milliValue() : null;
+    Map<String, Quantity> limits = container.resources() == null ? Map.of() : container.resources().limits();
+    Long memory = limits.containsKey("memory") ? limits.get("memory").value() : null;
+    Long cpu = limits.containsKey("cpu") ? limits.get("cpu").milliValue() : null;
     return new ContainerConfig(pod, container.name(), attempt, container.image(), container.imagePullPolicy(),
         container.command(), container.args(), env, container.workingDir(), memory, cpu, mounts(spec, container));
   }

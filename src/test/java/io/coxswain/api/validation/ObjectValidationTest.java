@@ -1,5 +1,6 @@
 package io.coxswain.api.validation;
 
+import io.coxswain.api.Quantity;
 import static io.coxswain.api.validation.Fixtures.assertCause;
 import static io.coxswain.api.validation.Fixtures.assertCauses;
 import static io.coxswain.api.validation.Fixtures.created;
@@ -153,12 +154,12 @@ class ObjectValidationTest {
   void node() {
     Node ok = Node.of(ObjectMeta.named(null, "node-1.example"), new NodeSpec(null, null, null, true,
         List.of(new Taint("dedicated", "db", "NoSchedule", null))),
-        new NodeStatus(Map.of("cpu", "4", "memory", "8Gi"), null, null, null, null, null));
+        new NodeStatus(Quantity.resourceList("cpu", "4", "memory", "8Gi"), null, null, null, null, null));
     Fixtures.assertValid(ok);
     Node bad = Node.of(ObjectMeta.named(null, "Node_1"), new NodeSpec(null, null, null, null,
         List.of(new Taint("k", null, "Sometimes", null), new Taint("k", null, null, null),
             new Taint("k", null, null, null))),
-        new NodeStatus(Map.of("cpu", "four"), null, null, null, null, null));
+        new NodeStatus(Quantity.resourceList("cpu", "-4"), null, null, null, null, null));
     List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(bad);
     assertCause(causes, "metadata.name", "FieldValueInvalid");
     assertCause(causes, "spec.taints[0].effect", "FieldValueNotSupported");

@@ -1,0 +1,73 @@
+package io.coxswain.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coxswain.testing.Http;
+import io.coxswain.testing.TestNode;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a real API server does with details that manifests from the wild and client libraries
+ * rely on, over real HTTP; each expected value is Kubernetes' answer.
+ */
+@Tag("integration")
+class ApiFidelityTest {
+  private static TestNode node;
+  private static Http http;
+
+  @BeforeAll
+  static void start() {
+    node = TestNode.start(Map.of("coxswain.scheduler.enabled", false));
+    http = new Http(node.url());
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  private static final String PODS = "/api/v1/namespaces/default/pods";
+
+  @Test
+  void quantitiesAcceptBareNumbersAndAreStoredInCanonicalForm() {
+    Http.Reply created = http.post(PODS, "application/yaml", """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: quantities}
+        spec:
+          containers:
+          - name: a
+            image: busybox
+            resources:
+              limits: {cpu: 1, memory: 134217728, ephemeral-storage: 1024Ki}
+              requests: {cpu: 0.5, memory: 0.0625Gi}
+          - name: b
+            image: busybox
+            resources:
+              limits: {cpu: "1.5", memory: 1e3}
+          volumes:
+          - name: scratch
+            emptyDir: {sizeLimit: 2048Mi}
+        """);
+    assertThat(created.code()).as(created.body()).isEqualTo(201);
+    for (JsonNode pod : new JsonNode[] {created.json(), http.get(PODS + "/quantities").json()}) {
+      JsonNode a = pod.at("/spec/containers/0/resources");
+      assertThat(a.at("/limits/cpu").asText()).isEqualTo("1");
+      assertThat(a.at("/limits/memory").asText()).isEqualTo("134217728");
+      assertThat(a.at("/limits/ephemeral-storage").asText()).isEqualTo("1Mi");
+      assertThat(a.at("/requests/cpu").asText()).isEqualTo("500m");
+      assertThat(a.at("/requests/memory").asText()).isEqualTo("64Mi");
+      JsonNode b = pod.at("/spec/containers/1/resources");
+      assertThat(b.at("/limits/cpu").asText()).isEqualTo("1500m");
+      assertThat(b.at("/limits/memory").asText()).isEqualTo("1e3");
+      assertThat(b.at("/requests/cpu").asText()).as("a limit without a request is the request").isEqualTo("1500m");
+      assertThat(pod.at("/spec/volumes/0/emptyDir/sizeLimit").asText()).isEqualTo("2Gi");
+      assertThat(pod.at("/status/qosClass").asText()).isEqualTo("Burstable");
+    }
+  }
+}
