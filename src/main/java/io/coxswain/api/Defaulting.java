@@ -162,10 +162,10 @@ public final class Defaulting {
       return rc.withStatus(new ReplicationControllerStatus(0, null, null, null, null, null));
     }
     if (obj instanceof Service s) {
-      return s.withStatus(new ServiceStatus(new LoadBalancerStatus(null)));
+      return s.withStatus(new ServiceStatus(new LoadBalancerStatus(null), null));
     }
     if (obj instanceof Namespace ns) {
-      return ns.withStatus(new NamespaceStatus("Active"));
+      return ns.withStatus(new NamespaceStatus("Active", null));
     }
     return obj;
   }

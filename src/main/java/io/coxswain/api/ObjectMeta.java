@@ -19,9 +19,12 @@ public record ObjectMeta(
     Map<String, String> labels,
     Map<String, String> annotations,
     List<OwnerReference> ownerReferences,
-    List<String> finalizers) {
+    List<String> finalizers,
+    List<ManagedFieldsEntry> managedFields,
+    String selfLink) {
 
   public ObjectMeta {
+    managedFields = Collections2.listOrEmpty(managedFields);
     labels = labels == null ? null : Collections2.copyOfMap(labels);
     annotations = annotations == null ? null : Collections2.copyOfMap(annotations);
     ownerReferences = ownerReferences == null ? null : List.copyOf(ownerReferences);
@@ -29,7 +32,8 @@ public record ObjectMeta(
   }
 
   public static ObjectMeta named(String namespace, String name) {
-    return new ObjectMeta(name, null, namespace, null, null, null, null, null, null, null, null, null, null);
+    return new ObjectMeta(name, null, namespace, null, null, null, null, null, null, null, null, null, null, null,
+        null);
   }
 
   public Map<String, String> labelsOrEmpty() {
@@ -46,56 +50,65 @@ public record ObjectMeta(
 
   public ObjectMeta withName(String v) {
     return new ObjectMeta(v, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers,
+            managedFields, selfLink);
   }
 
   public ObjectMeta withNamespace(String v) {
     return new ObjectMeta(name, generateName, v, uid, resourceVersion, generation, creationTimestamp,
-        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers,
+            managedFields, selfLink);
   }
 
   public ObjectMeta withUid(String v) {
     return new ObjectMeta(name, generateName, namespace, v, resourceVersion, generation, creationTimestamp,
-        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers,
+            managedFields, selfLink);
   }
 
   public ObjectMeta withResourceVersion(String v) {
     return new ObjectMeta(name, generateName, namespace, uid, v, generation, creationTimestamp,
-        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers,
+            managedFields, selfLink);
   }
 
   public ObjectMeta withGeneration(Long v) {
     return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, v, creationTimestamp,
-        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers,
+            managedFields, selfLink);
   }
 
   public ObjectMeta withCreationTimestamp(String v) {
     return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, v,
-        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers,
+            managedFields, selfLink);
   }
 
   public ObjectMeta withDeletion(String timestamp, Long gracePeriodSeconds) {
     return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-        timestamp, gracePeriodSeconds, labels, annotations, ownerReferences, finalizers);
+        timestamp, gracePeriodSeconds, labels, annotations, ownerReferences, finalizers, managedFields, selfLink);
   }
 
   public ObjectMeta withLabels(Map<String, String> v) {
     return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-        deletionTimestamp, deletionGracePeriodSeconds, v, annotations, ownerReferences, finalizers);
+        deletionTimestamp, deletionGracePeriodSeconds, v, annotations, ownerReferences, finalizers, managedFields,
+            selfLink);
   }
 
   public ObjectMeta withAnnotations(Map<String, String> v) {
     return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-        deletionTimestamp, deletionGracePeriodSeconds, labels, v, ownerReferences, finalizers);
+        deletionTimestamp, deletionGracePeriodSeconds, labels, v, ownerReferences, finalizers, managedFields,
+            selfLink);
   }
 
   public ObjectMeta withOwnerReferences(List<OwnerReference> v) {
     return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, v, finalizers);
+        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, v, finalizers, managedFields, selfLink);
   }
 
   public ObjectMeta withFinalizers(List<String> v) {
     return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
-        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, v);
+        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, v, managedFields,
+            selfLink);
   }
 }

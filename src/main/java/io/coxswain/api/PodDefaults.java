@@ -86,27 +86,28 @@ final class PodDefaults {
       return null;
     }
     HTTPGetAction http = p.httpGet() == null ? null : new HTTPGetAction(or(p.httpGet().path(), "/"),
-        p.httpGet().port(), p.httpGet().host(), or(p.httpGet().scheme(), "HTTP"), p.httpGet().httpHeaders());
+        p.httpGet().port(), p.httpGet().host(), or(p.httpGet().scheme(), "HTTP"), p.httpGet().httpHeaders(),
+        p.httpGet().protocol());
     return new Probe(p.exec(), http, p.tcpSocket(), p.initialDelaySeconds(),
         orInt(p.timeoutSeconds(), 1), orInt(p.periodSeconds(), 10), orInt(p.successThreshold(), 1),
-        orInt(p.failureThreshold(), 3), p.terminationGracePeriodSeconds());
+        orInt(p.failureThreshold(), 3), p.terminationGracePeriodSeconds(), p.grpc());
   }
 
   /** A limit without a request means the request equals the limit (SetDefaults_Pod). */
   private static ResourceRequirements resources(ResourceRequirements r) {
     Map<String, Quantity> requests = new LinkedHashMap<>(r.requests());
     r.limits().forEach(requests::putIfAbsent);
-    return new ResourceRequirements(r.limits(), requests);
+    return new ResourceRequirements(r.limits(), requests, r.claims());
   }
 
   private static Volume volume(Volume v) {
     ConfigMapVolumeSource cm = v.configMap() == null || v.configMap().defaultMode() != null ? v.configMap()
         : new ConfigMapVolumeSource(v.configMap().name(), v.configMap().items(), DEFAULT_FILE_MODE,
-            v.configMap().optional());
+            v.configMap().optional(), v.configMap().defaultUser());
     SecretVolumeSource secret = v.secret() == null || v.secret().defaultMode() != null ? v.secret()
         : new SecretVolumeSource(v.secret().secretName(), v.secret().items(), DEFAULT_FILE_MODE,
-            v.secret().optional());
-    return new Volume(v.name(), v.emptyDir(), v.hostPath(), cm, secret, v.persistentVolumeClaim());
+            v.secret().optional(), v.secret().defaultUser());
+    return v.toBuilder().configMap(cm).secret(secret).build();
   }
 
   /**

@@ -15,7 +15,7 @@ public final class PodScheduling {
   /** Bound to {@code node}: spec.nodeName set, PodScheduled True. */
   public static Pod bound(Pod pod, String node, String now) {
     return pod.withSpec(pod.spec().withNodeName(node))
-        .withStatus(withScheduled(pod.statusOrEmpty(), new PodCondition(SCHEDULED, "True", null, now, null, null)));
+        .withStatus(withScheduled(pod.statusOrEmpty(), new PodCondition(SCHEDULED, "True", null, now, null, null, null)));
   }
 
   /** Not placeable now: PodScheduled False with reason Unschedulable and the scheduler's message. */
@@ -23,7 +23,7 @@ public final class PodScheduling {
     PodCondition before = pod.statusOrEmpty().condition(SCHEDULED);
     String since = before != null && "False".equals(before.status()) ? before.lastTransitionTime() : now;
     return pod.withStatus(withScheduled(pod.statusOrEmpty(),
-        new PodCondition(SCHEDULED, "False", null, since, "Unschedulable", message)));
+        new PodCondition(SCHEDULED, "False", null, since, "Unschedulable", message, null)));
   }
 
   private static PodStatus withScheduled(PodStatus status, PodCondition condition) {

@@ -76,7 +76,7 @@ final class SubresourceHandler {
   static Scale scaleOf(ReplicationController rc) {
     ObjectMeta m = rc.metadata();
     ObjectMeta meta = new ObjectMeta(m.name(), null, m.namespace(), m.uid(), m.resourceVersion(), null,
-        m.creationTimestamp(), null, null, null, null, null, null);
+        m.creationTimestamp(), null, null, null, null, null, null, null, null);
     Integer statusReplicas = rc.status() == null || rc.status().replicas() == null ? 0 : rc.status().replicas();
     String selector = LabelSelector.fromMap(rc.spec().selector()).toString();
     return Scale.of(meta, rc.spec().replicas(), statusReplicas, selector);

@@ -84,8 +84,7 @@ final class NodeHealth {
     List<NodeCondition> conditions = new ArrayList<>();
     node.status().conditions().stream().filter(c -> !"Ready".equals(c.type())).forEach(conditions::add);
     conditions.add(new NodeCondition("Ready", "Unknown", lastHeartbeat, now, reason, message));
-    NodeStatus status = new NodeStatus(node.status().capacity(), node.status().allocatable(), conditions,
-        node.status().addresses(), node.status().daemonEndpoints(), node.status().nodeInfo());
+    NodeStatus status = node.status().withConditions(conditions);
     return node.withSpec(withTaint(node.spec(), new Taint(UNREACHABLE_TAINT, null, "NoSchedule", now))).withStatus(status);
   }
 
@@ -129,17 +128,16 @@ final class NodeHealth {
       return null;
     }
     List<Taint> taints = node.spec().taints().stream().filter(t -> !UNREACHABLE_TAINT.equals(t.key())).toList();
-    NodeSpec spec = node.spec();
-    return node.withSpec(new NodeSpec(spec.podCIDR(), spec.podCIDRs(), spec.providerID(), spec.unschedulable(), taints));
+    return node.withSpec(node.spec().withTaints(taints));
   }
 
   private static NodeSpec withTaint(NodeSpec spec, Taint taint) {
-    NodeSpec s = spec == null ? new NodeSpec(null, null, null, null, null) : spec;
+    NodeSpec s = spec == null ? NodeSpec.EMPTY : spec;
     if (s.taints().stream().anyMatch(t -> t.key().equals(taint.key()))) {
       return s;
     }
     List<Taint> taints = new ArrayList<>(s.taints());
     taints.add(taint);
-    return new NodeSpec(s.podCIDR(), s.podCIDRs(), s.providerID(), s.unschedulable(), taints);
+    return s.withTaints(taints);
   }
 }

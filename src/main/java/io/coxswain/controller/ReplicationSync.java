@@ -79,7 +79,7 @@ final class ReplicationSync {
     var template = rc.spec().template();
     ObjectMeta meta = new ObjectMeta(null, rc.metadata().name() + "-", rc.metadata().namespace(), null, null, null,
         null, null, null, template.metadata().labels(), template.metadata().annotations(),
-        List.of(Owners.controllerRef(rc)), null);
+        List.of(Owners.controllerRef(rc)), null, null, null);
     return client.create(Pod.of(meta, template.spec())).whenComplete((created, failure) -> {
       // As Kubernetes' recorder, events go out beside the work and never hold it up.
       if (failure == null) {

@@ -35,7 +35,7 @@ public final class NodeStatusBuilder {
   public static Node registration(NodeFacts facts, Clock clock) {
     String now = Defaulting.now(clock);
     ObjectMeta meta = withMember(ObjectMeta.named(null, facts.name()).withLabels(facts.labels()), facts);
-    return Node.of(meta, new NodeSpec(null, null, null, null, null), status(facts, List.of(ready(now, now))));
+    return Node.of(meta, NodeSpec.EMPTY, status(facts, List.of(ready(now, now))));
   }
 
   /**
@@ -80,9 +80,10 @@ public final class NodeStatusBuilder {
         new NodeAddress("Hostname", facts.name()));
     NodeSystemInfo info = new NodeSystemInfo(facts.bootId(), facts.bootId(), facts.bootId(), facts.kernelVersion(),
         facts.osImage(), facts.runtimeVersion(), NodeFacts.AGENT_VERSION, NodeFacts.AGENT_VERSION, "linux",
-        facts.architecture());
+        facts.architecture(), null, null);
     NodeDaemonEndpoints endpoints = facts.agentPort() > 0
         ? new NodeDaemonEndpoints(new DaemonEndpoint(facts.agentPort())) : null;
-    return new NodeStatus(capacity, capacity, conditions, addresses, endpoints, info);
+    return NodeStatus.builder().capacity(capacity).allocatable(capacity).conditions(conditions).addresses(addresses)
+        .daemonEndpoints(endpoints).nodeInfo(info).build();
   }
 }

@@ -64,7 +64,8 @@ public final class EventRecorder {
     Event event = new Event("v1", "Event", ObjectMeta.named(namespace, name),
         new ObjectReference(object.kind(), object.metadata().namespace(), object.metadata().name(),
             object.metadata().uid(), object.apiVersion(), object.metadata().resourceVersion(), null),
-        reason, message, new EventSource(component, host), now, now, 1, type, null, null, null, component, host);
+        reason, message, new EventSource(component, host), now, now, 1, type, null, null, null, component, host,
+        null);
     ResourceKey key = new ResourceKey("events", namespace, name);
     recent.put(aggregate, key);
     return WriteFailures.logged(client.create(event), log, "record event " + reason + " in", key);

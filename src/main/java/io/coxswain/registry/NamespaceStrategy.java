@@ -43,7 +43,7 @@ final class NamespaceStrategy implements Strategy {
     Namespace namespace = (Namespace) current;
     Namespace terminating = namespace
         .withMetadata(namespace.metadata().withDeletion(Defaulting.now(clock), 0L))
-        .withStatus(new NamespaceStatus("Terminating"));
+        .withStatus(new NamespaceStatus("Terminating", null));
     return new StoreOp.Update(key, terminating, current.metadata().resourceVersion());
   }
 }

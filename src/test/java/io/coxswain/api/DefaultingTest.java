@@ -38,7 +38,7 @@ class DefaultingTest {
   void stampsSystemMetadata() {
     ObjectMeta meta = ObjectMeta.named(null, null).withResourceVersion("9");
     Pod in = Pod.of(new ObjectMeta(null, "web-", null, null, "9", 7L, null, "2020-01-01T00:00:00Z", 3L, null,
-        null, null, null), PodSpec.of(List.of(Container.of("c", "nginx"))));
+        null, null, null, null, null), PodSpec.of(List.of(Container.of("c", "nginx"))));
     Pod out = (Pod) Defaulting.applyCreateDefaults(in, "team", CLOCK, new Random(1));
     assertThat(out.metadata().namespace()).isEqualTo("team");
     assertThat(out.metadata().name()).matches("web-[bcdfghjklmnpqrstvwxz2456789]{5}");
@@ -66,7 +66,7 @@ class DefaultingTest {
   void generateNameIsTruncatedSoTheResultFitsALabel() {
     String base = "a".repeat(70);
     Pod pod = pod(Container.of("c", "nginx")).withMetadata(new ObjectMeta(null, base, null, null, null, null, null,
-        null, null, null, null, null, null));
+        null, null, null, null, null, null, null, null));
     assertThat(Defaulting.applyCreateDefaults(pod, "d", CLOCK, new Random()).metadata().name()).hasSize(63);
     assertThat(Defaulting.generateNameSuffix(new Random(3))).hasSize(5).matches("[bcdfghjklmnpqrstvwxz2456789]+");
   }
@@ -116,16 +116,15 @@ class DefaultingTest {
 
   @Test
   void hostNetworkCopiesContainerPortToHostPort() {
-    PodSpec spec = new PodSpec(null, null, List.of(Container.of("c", "x").withPorts(List.of(ContainerPort.of(8080)))),
-        null, null, null, null, null, null, null, true, null, null, null, null, null, null);
+    PodSpec spec = PodSpec.builder().containers(List.of(Container.of("c", "x").withPorts(List.of(ContainerPort.of(8080))))).hostNetwork(true).build();
     Pod out = (Pod) Defaulting.applyTypeDefaults(Pod.of(ObjectMeta.named("d", "p"), spec));
     assertThat(out.spec().containers().get(0).ports().get(0).hostPort()).isEqualTo(8080);
   }
 
   @Test
   void qosClasses() {
-    ResourceRequirements guaranteed = new ResourceRequirements(Quantity.resourceList("cpu", "1", "memory", "1Gi"), null);
-    ResourceRequirements burstable = new ResourceRequirements(null, Quantity.resourceList("cpu", "100m"));
+    ResourceRequirements guaranteed = new ResourceRequirements(Quantity.resourceList("cpu", "1", "memory", "1Gi"), null, null);
+    ResourceRequirements burstable = new ResourceRequirements(null, Quantity.resourceList("cpu", "100m"), null);
     assertThat(PodDefaults.qosClass(((Pod) Defaulting.applyTypeDefaults(
         pod(Container.of("c", "x").withResources(guaranteed)))).spec())).isEqualTo("Guaranteed");
     assertThat(PodDefaults.qosClass(pod(Container.of("c", "x").withResources(burstable)).spec()))
@@ -138,7 +137,7 @@ class DefaultingTest {
   @Test
   void limitsBecomeRequestsWhenRequestsAreAbsent() {
     Container c = Container.of("c", "x").withResources(new ResourceRequirements(Quantity.resourceList("cpu", "1"),
-        Quantity.resourceList("memory", "1Gi")));
+        Quantity.resourceList("memory", "1Gi"), null));
     Pod out = (Pod) Defaulting.applyTypeDefaults(pod(c));
     assertThat(out.spec().containers().get(0).resources().requests())
         .containsEntry("cpu", Quantity.parse("1")).containsEntry("memory", Quantity.parse("1Gi"));
@@ -181,7 +180,7 @@ class DefaultingTest {
     assertThat(ns.status().phase()).isEqualTo("Active");
     assertThat(ns.metadata().labels()).containsEntry("kubernetes.io/metadata.name", "team");
     Node node = Node.of(ObjectMeta.named(null, "n"), null,
-        new NodeStatus(Quantity.resourceList("cpu", "4"), null, null, null, null, null));
+        NodeStatus.builder().capacity(Quantity.resourceList("cpu", "4")).build());
     assertThat(((Node) Defaulting.applyTypeDefaults(node)).status().allocatable()).containsEntry("cpu", Quantity.parse("4"));
   }
 

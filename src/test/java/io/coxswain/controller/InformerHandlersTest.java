@@ -77,7 +77,7 @@ class InformerHandlersTest {
     assertThat(keys).extracting(ResourceKey::name).containsExactlyInAnyOrder("web", "db");
 
     keys.clear();
-    Pod statusOnly = before.withStatus(new PodStatus("Running", null, null, null, null, null, null, null, null, null, null, null));
+    Pod statusOnly = before.withStatus(PodStatus.builder().phase("Running").build());
     EndpointsController.podChanged(before, statusOnly, view, keys::add);
     assertThat(keys).as("a phase change without IP or readiness change").isEmpty();
   }
@@ -106,8 +106,8 @@ class InformerHandlersTest {
     assertThat(keys).containsExactly(new ResourceKey("pods", "default", "q"));
 
     keys.clear();
-    GarbageCollector.changed(dependent, dependent.withStatus(new PodStatus("Running", null, null, null, null, null,
-        null, null, null, null, null, null)), view, keys::add);
+    GarbageCollector.changed(dependent, dependent.withStatus(PodStatus.builder().phase("Running").build()), view,
+            keys::add);
     assertThat(keys).as("a status change is none of its business").isEmpty();
   }
 

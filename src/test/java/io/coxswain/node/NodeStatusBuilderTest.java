@@ -42,7 +42,7 @@ class NodeStatusBuilderTest {
   @Test
   void heartbeatMovesOnlyTheHeartbeatAndKeepsWhatOthersSet() {
     Node first = NodeStatusBuilder.registration(FACTS, at("2026-11-27T03:00:00Z"));
-    Node cordoned = first.withSpec(new NodeSpec(null, null, null, true, null))
+    Node cordoned = first.withSpec(new NodeSpec(null, null, null, true, null, null, null, null))
         .withMetadata(first.metadata().withLabels(Map.of("kubernetes.io/hostname", "n1", "role", "db")));
     Node beat = NodeStatusBuilder.refreshed(cordoned, FACTS, at("2026-11-27T03:00:10Z"));
     assertThat(beat.spec().unschedulable()).isTrue();

@@ -28,8 +28,7 @@ class SchedulerTriggersTest {
   }
 
   private static Node node(String heartbeat, String ready) {
-    NodeStatus status = new NodeStatus(Quantity.resourceList("cpu", "2"), Quantity.resourceList("cpu", "2"),
-        List.of(new NodeCondition("Ready", ready, heartbeat, "t0", "KubeletReady", "")), List.of(), null, null);
+    NodeStatus status = NodeStatus.builder().capacity(Quantity.resourceList("cpu", "2")).allocatable(Quantity.resourceList("cpu", "2")).conditions(List.of(new NodeCondition("Ready", ready, heartbeat, "t0", "KubeletReady", ""))).addresses(List.of()).build();
     return Node.of(ObjectMeta.named(null, "n1"), null, status);
   }
 

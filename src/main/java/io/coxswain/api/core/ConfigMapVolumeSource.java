@@ -6,7 +6,12 @@ import java.util.List;
 
 /** Kubernetes {@code v1.ConfigMapVolumeSource}. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ConfigMapVolumeSource(String name, List<KeyToPath> items, Integer defaultMode, Boolean optional) {
+public record ConfigMapVolumeSource(
+    String name,
+    List<KeyToPath> items,
+    Integer defaultMode,
+    Boolean optional,
+    Long defaultUser) {
   public ConfigMapVolumeSource {
     items = Collections2.listOrEmpty(items);
   }

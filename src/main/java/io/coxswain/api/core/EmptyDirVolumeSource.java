@@ -5,4 +5,7 @@ import io.coxswain.api.Quantity;
 
 /** Kubernetes {@code v1.EmptyDirVolumeSource}; medium "" (disk) or "Memory". */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record EmptyDirVolumeSource(String medium, Quantity sizeLimit) {}
+public record EmptyDirVolumeSource(
+    String medium,
+    Quantity sizeLimit,
+    Integer mode) {}

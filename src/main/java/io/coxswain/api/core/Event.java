@@ -25,7 +25,8 @@ public record Event(
     String action,
     ObjectReference related,
     String reportingComponent,
-    String reportingInstance) implements KubeObject {
+    String reportingInstance,
+    EventSeries series) implements KubeObject {
 
   public Event {
     apiVersion = apiVersion == null ? "v1" : apiVersion;
@@ -36,12 +37,13 @@ public record Event(
   @Override
   public Event withMetadata(ObjectMeta v) {
     return new Event(apiVersion, kind, v, involvedObject, reason, message, source, firstTimestamp, lastTimestamp,
-        count, type, eventTime, action, related, reportingComponent, reportingInstance);
+        count, type, eventTime, action, related, reportingComponent, reportingInstance, series);
   }
 
   /** The same event seen again: Kubernetes bumps count and lastTimestamp instead of adding a new one. */
   public Event withRepeat(int newCount, String newLastTimestamp) {
     return new Event(apiVersion, kind, metadata, involvedObject, reason, message, source, firstTimestamp,
-        newLastTimestamp, newCount, type, eventTime, action, related, reportingComponent, reportingInstance);
+        newLastTimestamp, newCount, type, eventTime, action, related, reportingComponent, reportingInstance,
+        series);
   }
 }

@@ -6,7 +6,13 @@ import java.util.List;
 
 /** Kubernetes {@code v1.HTTPGetAction}. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record HTTPGetAction(String path, IntOrString port, String host, String scheme, List<HTTPHeader> httpHeaders) {
+public record HTTPGetAction(
+    String path,
+    IntOrString port,
+    String host,
+    String scheme,
+    List<HTTPHeader> httpHeaders,
+    String protocol) {
   public HTTPGetAction {
     httpHeaders = Collections2.listOrEmpty(httpHeaders);
   }

@@ -4,4 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** Kubernetes {@code v1.KeyToPath}. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record KeyToPath(String key, String path, Integer mode) {}
+public record KeyToPath(
+    String key,
+    String path,
+    Integer mode,
+    Long user) {}

@@ -13,7 +13,7 @@ public record Node(String apiVersion, String kind, ObjectMeta metadata, NodeSpec
     apiVersion = apiVersion == null ? "v1" : apiVersion;
     kind = kind == null ? "Node" : kind;
     metadata = metadata == null ? ObjectMeta.named(null, null) : metadata;
-    spec = spec == null ? new NodeSpec(null, null, null, null, null) : spec;
+    spec = spec == null ? new NodeSpec(null, null, null, null, null, null, null, null) : spec;
   }
 
   public static Node of(ObjectMeta metadata, NodeSpec spec, NodeStatus status) {

@@ -7,7 +7,12 @@ import java.util.List;
 /** Kubernetes {@code v1.NodeSpec}. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record NodeSpec(
-    String podCIDR, List<String> podCIDRs, String providerID, Boolean unschedulable, List<Taint> taints) {
+    String podCIDR, List<String> podCIDRs, String providerID, Boolean unschedulable, List<Taint> taints,
+    NodeConfigSource configSource,
+    String externalID,
+    NodePodPreemptionPolicy podPreemptionPolicy) {
+
+  public static final NodeSpec EMPTY = new NodeSpec(null, null, null, null, null, null, null, null);
 
   public NodeSpec {
     podCIDRs = Collections2.listOrEmpty(podCIDRs);
@@ -19,10 +24,11 @@ public record NodeSpec(
   }
 
   public NodeSpec withUnschedulable(Boolean v) {
-    return new NodeSpec(podCIDR, podCIDRs, providerID, v, taints);
+    return new NodeSpec(podCIDR, podCIDRs, providerID, v, taints, configSource, externalID, podPreemptionPolicy);
   }
 
   public NodeSpec withTaints(List<Taint> v) {
-    return new NodeSpec(podCIDR, podCIDRs, providerID, unschedulable, v);
+    return new NodeSpec(podCIDR, podCIDRs, providerID, unschedulable, v, configSource, externalID,
+        podPreemptionPolicy);
   }
 }

@@ -1,5 +1,6 @@
 package io.coxswain.api.core;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 /** Kubernetes {@code v1.NodeSystemInfo}; every field is always written, as in Kubernetes. */
 public record NodeSystemInfo(
     String machineID,
@@ -11,4 +12,6 @@ public record NodeSystemInfo(
     String kubeletVersion,
     String kubeProxyVersion,
     String operatingSystem,
-    String architecture) {}
+    String architecture,
+    Boolean runningInUserNamespace,
+    NodeSwapStatus swap) {}

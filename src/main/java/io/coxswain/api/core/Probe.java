@@ -14,19 +14,21 @@ public record Probe(
     Integer periodSeconds,
     Integer successThreshold,
     Integer failureThreshold,
-    Long terminationGracePeriodSeconds) {
+    Long terminationGracePeriodSeconds,
+    GRPCAction grpc) {
 
   public static Probe httpGet(String path, int port) {
-    return new Probe(null, new HTTPGetAction(path, IntOrString.of(port), null, null, null),
-        null, null, null, null, null, null, null);
+    return new Probe(null, new HTTPGetAction(path, IntOrString.of(port), null, null, null, null),
+        null, null, null, null, null, null, null, null);
   }
 
   public static Probe tcpSocket(int port) {
-    return new Probe(null, null, new TCPSocketAction(IntOrString.of(port), null), null, null, null, null, null, null);
+    return new Probe(null, null, new TCPSocketAction(IntOrString.of(port), null), null, null, null, null, null, null,
+        null);
   }
 
   public static Probe exec(List<String> command) {
-    return new Probe(new ExecAction(command), null, null, null, null, null, null, null, null);
+    return new Probe(new ExecAction(command), null, null, null, null, null, null, null, null, null);
   }
 
   /** How many handlers are set; Kubernetes requires exactly one. */

@@ -6,7 +6,12 @@ import java.util.List;
 
 /** Kubernetes {@code v1.SecretVolumeSource}. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record SecretVolumeSource(String secretName, List<KeyToPath> items, Integer defaultMode, Boolean optional) {
+public record SecretVolumeSource(
+    String secretName,
+    List<KeyToPath> items,
+    Integer defaultMode,
+    Boolean optional,
+    Long defaultUser) {
   public SecretVolumeSource {
     items = Collections2.listOrEmpty(items);
   }

@@ -4,7 +4,6 @@ import io.coxswain.api.Status.StatusCause;
 import io.coxswain.api.core.EnvVar;
 import io.coxswain.api.core.EnvVarSource;
 import io.coxswain.api.core.IntOrString;
-import io.coxswain.api.core.KeySelector;
 import io.coxswain.api.core.Probe;
 import java.util.List;
 
@@ -57,18 +56,19 @@ final class ContainerChecks {
         out.add(Causes.notSupported(path + ".fieldRef.fieldPath", fieldPath, ENV_FIELD_PATHS));
       }
     }
-    keySelector(from.configMapKeyRef(), path + ".configMapKeyRef", out);
-    keySelector(from.secretKeyRef(), path + ".secretKeyRef", out);
+    if (from.configMapKeyRef() != null) {
+      keySelector(from.configMapKeyRef().name(), from.configMapKeyRef().key(), path + ".configMapKeyRef", out);
+    }
+    if (from.secretKeyRef() != null) {
+      keySelector(from.secretKeyRef().name(), from.secretKeyRef().key(), path + ".secretKeyRef", out);
+    }
   }
 
-  private static void keySelector(KeySelector ref, String path, List<StatusCause> out) {
-    if (ref == null) {
-      return;
-    }
-    if (!MetaValidation.notEmpty(ref.key())) {
+  private static void keySelector(String name, String key, String path, List<StatusCause> out) {
+    if (!MetaValidation.notEmpty(key)) {
       out.add(Causes.required(path + ".key", ""));
     }
-    if (!MetaValidation.notEmpty(ref.name())) {
+    if (!MetaValidation.notEmpty(name)) {
       out.add(Causes.required(path + ".name", ""));
     }
   }

@@ -190,7 +190,7 @@ final class FieldDocs {
       "NodeAddress.address", "NodeCondition.type", "NodeCondition.status", "PodCondition.type",
       "PodCondition.status", "ContainerStatus.name", "ContainerStatus.ready", "ContainerStatus.restartCount",
       "ContainerStatus.image", "Event.metadata", "Event.involvedObject", "Binding.target",
-      "EndpointAddress.ip", "EndpointPort.port", "KeySelector.key", "Taint.key", "Taint.effect",
+      "EndpointAddress.ip", "EndpointPort.port", "ConfigMapKeySelector.key", "SecretKeySelector.key", "Taint.key", "Taint.effect",
       "ReplicationControllerStatus.replicas", "ScaleStatus.replicas", "HTTPHeader.name", "HTTPHeader.value");
 
   static String ofType(Class<?> type) {

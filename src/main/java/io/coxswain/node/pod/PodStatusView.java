@@ -36,15 +36,16 @@ public final class PodStatusView {
         condition(previous, "Ready", ready, now),
         condition(previous, "ContainersReady", ready, now),
         condition(previous, "PodScheduled", true, now));
-    return new PodStatus(phase, conditions, null, null, hostIp, null, podIp, null, startTime, null, statuses,
-        previous.qosClass()).withIPs(hostIp, podIp);
+    // The node owns these fields; anything else a status writer set (nominatedNodeName, ...) is kept.
+    return previous.toBuilder().phase(phase).conditions(conditions).message(null).reason(null).startTime(startTime)
+        .containerStatuses(statuses).build().withIPs(hostIp, podIp);
   }
 
   private static ContainerStatus status(String name, String image, ContainerRecord r, String runtimeName,
       boolean probeReady) {
     if (r == null) {
       return new ContainerStatus(name, ContainerState.waiting("ContainerCreating", null), null, false, 0, image, "",
-          null, false);
+          null, false, null, null, null, null, null, null);
     }
     ContainerState lastState = r.lastTerminated() == null ? null
         : ContainerState.terminated(withId(r.lastTerminated(), runtimeName + "://" + r.lastTerminated().containerID()));
@@ -65,7 +66,7 @@ public final class PodStatusView {
     String imageRef = r.observed() == null ? null : r.observed().imageRef();
     String imageId = imageRef == null || imageRef.isEmpty() ? "" : runtimeName + "://" + imageRef;
     return new ContainerStatus(name, state, lastState, running && probeReady, r.restartCount(), image, imageId, id,
-        running);
+        running, null, null, null, null, null, null);
   }
 
   private static ContainerStateTerminated withId(ContainerStateTerminated t, String id) {
@@ -96,6 +97,6 @@ public final class PodStatusView {
     String value = status ? "True" : "False";
     String since = before != null && value.equals(before.status()) && before.lastTransitionTime() != null
         ? before.lastTransitionTime() : now;
-    return new PodCondition(type, value, null, since, status ? null : "ContainersNotReady", null);
+    return new PodCondition(type, value, null, since, status ? null : "ContainersNotReady", null, null);
   }
 }

@@ -15,15 +15,15 @@ final class ProbePorts {
     if (probe.httpGet() != null && !probe.httpGet().port().isInt()) {
       HTTPGetAction get = probe.httpGet();
       return new Probe(probe.exec(), new HTTPGetAction(get.path(), number(get.port(), container), get.host(),
-          get.scheme(), get.httpHeaders()), probe.tcpSocket(), probe.initialDelaySeconds(), probe.timeoutSeconds(),
-          probe.periodSeconds(), probe.successThreshold(), probe.failureThreshold(),
-          probe.terminationGracePeriodSeconds());
+          get.scheme(), get.httpHeaders(), get.protocol()), probe.tcpSocket(), probe.initialDelaySeconds(),
+          probe.timeoutSeconds(), probe.periodSeconds(), probe.successThreshold(), probe.failureThreshold(),
+          probe.terminationGracePeriodSeconds(), probe.grpc());
     }
     if (probe.tcpSocket() != null && !probe.tcpSocket().port().isInt()) {
       TCPSocketAction tcp = probe.tcpSocket();
       return new Probe(probe.exec(), probe.httpGet(), new TCPSocketAction(number(tcp.port(), container), tcp.host()),
           probe.initialDelaySeconds(), probe.timeoutSeconds(), probe.periodSeconds(), probe.successThreshold(),
-          probe.failureThreshold(), probe.terminationGracePeriodSeconds());
+          probe.failureThreshold(), probe.terminationGracePeriodSeconds(), probe.grpc());
     }
     return probe;
   }

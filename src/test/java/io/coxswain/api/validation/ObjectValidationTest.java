@@ -1,6 +1,5 @@
 package io.coxswain.api.validation;
 
-import io.coxswain.api.Quantity;
 import static io.coxswain.api.validation.Fixtures.assertCause;
 import static io.coxswain.api.validation.Fixtures.assertCauses;
 import static io.coxswain.api.validation.Fixtures.created;
@@ -8,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.coxswain.api.ObjectMeta;
+import io.coxswain.api.Quantity;
 import io.coxswain.api.core.Binding;
 import io.coxswain.api.core.Container;
 import io.coxswain.api.core.EndpointAddress;
@@ -77,8 +77,7 @@ class ObjectValidationTest {
   }
 
   static Service service(String type, String clusterIP, ServicePort... ports) {
-    return Service.of(ObjectMeta.named("default", "web"), new ServiceSpec(type, Map.of("app", "web"),
-        List.of(ports), clusterIP, null, null, null, null, null, null, null, null));
+    return Service.of(ObjectMeta.named("default", "web"), ServiceSpec.builder().type(type).selector(Map.of("app", "web")).ports(List.of(ports)).clusterIP(clusterIP).build());
   }
 
   @Test
@@ -110,11 +109,9 @@ class ObjectValidationTest {
 
   @Test
   void externalNameService() {
-    Service ok = Service.of(ObjectMeta.named("default", "ext"), new ServiceSpec("ExternalName", null, null, null,
-        null, null, null, "example.com", null, null, null, null));
+    Service ok = Service.of(ObjectMeta.named("default", "ext"), ServiceSpec.builder().type("ExternalName").externalName("example.com").build());
     Fixtures.assertValid(ok);
-    Service bad = Service.of(ObjectMeta.named("default", "ext"), new ServiceSpec("ExternalName", null, null,
-        "10.0.0.1", null, null, null, null, null, null, null, null));
+    Service bad = Service.of(ObjectMeta.named("default", "ext"), ServiceSpec.builder().type("ExternalName").clusterIP("10.0.0.1").build());
     List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(bad);
     assertCause(causes, "spec.clusterIP", "FieldValueForbidden");
     assertCause(causes, "spec.externalName", "FieldValueRequired");
@@ -153,13 +150,13 @@ class ObjectValidationTest {
   @Test
   void node() {
     Node ok = Node.of(ObjectMeta.named(null, "node-1.example"), new NodeSpec(null, null, null, true,
-        List.of(new Taint("dedicated", "db", "NoSchedule", null))),
-        new NodeStatus(Quantity.resourceList("cpu", "4", "memory", "8Gi"), null, null, null, null, null));
+        List.of(new Taint("dedicated", "db", "NoSchedule", null)), null, null, null),
+        NodeStatus.builder().capacity(Quantity.resourceList("cpu", "4", "memory", "8Gi")).build());
     Fixtures.assertValid(ok);
     Node bad = Node.of(ObjectMeta.named(null, "Node_1"), new NodeSpec(null, null, null, null,
         List.of(new Taint("k", null, "Sometimes", null), new Taint("k", null, null, null),
-            new Taint("k", null, null, null))),
-        new NodeStatus(Quantity.resourceList("cpu", "-4"), null, null, null, null, null));
+            new Taint("k", null, null, null)), null, null, null),
+        NodeStatus.builder().capacity(Quantity.resourceList("cpu", "-4")).build());
     List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(bad);
     assertCause(causes, "metadata.name", "FieldValueInvalid");
     assertCause(causes, "spec.taints[0].effect", "FieldValueNotSupported");
@@ -171,13 +168,13 @@ class ObjectValidationTest {
   @Test
   void eventBindingAndScale() {
     Event ok = new Event(null, null, ObjectMeta.named("default", "p.1"), ObjectReference.of("Pod", "default", "p"),
-        "Scheduled", "assigned", null, null, null, 1, "Normal", null, null, null, null, null);
+        "Scheduled", "assigned", null, null, null, 1, "Normal", null, null, null, null, null, null);
     Fixtures.assertValid(ok);
     Event noSubject = new Event(null, null, ObjectMeta.named("default", "e"), null, null, null, null, null, null,
-        null, null, null, null, null, null, null);
+        null, null, null, null, null, null, null, null);
     assertCauses(Validation.validateCreate(noSubject), tuple("involvedObject", "FieldValueRequired", "Required value"));
     Event elsewhere = new Event(null, null, ObjectMeta.named("default", "e"), ObjectReference.of("Pod", "x", "p"),
-        null, null, null, null, null, null, "Bad", null, null, null, null, null);
+        null, null, null, null, null, null, "Bad", null, null, null, null, null, null);
     assertCause(Validation.validateCreate(elsewhere), "involvedObject.namespace", "FieldValueInvalid");
     assertCause(Validation.validateCreate(elsewhere), "type", "FieldValueNotSupported");
 

@@ -1,6 +1,5 @@
 package io.coxswain.api.validation;
 
-import io.coxswain.api.Quantity;
 import static io.coxswain.api.validation.Fixtures.assertCause;
 import static io.coxswain.api.validation.Fixtures.assertCauses;
 import static io.coxswain.api.validation.Fixtures.created;
@@ -9,6 +8,7 @@ import static io.coxswain.api.validation.Fixtures.validPod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.coxswain.api.Quantity;
 import io.coxswain.api.core.Container;
 import io.coxswain.api.core.ContainerPort;
 import io.coxswain.api.core.EnvVar;
@@ -103,9 +103,9 @@ class PodValidationTest {
     Fixtures.assertValid(pod(c).withSpec(ok));
 
     Container missing = Container.of("c", "x").withVolumeMounts(List.of(VolumeMount.of("nope", "/a"),
-        VolumeMount.of("data", "/a"), new VolumeMount("data", null, "/b", "../etc", null)));
+        VolumeMount.of("data", "/a"), new VolumeMount("data", null, "/b", "../etc", null, null, null, null)));
     PodSpec bad = pod(missing).spec().withVolumes(List.of(Volume.emptyDir("data"), Volume.emptyDir("data"),
-        new Volume("none", null, null, null, null, null), Volume.hostPath("h", "")));
+        Volume.builder().name("none").build(), Volume.hostPath("h", "")));
     List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(pod(missing).withSpec(bad));
     assertCauses(causes,
         tuple("spec.volumes[1].name", "FieldValueDuplicate", "Duplicate value: \"data\""),
@@ -122,10 +122,10 @@ class PodValidationTest {
   void resources() {
     Container ok = Container.of("c", "x").withResources(new ResourceRequirements(
         Quantity.resourceList("cpu", "1", "memory", "1Gi"),
-        Quantity.resourceList("cpu", "500m", "memory", "1024Mi")));
+        Quantity.resourceList("cpu", "500m", "memory", "1024Mi"), null));
     Fixtures.assertValid(pod(ok));
     Container bad = Container.of("c", "x").withResources(new ResourceRequirements(
-        Quantity.resourceList("cpu", "1"), Quantity.resourceList("cpu", "2", "ephemeral-storage", "-1")));
+        Quantity.resourceList("cpu", "1"), Quantity.resourceList("cpu", "2", "ephemeral-storage", "-1"), null));
     assertCauses(Validation.validateCreate(pod(bad)),
         tuple("spec.containers[0].resources.requests[ephemeral-storage]", "FieldValueInvalid",
             "Invalid value: \"-1\": must be greater than or equal to 0"),
@@ -137,9 +137,9 @@ class PodValidationTest {
   void probes() {
     Fixtures.assertValid(created(pod(Container.of("c", "x").withProbes(Probe.httpGet("/", 80), Probe.tcpSocket(80),
         Probe.exec(List.of("true"))))));
-    Probe none = new Probe(null, null, null, -1, null, null, 2, null, null);
+    Probe none = new Probe(null, null, null, -1, null, null, 2, null, null, null);
     Probe two = new Probe(null, Probe.httpGet("/", 0).httpGet(), Probe.tcpSocket(80).tcpSocket(), null, null, null,
-        null, null, null);
+        null, null, null, null);
     List<io.coxswain.api.Status.StatusCause> causes =
         Validation.validateCreate(pod(Container.of("c", "x").withProbes(none, two, null)));
     assertCauses(causes,
@@ -156,14 +156,12 @@ class PodValidationTest {
   @Test
   void env() {
     EnvVar fromField = new EnvVar("POD_IP", null,
-        new EnvVarSource(new ObjectFieldSelector("v1", "status.podIP"), null, null));
-    Fixtures.assertValid(pod(new Container("c", "x", null, null, null, null, List.of(EnvVar.of("A_b.c", "1"),
-        fromField), null, null, null, null, null, null, null, null, null, null)));
+        new EnvVarSource(new ObjectFieldSelector("v1", "status.podIP"), null, null, null, null));
+    Fixtures.assertValid(pod(Container.builder().name("c").image("x").env(List.of(EnvVar.of("A_b.c", "1"),
+        fromField)).build()));
     EnvVar badName = EnvVar.of("1A", "x");
-    EnvVar badField = new EnvVar("X", null, new EnvVarSource(new ObjectFieldSelector("v1", "spec.foo"), null, null));
-    List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(pod(new Container("c", "x", null,
-        null, null, null, List.of(badName, badField, EnvVar.of(null, "v")), null, null, null, null, null, null, null,
-        null, null, null)));
+    EnvVar badField = new EnvVar("X", null, new EnvVarSource(new ObjectFieldSelector("v1", "spec.foo"), null, null, null, null));
+    List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(pod(Container.builder().name("c").image("x").env(List.of(badName, badField, EnvVar.of(null, "v"))).build()));
     assertCause(causes, "spec.containers[0].env[0].name", "FieldValueInvalid");
     assertCause(causes, "spec.containers[0].env[1].valueFrom.fieldRef.fieldPath", "FieldValueNotSupported");
     assertCause(causes, "spec.containers[0].env[2].name", "FieldValueRequired");
@@ -183,8 +181,7 @@ class PodValidationTest {
     assertCause(causes, "spec.tolerations[1].effect", "FieldValueInvalid");
     assertCause(causes, "spec.tolerations[2].operator", "FieldValueNotSupported");
     assertCause(causes, "spec.tolerations[2].effect", "FieldValueNotSupported");
-    PodSpec selector = new PodSpec(null, null, validPod().spec().containers(), null, null, null, null,
-        Map.of("disk", "s s"), null, "Bad_Node", null, null, null, null, null, null, null);
+    PodSpec selector = PodSpec.builder().containers(validPod().spec().containers()).nodeSelector(Map.of("disk", "s s")).nodeName("Bad_Node").build();
     List<io.coxswain.api.Status.StatusCause> more = Validation.validateCreate(validPod().withSpec(selector));
     assertCause(more, "spec.nodeSelector", "FieldValueInvalid");
     assertCause(more, "spec.nodeName", "FieldValueInvalid");
@@ -192,9 +189,8 @@ class PodValidationTest {
 
   @Test
   void hostNetworkRequiresMatchingPorts() {
-    PodSpec spec = new PodSpec(null, null, List.of(Container.of("c", "x").withPorts(List.of(
-        new ContainerPort(null, 81, 80, null, null)))), null, null, null, null, null, null, null, true, null, null,
-        null, null, null, null);
+    PodSpec spec = PodSpec.builder().containers(List.of(Container.of("c", "x").withPorts(List.of(
+        new ContainerPort(null, 81, 80, null, null))))).hostNetwork(true).build();
     assertCause(Validation.validateCreate(validPod().withSpec(spec)), "spec.containers[0].ports[0].hostPort",
         "FieldValueInvalid");
   }

@@ -83,13 +83,10 @@ class KindPrintersTest {
 
   @Test
   void nodeStatusRolesAndSystemInfo() {
-    NodeStatus status = new NodeStatus(null, null,
-        List.of(new NodeCondition("Ready", "True", ago(5), ago(100), "KubeletReady", "ready")),
-        List.of(new NodeAddress("InternalIP", "192.168.1.5"), new NodeAddress("Hostname", "n1")), null,
-        new NodeSystemInfo(null, null, null, "6.1.0", "Debian GNU/Linux 12", "docker://24.0.7", "v1.32.0-coxswain",
-            null, "linux", "amd64"));
+    NodeStatus status = NodeStatus.builder().conditions(List.of(new NodeCondition("Ready", "True", ago(5), ago(100), "KubeletReady", "ready"))).addresses(List.of(new NodeAddress("InternalIP", "192.168.1.5"), new NodeAddress("Hostname", "n1"))).nodeInfo(new NodeSystemInfo(null, null, null, "6.1.0", "Debian GNU/Linux 12", "docker://24.0.7", "v1.32.0-coxswain",
+            null, "linux", "amd64", null, null)).build();
     Node node = Node.of(ObjectMeta.named(null, "n1").withCreationTimestamp(ago(3 * 86400 + 3600))
-        .withLabels(Map.of("node-role.kubernetes.io/control-plane", "")), new NodeSpec(null, null, null, true, null),
+        .withLabels(Map.of("node-role.kubernetes.io/control-plane", "")), new NodeSpec(null, null, null, true, null, null, null, null),
         status);
     assertEquals(List.of("n1", "Ready,SchedulingDisabled", "control-plane", "3d1h", "v1.32.0-coxswain",
         "192.168.1.5", "<none>", "Debian GNU/Linux 12", "6.1.0", "docker://24.0.7"),
@@ -101,15 +98,14 @@ class KindPrintersTest {
     Node bare = Node.of(ObjectMeta.named(null, "n2").withCreationTimestamp(ago(10)), null, null);
     assertEquals(List.of("n2", "Unknown", "<none>", "10s", "", "<none>", "<none>", "<unknown>", "<unknown>",
         "<unknown>"), new NodePrinter().row(bare, NOW).cells());
-    NodeStatus notReady = new NodeStatus(null, null,
-        List.of(new NodeCondition("Ready", "Unknown", null, null, null, null)), null, null, null);
+    NodeStatus notReady = NodeStatus.builder().conditions(List.of(new NodeCondition("Ready", "Unknown", null, null, null, null))).build();
     assertEquals("NotReady", new NodePrinter().row(bare.withStatus(notReady), NOW).cells().get(1));
   }
 
   @Test
   void namespaceShowsPhase() {
     Namespace ns = Namespace.of("team-a").withMetadata(ObjectMeta.named(null, "team-a")
-        .withCreationTimestamp(ago(40))).withStatus(new NamespaceStatus("Active"));
+        .withCreationTimestamp(ago(40))).withStatus(new NamespaceStatus("Active", null));
     assertEquals(List.of("team-a", "Active", "40s"), new NamespacePrinter().row(ns, NOW).cells());
   }
 
@@ -135,7 +131,7 @@ class KindPrintersTest {
     Event event = new Event("v1", "Event", meta("default", "web.17a", 120),
         new ObjectReference("Pod", "default", "web", null, "v1", null, "spec.containers{web}"), "BackOff",
         "Back-off restarting failed container\n", new EventSource("kubelet", "n1"), ago(120), ago(30), 4, "Warning",
-        null, null, null, null, null);
+        null, null, null, null, null, null);
     assertEquals(List.of("30s", "Warning", "BackOff", "pod/web", "spec.containers{web}", "kubelet, n1",
         "Back-off restarting failed container", "2m", 4L, "web.17a"), new EventPrinter().row(event, NOW).cells());
   }
@@ -143,7 +139,7 @@ class KindPrintersTest {
   @Test
   void eventsWithOnlyEventTimeCountOnce() {
     Event event = new Event("v1", "Event", meta("default", "e", 5), ObjectReference.of("Node", null, ""),
-        "Started", "started", null, null, null, null, "Normal", ago(5), null, null, "coxswain", "n1");
+        "Started", "started", null, null, null, null, "Normal", ago(5), null, null, "coxswain", "n1", null);
     List<Object> cells = new EventPrinter().row(event, NOW).cells();
     assertEquals("5s", cells.get(0));
     assertEquals("node", cells.get(3));

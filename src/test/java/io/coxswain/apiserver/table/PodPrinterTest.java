@@ -26,16 +26,16 @@ class PodPrinterTest {
   }
 
   private static ContainerStatus running(String name, boolean ready, int restarts, ContainerState last) {
-    return new ContainerStatus(name, ContainerState.running(ago(60)), last, ready, restarts, "img", null, null, true);
+    return ContainerStatus.builder().name(name).state(ContainerState.running(ago(60))).lastState(last).ready(ready).restartCount(restarts).image("img").started(true).build();
   }
 
   private static ContainerStatus waiting(String name, String reason, int restarts, ContainerState last) {
-    return new ContainerStatus(name, ContainerState.waiting(reason, null), last, false, restarts, "img", null, null,
-        false);
+    return ContainerStatus.builder().name(name).state(ContainerState.waiting(reason, null)).lastState(last).ready(false).restartCount(restarts).image("img").started(false).build();
   }
 
   private static ContainerState terminated(String reason, int exitCode, String finishedAt) {
-    return ContainerState.terminated(new ContainerStateTerminated(exitCode, null, reason, null, null, finishedAt, null));
+    return ContainerState.terminated(new ContainerStateTerminated(exitCode, null, reason, null, null, finishedAt,
+        null));
   }
 
   private static PodStatus status(String phase, List<ContainerStatus> containers) {
@@ -76,8 +76,7 @@ class PodPrinterTest {
     Pod pulling = pod(status("Pending", List.of(waiting("a", "ErrImagePull", 0, null))), Container.of("a", "img"));
     assertEquals("ErrImagePull", printer.row(pulling, NOW).cells().get(2));
 
-    ContainerStatus done = new ContainerStatus("a", terminated("Completed", 0, ago(10)), null, false, 0, "img", null,
-        null, false);
+    ContainerStatus done = ContainerStatus.builder().name("a").state(terminated("Completed", 0, ago(10))).ready(false).restartCount(0).image("img").started(false).build();
     Row row = printer.row(pod(status("Succeeded", List.of(done)), Container.of("a", "img")), NOW);
     assertEquals("Completed", row.cells().get(2));
     assertEquals("Succeeded", row.completed().reason());
@@ -85,16 +84,14 @@ class PodPrinterTest {
 
   @Test
   void terminatedWithoutReasonShowsExitCode() {
-    ContainerStatus failed = new ContainerStatus("a", terminated(null, 137, ago(10)), null, false, 0, "img", null,
-        null, false);
+    ContainerStatus failed = ContainerStatus.builder().name("a").state(terminated(null, 137, ago(10))).ready(false).restartCount(0).image("img").started(false).build();
     assertEquals("ExitCode:137", printer.row(pod(status("Failed", List.of(failed)), Container.of("a", "img")), NOW)
         .cells().get(2));
   }
 
   @Test
   void completedContainerBesideARunningOneIsRunningWhenReady() {
-    ContainerStatus done = new ContainerStatus("a", terminated("Completed", 0, ago(10)), null, false, 0, "img", null,
-        null, false);
+    ContainerStatus done = ContainerStatus.builder().name("a").state(terminated("Completed", 0, ago(10))).ready(false).restartCount(0).image("img").started(false).build();
     PodStatus status = status("Running", List.of(done, running("b", true, 0, null)))
         .withConditions(List.of(PodCondition.of("Ready", true, ago(5))));
     assertEquals("Running", printer.row(pod(status, Container.of("a", "img"), Container.of("b", "img")), NOW)
@@ -112,13 +109,11 @@ class PodPrinterTest {
   void unfinishedInitContainerShowsInitProgress() {
     PodSpec spec = PodSpec.of(List.of(Container.of("app", "img"))).withInitContainers(
         List.of(Container.of("init", "img")));
-    PodStatus status = new PodStatus("Pending", null, null, null, null, null, null, null, null,
-        List.of(running("init", false, 0, null)), List.of(waiting("app", "PodInitializing", 0, null)), null);
+    PodStatus status = PodStatus.builder().phase("Pending").initContainerStatuses(List.of(running("init", false, 0, null))).containerStatuses(List.of(waiting("app", "PodInitializing", 0, null))).build();
     Pod pod = Pod.of(meta("default", "web", 5), spec).withStatus(status);
     assertEquals("Init:0/1", printer.row(pod, NOW).cells().get(2));
 
-    PodStatus crashing = new PodStatus("Pending", null, null, null, null, null, null, null, null,
-        List.of(waiting("init", "CrashLoopBackOff", 3, null)), List.of(), null);
+    PodStatus crashing = PodStatus.builder().phase("Pending").initContainerStatuses(List.of(waiting("init", "CrashLoopBackOff", 3, null))).containerStatuses(List.of()).build();
     Row row = printer.row(Pod.of(meta("default", "web", 5), spec).withStatus(crashing), NOW);
     assertEquals("Init:CrashLoopBackOff", row.cells().get(2));
     assertEquals("3", row.cells().get(3));

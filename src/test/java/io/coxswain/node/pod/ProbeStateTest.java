@@ -10,7 +10,7 @@ class ProbeStateTest {
   private static final Instant START = Instant.parse("2026-11-27T00:00:00Z");
 
   private static Probe probe(Integer delay, Integer period, Integer success, Integer failure) {
-    return new Probe(null, null, null, delay, null, period, success, failure, null);
+    return new Probe(null, null, null, delay, null, period, success, failure, null, null);
   }
 
   @Test

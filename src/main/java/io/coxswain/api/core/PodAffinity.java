@@ -1,0 +1,17 @@
+package io.coxswain.api.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.coxswain.api.Collections2;
+import java.util.List;
+
+/** Kubernetes {@code v1.PodAffinity}. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record PodAffinity(
+    List<WeightedPodAffinityTerm> preferredDuringSchedulingIgnoredDuringExecution,
+    List<PodAffinityTerm> requiredDuringSchedulingIgnoredDuringExecution) {
+
+  public PodAffinity {
+    preferredDuringSchedulingIgnoredDuringExecution = Collections2.listOrEmpty(preferredDuringSchedulingIgnoredDuringExecution);
+    requiredDuringSchedulingIgnoredDuringExecution = Collections2.listOrEmpty(requiredDuringSchedulingIgnoredDuringExecution);
+  }
+}

@@ -1,0 +1,7 @@
+package io.coxswain.api.core;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Kubernetes {@code v1.Quantity}. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record Quantity() {}
