@@ -29,8 +29,8 @@ import java.util.Locale;
 /**
  * The one Jackson setup. Reading is as strict about types as Kubernetes' Go decoder (a string is
  * never silently taken as a number, nor a number as a string, so {@code version: 1.0} as a label
- * is rejected as it is by a real API server) and as lenient about unknown fields (ignored, so
- * manifests using features Coxswain does not model still load).
+ * is rejected as it is by a real API server). Unknown and duplicate fields are handled as the
+ * request's {@link FieldValidation} says.
  */
 public final class Json {
   private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
@@ -102,6 +102,15 @@ public final class Json {
    * cannot unmarshal string into Go struct field ReplicationControllerSpec.spec.replicas of type int32}.
    */
   public static <T> T decode(byte[] body, String contentType, Class<T> type) {
+    return decode(body, contentType, type, FieldValidation.IGNORE, null);
+  }
+
+  /**
+   * {@link #decode(byte[], String, Class)} with Kubernetes' field validation: unknown and duplicate
+   * fields are dropped (Ignore), added to {@code warnings} (Warn) or refused with 400 (Strict).
+   */
+  public static <T> T decode(byte[] body, String contentType, Class<T> type, FieldValidation validation,
+      List<String> warnings) {
     ObjectMapper mapper = mapperFor(contentType);
     if (isBlank(body)) {
       throw ApiException.badRequest(cannotHandle(type) + "the request body is empty");
@@ -109,6 +118,16 @@ public final class Json {
     try (JsonParser parser = mapper.createParser(body)) {
       try {
         T value = mapper.readValue(parser, type);
+        if (validation != FieldValidation.IGNORE) {
+          List<String> problems = FieldValidation.problems(mapper, body, type);
+          if (!problems.isEmpty() && validation == FieldValidation.STRICT) {
+            throw ApiException.badRequest(cannotHandle(type) + "strict decoding error: "
+                + String.join(", ", problems));
+          }
+          if (warnings != null) {
+            warnings.addAll(problems);
+          }
+        }
         if (value == null) {
           throw ApiException.badRequest(cannotHandle(type) + "the request body is null");
         }
@@ -148,6 +167,15 @@ public final class Json {
 
   private static String versionOf(Class<?> type) {
     return type.getSimpleName().equals("Scale") ? "autoscaling/v1" : "v1";
+  }
+
+  /** Each field given twice in one object of a well-formed body, as {@code duplicate field "path"}. */
+  public static List<String> duplicateFields(byte[] body, String contentType) {
+    try {
+      return FieldValidation.problems(mapperFor(contentType), body, JsonNode.class);
+    } catch (IOException e) {
+      throw ApiException.badRequest("error decoding body: " + e.getMessage());
+    }
   }
 
   /** Decodes a body as a generic tree (for patches, kind checks and lists). */
@@ -194,8 +222,13 @@ public final class Json {
 
   /** Converts an already-parsed tree to a record, with the same error wording as {@link #decode}. */
   public static <T> T convert(JsonNode node, Class<T> type) {
+    return convert(node, type, FieldValidation.IGNORE, null);
+  }
+
+  /** {@link #convert(JsonNode, Class)} with field validation, as {@link #decode} does it. */
+  public static <T> T convert(JsonNode node, Class<T> type, FieldValidation validation, List<String> warnings) {
     try {
-      return decode(JSON.writeValueAsBytes(node), "application/json", type);
+      return decode(JSON.writeValueAsBytes(node), "application/json", type, validation, warnings);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

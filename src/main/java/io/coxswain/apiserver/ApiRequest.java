@@ -22,6 +22,14 @@ public record ApiRequest(
     return QueryBooleans.isTrue(query.get(name));
   }
 
+  /**
+   * {@code ?fieldValidation=}: Warn when absent; 422 on the options kind ("CreateOptions",
+   * "UpdateOptions", "PatchOptions") for a value Kubernetes does not know.
+   */
+  public io.coxswain.api.FieldValidation fieldValidation(String optionsKind) {
+    return io.coxswain.api.FieldValidation.parse(query.get("fieldValidation"), optionsKind);
+  }
+
   /** {@code ?dryRun=All}; 400 for any other value, as Kubernetes answers. */
   public boolean dryRun() {
     return DryRun.of(query.get("dryRun"));

@@ -19,8 +19,19 @@ public sealed interface ApiResponse {
     return this instanceof Watch || this instanceof WatchError;
   }
 
-  /** One object of a resource (tables render it as one row). */
-  record One(int code, ApiResource resource, Object object) implements ApiResponse {}
+  /**
+   * One object of a resource (tables render it as one row), with the warnings the request earned
+   * (sent as {@code Warning} headers, e.g. an unknown field under {@code fieldValidation=Warn}).
+   */
+  record One(int code, ApiResource resource, Object object, List<String> warnings) implements ApiResponse {
+    public One {
+      warnings = List.copyOf(warnings);
+    }
+
+    One(int code, ApiResource resource, Object object) {
+      this(code, resource, object, List.of());
+    }
+  }
 
   /** A page of a list, at one revision. */
   record Many(ApiResource resource, List<KubeObject> items, long revision, String continueToken)

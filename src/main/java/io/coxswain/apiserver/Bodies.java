@@ -2,6 +2,7 @@ package io.coxswain.apiserver;
 
 import io.coxswain.api.ApiException;
 import io.coxswain.api.ApiResource;
+import io.coxswain.api.FieldValidation;
 import io.coxswain.api.Json;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.Status.StatusCause;
@@ -14,6 +15,15 @@ final class Bodies {
 
   /** The body as an object of {@code resource}: 400 when malformed, of another kind, or of wrong types. */
   static <T> T decode(ApiRequest request, ApiResource resource, Class<T> type) {
+    return decode(request, resource, type, FieldValidation.IGNORE, null);
+  }
+
+  /**
+   * As {@link #decode(ApiRequest, ApiResource, Class)}, with unknown and duplicate fields handled as
+   * {@code validation} says: warnings go to {@code warnings}, Strict refuses with 400.
+   */
+  static <T> T decode(ApiRequest request, ApiResource resource, Class<T> type, FieldValidation validation,
+      List<String> warnings) {
     if (request.body().length == 0) {
       throw ApiException.badRequest("the request body is empty; a " + resource.kind() + " object is required");
     }
@@ -30,7 +40,7 @@ final class Bodies {
           + "include: application/json, application/yaml, application/vnd.kubernetes.protobuf");
     }
     // Straight from bytes to the record: one pass, no intermediate tree on the hot path.
-    T value = Json.decode(request.body(), request.contentType(), type);
+    T value = Json.decode(request.body(), request.contentType(), type, validation, warnings);
     if (value instanceof KubeObject object) {
       requireKind(object, resource);
     }
@@ -50,8 +60,9 @@ final class Bodies {
     }
   }
 
-  static KubeObject decodeObject(ApiRequest request, ApiResource resource) {
-    return decode(request, resource, resource.type());
+  static KubeObject decodeObject(ApiRequest request, ApiResource resource, FieldValidation validation,
+      List<String> warnings) {
+    return decode(request, resource, resource.type(), validation, warnings);
   }
 
   /** The path's name and namespace win only when the body agrees with them (or leaves them out). */

@@ -73,8 +73,8 @@ final class ResponseEncoder {
       }
       if (response instanceof ApiResponse.One one && one.object() instanceof KubeObject object
           && ApiResources.all().contains(one.resource())) {
-        return strict(one.code(), TableBuilder.table(one.resource(), List.of(object),
-            object.metadata().resourceVersion(), null, include, clock), false);
+        return withWarnings(strict(one.code(), TableBuilder.table(one.resource(), List.of(object),
+            object.metadata().resourceVersion(), null, include, clock), false), one.warnings());
       }
     }
     boolean yaml = format == io.coxswain.apiserver.MediaTypes.Format.YAML;
@@ -82,7 +82,7 @@ final class ResponseEncoder {
       return yaml ? strict(200, listDocument(many), true) : streamedList(many);
     }
     if (response instanceof ApiResponse.One one) {
-      return strict(one.code(), one.object(), yaml);
+      return withWarnings(strict(one.code(), one.object(), yaml), one.warnings());
     }
     ApiResponse.Document document = (ApiResponse.Document) response;
     if (document.body() instanceof String text) {
@@ -104,6 +104,22 @@ final class ResponseEncoder {
           new String(watchLine(watch.resource(), event, table), java.nio.charset.StandardCharsets.UTF_8)));
     }
     return upgrade.handleMessagesWith(Sink.ignore(), frames);
+  }
+
+  /**
+   * One {@code Warning: 299 - "text"} header per warning, as Kubernetes sends them (RFC 7234 code
+   * 299, agent "-", the text quoted); clients such as kubectl print each as "Warning: text".
+   */
+  private static HttpResponse withWarnings(HttpResponse response, List<String> warnings) {
+    if (warnings.isEmpty()) {
+      return response;
+    }
+    List<org.apache.pekko.http.javadsl.model.HttpHeader> headers = new java.util.ArrayList<>();
+    for (String warning : warnings) {
+      String quoted = warning.replace("\\", "\\\\").replace("\"", "\\\"");
+      headers.add(org.apache.pekko.http.javadsl.model.headers.RawHeader.create("Warning", "299 - \"" + quoted + "\""));
+    }
+    return response.addHeaders(headers);
   }
 
   static HttpResponse error(Status status) {

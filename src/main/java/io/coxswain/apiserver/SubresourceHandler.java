@@ -40,19 +40,25 @@ final class SubresourceHandler {
   }
 
   CompletionStage<ApiResponse> updateScale(ApiRequest request) {
-    Scale body = Bodies.decode(request, ApiResources.SCALE, Scale.class);
-    return changeScale(request, current -> body);
+    List<String> warnings = new java.util.ArrayList<>();
+    Scale body = Bodies.decode(request, ApiResources.SCALE, Scale.class, request.fieldValidation("UpdateOptions"),
+        warnings);
+    return changeScale(request, current -> body, warnings);
   }
 
   CompletionStage<ApiResponse> patchScale(ApiRequest request) {
     JsonNode patch = Patches.parse(request);
+    io.coxswain.api.FieldValidation validation = request.fieldValidation("PatchOptions");
+    List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
     return changeScale(request, current -> {
       JsonNode patched = Patches.apply(request.contentType(), Json.toTree(current), patch, "Scale");
-      return Json.convert(patched, Scale.class);
-    });
+      warnings.clear();
+      return Json.convert(patched, Scale.class, validation, warnings);
+    }, warnings);
   }
 
-  private CompletionStage<ApiResponse> changeScale(ApiRequest request, UnaryOperator<Scale> change) {
+  private CompletionStage<ApiResponse> changeScale(ApiRequest request, UnaryOperator<Scale> change,
+      List<String> warnings) {
     ResourceKey key = ReadHandler.key(request.path());
     // The scale is a view of the RC's spec: its change is an update of the RC, through the registry.
     return registry.update(key, current -> {
@@ -70,7 +76,7 @@ final class SubresourceHandler {
       }
       return rc.withSpec(rc.spec().withReplicas(replicas));
     }, false, request.dryRun()).thenApply(done -> new ApiResponse.One(200, ApiResources.SCALE,
-        scaleOf((ReplicationController) done)));
+        scaleOf((ReplicationController) done), warnings));
   }
 
   static Scale scaleOf(ReplicationController rc) {
@@ -84,7 +90,8 @@ final class SubresourceHandler {
 
   /** POST pods/NAME/binding: assigns the pod to a node, once; the scheduler's only write. */
   CompletionStage<ApiResponse> bind(ApiRequest request) {
-    Binding binding = Bodies.decode(request, ApiResources.BINDING, Binding.class);
+    Binding binding = Bodies.decode(request, ApiResources.BINDING, Binding.class,
+        request.fieldValidation("CreateOptions"), null);
     String node = binding.target() == null ? null : binding.target().name();
     if (node == null || node.isEmpty()) {
       throw ApiException.invalid("Binding", request.path().name(), List.of(

@@ -5,13 +5,18 @@ import io.coxswain.store.Deletion;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coxswain.api.ApiException;
 import io.coxswain.api.ApiResource;
+import io.coxswain.api.FieldValidation;
 import io.coxswain.api.Json;
 import io.coxswain.api.KubeObject;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.registry.Registry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,25 +40,35 @@ final class WriteHandler {
       throw ApiException.methodNotAllowed("create of " + resource.name() + " needs a namespace: POST to "
           + "/api/v1/namespaces/{namespace}/" + resource.name());
     }
-    KubeObject object = Bodies.decodeObject(request, resource);
+    List<String> warnings = new ArrayList<>();
+    KubeObject object = Bodies.decodeObject(request, resource, request.fieldValidation("CreateOptions"), warnings);
     Bodies.checkIdentity(path, object);
     return registry.create(resource, path.namespace(), object, request.dryRun())
-        .thenApply(created -> new ApiResponse.One(201, resource, created));
+        .thenApply(created -> new ApiResponse.One(201, resource, created, warnings));
   }
 
   /** PUT of an object or of its status. A resourceVersion in the body makes it conditional. */
   CompletionStage<ApiResponse> update(ApiRequest request) {
     RequestPath path = request.path();
-    KubeObject body = Bodies.decodeObject(request, path.resource());
+    List<String> warnings = new ArrayList<>();
+    KubeObject body = Bodies.decodeObject(request, path.resource(), request.fieldValidation("UpdateOptions"),
+        warnings);
     Bodies.checkIdentity(path, body);
     return modify(request, Registry.conditional(path.resource().name(), path.name(),
-        body.metadata().resourceVersion(), current -> body));
+        body.metadata().resourceVersion(), current -> body), () -> warnings);
   }
 
   /** PATCH of an object or of its status, in any of the three patch formats. */
   CompletionStage<ApiResponse> patch(ApiRequest request) {
     RequestPath path = request.path();
     JsonNode patch = Patches.parse(request);
+    FieldValidation validation = request.fieldValidation("PatchOptions");
+    List<String> duplicates = Json.duplicateFields(request.body(), "application/json");
+    if (!duplicates.isEmpty() && validation == FieldValidation.STRICT) {
+      throw ApiException.badRequest("strict decoding error: " + String.join(", ", duplicates));
+    }
+    // The change may run again after a conflict; the warnings are those of its last run.
+    AtomicReference<List<String>> warnings = new AtomicReference<>(List.of());
     return modify(request, current -> {
       JsonNode patched = Patches.apply(request.contentType(), Json.toTree(current), patch, current.kind());
       String patchedRv = patched.path("metadata").path("resourceVersion").asText("");
@@ -62,16 +77,23 @@ final class WriteHandler {
             "the object has been modified; please apply your changes to the latest version and try again");
       }
       Json.requireKind(patched, path.resource());
-      return Json.convert(patched, path.resource().type());
-    });
+      List<String> found = new ArrayList<>();
+      KubeObject result = Json.convert(patched, path.resource().type(), validation, found);
+      if (validation != FieldValidation.IGNORE) {
+        found.addAll(0, duplicates);
+      }
+      warnings.set(found);
+      return result;
+    }, warnings::get);
   }
 
   /** The shared read-modify-write of PUT and PATCH, on the object or its status. */
-  private CompletionStage<ApiResponse> modify(ApiRequest request, UnaryOperator<KubeObject> change) {
+  private CompletionStage<ApiResponse> modify(ApiRequest request, UnaryOperator<KubeObject> change,
+      Supplier<List<String>> warnings) {
     RequestPath path = request.path();
     boolean status = "status".equals(path.subresource());
     return registry.update(ReadHandler.key(path), change, status, request.dryRun())
-        .thenApply(written -> new ApiResponse.One(200, path.resource(), written));
+        .thenApply(written -> new ApiResponse.One(200, path.resource(), written, warnings.get()));
   }
 
   CompletionStage<ApiResponse> delete(ApiRequest request) {

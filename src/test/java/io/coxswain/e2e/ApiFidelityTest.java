@@ -70,4 +70,44 @@ class ApiFidelityTest {
       assertThat(pod.at("/status/qosClass").asText()).isEqualTo("Burstable");
     }
   }
+
+  @Test
+  void unknownAndDuplicateFieldsWarnByDefaultAndFailWhenStrict() {
+    String pod = """
+        {"apiVersion":"v1","kind":"Pod","metadata":{"name":"%s","labels":{"a":"b"}},
+         "spec":{"containers":[{"name":"c","image":"x","imagePolicy":"Always","image":"y"}],"restartPolice":"Never"}}""";
+    Http.Reply warned = http.post(PODS, "application/json", pod.formatted("warned"));
+    assertThat(warned.code()).as(warned.body()).isEqualTo(201);
+    assertThat(warned.header("Warning")).containsExactly(
+        "299 - \"unknown field \\\"spec.containers[0].imagePolicy\\\"\"",
+        "299 - \"duplicate field \\\"spec.containers[0].image\\\"\"",
+        "299 - \"unknown field \\\"spec.restartPolice\\\"\"");
+    assertThat(warned.json().at("/spec/containers/0/image").asText()).isEqualTo("y");
+
+    Http.Reply strict = http.post(PODS + "?fieldValidation=Strict", "application/json", pod.formatted("strict"));
+    assertThat(strict.code()).isEqualTo(400);
+    assertThat(strict.json().get("reason").asText()).isEqualTo("BadRequest");
+    assertThat(strict.json().get("message").asText()).isEqualTo("Pod in version \"v1\" cannot be handled as a "
+        + "Pod: strict decoding error: unknown field \"spec.containers[0].imagePolicy\", duplicate field "
+        + "\"spec.containers[0].image\", unknown field \"spec.restartPolice\"");
+    assertThat(http.get(PODS + "/strict").code()).as("nothing was created").isEqualTo(404);
+
+    Http.Reply ignored = http.post(PODS + "?fieldValidation=Ignore", "application/json", pod.formatted("ignored"));
+    assertThat(ignored.code()).isEqualTo(201);
+    assertThat(ignored.header("Warning")).isEmpty();
+
+    Http.Reply badMode = http.post(PODS + "?fieldValidation=Loose", "application/json", pod.formatted("loose"));
+    assertThat(badMode.code()).isEqualTo(422);
+    assertThat(badMode.json().at("/details/causes/0/field").asText()).isEqualTo("fieldValidation");
+
+    Http.Reply patched = http.patch(PODS + "/warned?fieldValidation=Strict", "application/merge-patch+json",
+        "{\"spec\":{\"activeDeadlineSecs\":5}}");
+    assertThat(patched.code()).isEqualTo(400);
+    assertThat(patched.json().get("message").asText()).contains("unknown field \"spec.activeDeadlineSecs\"");
+    Http.Reply patchWarned = http.patch(PODS + "/warned", "application/merge-patch+json",
+        "{\"metadata\":{\"labels\":{\"x\":\"1\"},\"labels\":{\"y\":\"2\"}}}");
+    assertThat(patchWarned.code()).isEqualTo(200);
+    assertThat(patchWarned.header("Warning")).containsExactly(
+        "299 - \"duplicate field \\\"metadata.labels\\\"\"");
+  }
 }

@@ -73,6 +73,33 @@ class KubectlEndToEndTest {
 
   @Test
   @Order(2)
+  void validateStrictRefusesUnknownFieldsAndWarnWarns() throws Exception {
+    Path manifest = dir.resolve("typo.yaml");
+    Files.writeString(manifest, """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: typo}
+        spec:
+          containers:
+          - name: c
+            image: busybox
+            imagePullPolicy: IfNotPresent
+            comand: ["sleep", "3600"]
+          restartPolicy: Never
+        """);
+    Kubectl.Result strict = kubectl.run("apply", "--validate=strict", "-f", manifest.toString());
+    assertThat(strict.exitCode()).isNotZero();
+    assertThat(strict.all()).contains("strict decoding error: unknown field \"spec.containers[0].comand\"");
+    assertThat(kubectl.run("get", "pod", "typo").all()).contains("NotFound");
+    Kubectl.Result byDefault = kubectl.run("apply", "-f", manifest.toString());
+    assertThat(byDefault.exitCode()).as("kubectl validates strictly by default").isNotZero();
+    Kubectl.Result warn = ok("apply", "--validate=warn", "-f", manifest.toString());
+    assertThat(warn.all()).contains("Warning: unknown field \"spec.containers[0].comand\"", "pod/typo created");
+    ok("delete", "pod", "typo", "--grace-period=0", "--force");
+  }
+
+  @Test
+  @Order(2)
   void applyCreatesThenConfiguresAfterAnEdit() throws Exception {
     Path manifest = dir.resolve("guestbook.yaml");
     Files.copy(Path.of("examples/guestbook.yaml"), manifest);

@@ -19,7 +19,17 @@ public final class Http {
     this.base = base;
   }
 
-  public record Reply(int code, String body) {
+  public record Reply(int code, String body, java.util.Map<String, java.util.List<String>> headers) {
+    public Reply(int code, String body) {
+      this(code, body, java.util.Map.of());
+    }
+
+    /** Every value of a header (names compare without case), in the order sent. */
+    public java.util.List<String> header(String name) {
+      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream()).toList();
+    }
+
     public JsonNode json() {
       try {
         return Json.json().readTree(body);
@@ -65,7 +75,7 @@ public final class Http {
     try {
       HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());
-      return new Reply(response.statusCode(), response.body());
+      return new Reply(response.statusCode(), response.body(), response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
