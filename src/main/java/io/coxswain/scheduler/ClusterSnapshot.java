@@ -11,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The scheduler's picture of one moment: each node with its pods, and the pods waiting for a node. */
-record ClusterSnapshot(Map<String, NodeInfo> nodes, List<Pod> pending) {
+/**
+ * The scheduler's picture of one moment: each node with its pods, the pods waiting for a node, and
+ * every namespace's labels (for pod affinity terms that pick namespaces by label).
+ */
+record ClusterSnapshot(Map<String, NodeInfo> nodes, List<Pod> pending, Map<String, Map<String, String>> namespaceLabels) {
   static final String SCHEDULER_NAME = "default-scheduler";
 
   /**
@@ -28,7 +31,7 @@ record ClusterSnapshot(Map<String, NodeInfo> nodes, List<Pod> pending) {
       }
     }
     if (pending.isEmpty()) {
-      return new ClusterSnapshot(Map.of(), pending);
+      return new ClusterSnapshot(Map.of(), pending, Map.of());
     }
     Map<String, NodeInfo> nodes = new LinkedHashMap<>();
     for (KubeObject object : view.list("nodes", null, null, 0, o -> true).items()) {
@@ -44,7 +47,11 @@ record ClusterSnapshot(Map<String, NodeInfo> nodes, List<Pod> pending) {
     // Oldest first, as Kubernetes' queue orders pods of equal priority.
     pending.sort(Comparator.comparing((Pod p) -> String.valueOf(p.metadata().creationTimestamp()))
         .thenComparing(p -> p.metadata().namespace()).thenComparing(p -> p.metadata().name()));
-    return new ClusterSnapshot(nodes, pending);
+    Map<String, Map<String, String>> namespaceLabels = new java.util.HashMap<>();
+    for (KubeObject ns : view.list("namespaces", null, null, 0, o -> true).items()) {
+      namespaceLabels.put(ns.metadata().name(), ns.metadata().labelsOrEmpty());
+    }
+    return new ClusterSnapshot(nodes, pending, namespaceLabels);
   }
 
   /** Whether some pod waits for this scheduler (one index lookup; the informers ask it often). */

@@ -2,7 +2,6 @@ package io.coxswain.scheduler;
 
 import io.coxswain.api.core.Taint;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** The feasibility filters, in the order Kubernetes' default profile runs them. */
@@ -10,8 +9,8 @@ final class Filters {
   private Filters() {}
 
   static List<Filter> defaults() {
-    return List.of(Filters::unschedulable, Filters::notReady, Filters::nodeSelector, Filters::taints,
-        Filters::hostPorts, Filters::resources);
+    return List.of(Filters::unschedulable, Filters::notReady, Filters::taints, Filters::nodeAffinity,
+        Filters::hostPorts, Filters::resources, Filters::interPodAffinity);
   }
 
   /** NodeUnschedulable: cordoned nodes take no new pods. */
@@ -29,15 +28,15 @@ final class Filters {
     return tolerated ? Optional.empty() : Optional.of("node(s) had untolerated taint {node.kubernetes.io/not-ready: }");
   }
 
-  /** NodeSelector: every key=value of spec.nodeSelector among the node's labels. */
-  static Optional<String> nodeSelector(PodDemand demand, NodeInfo node) {
-    Map<String, String> selector = demand.pod().spec().nodeSelector();
-    if (selector.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<String, String> labels = node.node().metadata().labelsOrEmpty();
-    boolean matches = selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
-    return matches ? Optional.empty() : Optional.of("node(s) didn't match Pod's node affinity/selector");
+  /** NodeAffinity: spec.nodeSelector and the required node affinity terms ({@link NodeAffinity}). */
+  static Optional<String> nodeAffinity(PodDemand demand, NodeInfo node) {
+    return NodeAffinity.required(demand.pod(), node.node()) ? Optional.empty() : Optional.of(NodeAffinity.MISMATCH);
+  }
+
+  /** InterPodAffinity: required pod affinity and anti-affinity, both ways ({@link InterPodAffinity}). */
+  static Optional<String> interPodAffinity(PodDemand demand, NodeInfo node) {
+    return demand.affinity() == InterPodAffinity.Prepared.NONE ? Optional.empty()
+        : InterPodAffinity.filter(demand.affinity(), node.node());
   }
 
   /** TaintToleration: NoSchedule (and NoExecute) taints need a matching toleration. */

@@ -16,13 +16,20 @@ import java.util.Set;
  * A node as the scheduler sees it: the Node object, what the filters read of it worked out once
  * (every pod's filters and scorers ask, on hundreds of nodes), and what the pods
  * bound to it add up to — their number, summed requests, the host ports they hold, and how many
- * each controller owns (for spreading). Immutable; {@link #with} is the node after one more pod.
+ * each controller owns (for spreading), the pods themselves (for pod affinity) and how many of them
+ * keep others away by required anti-affinity. Immutable; {@link #with} is the node after one more
+ * pod: the pods bound at the snapshot are shared, those placed in this pass are listed apart.
  */
 record NodeInfo(Node node, Traits traits, int podCount, Requests requested, Set<String> hostPorts,
-                Map<String, Integer> podsPerController) {
+                Map<String, Integer> podsPerController, List<Pod> bound, List<Pod> added, int antiAffinityPods) {
   NodeInfo {
     hostPorts = Set.copyOf(hostPorts);
     podsPerController = Map.copyOf(podsPerController);
+  }
+
+  /** Every pod on the node: bound at the snapshot, then placed in this pass. */
+  Iterable<Pod> pods() {
+    return added.isEmpty() ? bound : () -> java.util.stream.Stream.concat(bound.stream(), added.stream()).iterator();
   }
 
   /**
@@ -58,7 +65,9 @@ record NodeInfo(Node node, Traits traits, int podCount, Requests requested, Set<
     Requests requested = Requests.NONE;
     Set<String> ports = new HashSet<>();
     Map<String, Integer> controllers = new java.util.HashMap<>();
+    int anti = 0;
     for (Pod pod : pods) {
+      anti += InterPodAffinity.hasRequiredAntiAffinity(pod) ? 1 : 0;
       PodDemand demand = demands.of(pod);
       requested = requested.plus(demand.requests());
       ports.addAll(demand.hostPorts());
@@ -66,7 +75,8 @@ record NodeInfo(Node node, Traits traits, int podCount, Requests requested, Set<
         controllers.merge(demand.controllerUid(), 1, Integer::sum);
       }
     }
-    return new NodeInfo(node, Traits.of(node), pods.size(), requested, ports, controllers);
+    return new NodeInfo(node, Traits.of(node), pods.size(), requested, ports, controllers,
+        java.util.Collections.unmodifiableList(pods), List.of(), anti);
   }
 
   /** This node with one more pod: copies only what the pod changes. */
@@ -81,7 +91,10 @@ record NodeInfo(Node node, Traits traits, int podCount, Requests requested, Set<
       controllers = new java.util.HashMap<>(podsPerController);
       controllers.merge(demand.controllerUid(), 1, Integer::sum);
     }
-    return new NodeInfo(node, traits, podCount + 1, requested.plus(demand.requests()), ports, controllers);
+    List<Pod> placed = new java.util.ArrayList<>(added);
+    placed.add(demand.pod());
+    return new NodeInfo(node, traits, podCount + 1, requested.plus(demand.requests()), ports, controllers, bound,
+        List.copyOf(placed), antiAffinityPods + (InterPodAffinity.hasRequiredAntiAffinity(demand.pod()) ? 1 : 0));
   }
 
   /** How many of this node's pods the controller with this uid owns. */

@@ -48,6 +48,8 @@ public final class Scheduler {
   private final Clock clock;
   private final EventRecorder events;
   private final SchedulingPipeline pipeline = SchedulingPipeline.defaults();
+  /** Whether the last pass left a pod with pod affinity terms unplaced (read on the feed thread). */
+  private volatile boolean affinityWaiting;
   private final PodDemands demands = new PodDemands();
   /** The last reason reported per pending pod (by uid), so a FailedScheduling event is written once per reason. */
   private final Map<String, String> reported = new HashMap<>();
@@ -70,7 +72,12 @@ public final class Scheduler {
               CompletableFuture.delayedExecutor(BATCH.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
           return Writes.all(scheduler.pass(view)).thenCombine(held, (a, b) -> Controller.Result.DONE);
         }, view -> List.of(PASS)), List.of(
-            Informer.of("pods", Pod.class, Scheduler::podChanged),
+            Informer.of("pods", Pod.class, (before, after, view, enqueue) -> {
+              podChanged(before, after, view, enqueue);
+              if (scheduler.affinityWaiting) {
+                podPlaced(before, after, enqueue);
+              }
+            }),
             Informer.of("nodes", Node.class, Scheduler::nodeChanged)), clock);
   }
 
@@ -80,6 +87,17 @@ public final class Scheduler {
       enqueue.accept(PASS);
     } else if (before != null && !unbound(before) && !ClusterSnapshot.terminal(before)
         && (after == null || ClusterSnapshot.terminal(after)) && ClusterSnapshot.anyPending(view)) {
+      enqueue.accept(PASS);
+    }
+  }
+
+  /**
+   * While a pod with pod affinity terms could not be placed: a pod placed or relabelled, which may
+   * satisfy it (Kubernetes requeues such pods on an assigned pod's add or update).
+   */
+  static void podPlaced(Pod before, Pod after, Consumer<String> enqueue) {
+    if (after != null && !unbound(after) && (before == null || unbound(before)
+        || !before.metadata().labelsOrEmpty().equals(after.metadata().labelsOrEmpty()))) {
       enqueue.accept(PASS);
     }
   }
@@ -100,14 +118,17 @@ public final class Scheduler {
   }
 
   private List<CompletableFuture<?>> pass(CacheView view) {
+    boolean waitingOnPods = false;
     ClusterSnapshot snapshot = ClusterSnapshot.of(view, demands);
     demands.endPass();
     List<CompletableFuture<?>> writes = new ArrayList<>();
     if (snapshot.pending().isEmpty()) {
       reported.clear();
+      affinityWaiting = false;
       return writes;
     }
     List<NodeInfo> nodes = new ArrayList<>(new java.util.TreeMap<>(snapshot.nodes()).values());
+    pipeline.namespaceLabels(snapshot.namespaceLabels());
     Map<String, Integer> position = new HashMap<>();
     for (int i = 0; i < nodes.size(); i++) {
       position.put(nodes.get(i).name(), i);
@@ -121,11 +142,15 @@ public final class Scheduler {
         nodes.set(at, nodes.get(at).with(demand));
         reported.remove(pod.metadata().uid());
         writes.add(bind(pod, decision.node()));
-      } else if (!decision.unschedulableMessage().equals(reported.get(pod.metadata().uid()))) {
+      } else if (InterPodAffinity.hasTerms(pod)) {
+        waitingOnPods = true;
+      }
+      if (!decision.scheduled() && !decision.unschedulableMessage().equals(reported.get(pod.metadata().uid()))) {
         reported.put(pod.metadata().uid(), decision.unschedulableMessage());
         writes.add(markUnschedulable(pod, decision.unschedulableMessage()));
       }
     }
+    affinityWaiting = waitingOnPods;
     return writes;
   }
 

@@ -17,9 +17,10 @@ import java.util.TreeMap;
  */
 final class SchedulingPipeline {
   private final List<Filter> filters;
-  private final List<Scorers.Scorer> scorers;
+  private final List<Scorers.Weighted> scorers;
+  private Map<String, Map<String, String>> namespaceLabels = Map.of();
 
-  SchedulingPipeline(List<Filter> filters, List<Scorers.Scorer> scorers) {
+  SchedulingPipeline(List<Filter> filters, List<Scorers.Weighted> scorers) {
     this.filters = List.copyOf(filters);
     this.scorers = List.copyOf(scorers);
   }
@@ -60,7 +61,14 @@ final class SchedulingPipeline {
     return schedule(PodDemand.of(pod), nodes, start);
   }
 
-  Decision schedule(PodDemand demand, List<NodeInfo> nodes, int start) {
+  /** Every namespace's labels, for pod affinity terms that select namespaces by label. */
+  void namespaceLabels(Map<String, Map<String, String>> labels) {
+    namespaceLabels = Map.copyOf(labels);
+  }
+
+  Decision schedule(PodDemand podDemand, List<NodeInfo> nodes, int start) {
+    // PreFilter: what pod (anti-)affinity needs, once per attempt, over every node.
+    PodDemand demand = podDemand.withAffinity(InterPodAffinity.prepare(podDemand.pod(), nodes, namespaceLabels));
     Map<String, Integer> reasons = new TreeMap<>();
     List<NodeInfo> feasible = new ArrayList<>();
     int wanted = feasibleToFind(nodes.size());
@@ -85,11 +93,10 @@ final class SchedulingPipeline {
     }
     NodeInfo best = null;
     double bestScore = -1;
-    for (NodeInfo node : feasible) {
-      double score = 0;
-      for (Scorers.Scorer scorer : scorers) {
-        score += scorer.score(demand, node);
-      }
+    double[] scores = Scorers.total(scorers, demand, feasible);
+    for (int i = 0; i < feasible.size(); i++) {
+      NodeInfo node = feasible.get(i);
+      double score = scores[i];
       if (score > bestScore || score == bestScore && node.name().compareTo(best.name()) < 0) {
         best = node;
         bestScore = score;

@@ -194,4 +194,33 @@ class PodValidationTest {
     assertCause(Validation.validateCreate(validPod().withSpec(spec)), "spec.containers[0].ports[0].hostPort",
         "FieldValueInvalid");
   }
+
+  @Test
+  void affinity() {
+    Pod bad = io.coxswain.api.Json.decode("""
+        {"kind":"Pod","metadata":{"name":"p","namespace":"d"},"spec":{"containers":[{"name":"c","image":"x"}],
+         "affinity":{"nodeAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":{"nodeSelectorTerms":[
+           {"matchExpressions":[{"key":"zone","operator":"Near","values":["a"]},{"key":"n","operator":"Gt",
+            "values":["x"]},{"key":"k","operator":"Exists","values":["v"]}]}]},
+          "preferredDuringSchedulingIgnoredDuringExecution":[{"weight":0,"preference":{}}]},
+          "podAntiAffinity":{"requiredDuringSchedulingIgnoredDuringExecution":[{"labelSelector":{"matchExpressions":
+            [{"key":"app","operator":"In"}]}}]}}}}""".getBytes(), "application/json", Pod.class);
+    assertCauses(Validation.validateCreate(bad),
+        tuple("spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+            + ".matchExpressions[0].operator", "FieldValueNotSupported",
+            "Unsupported value: \"Near\": supported values: \"DoesNotExist\", \"Exists\", \"Gt\", \"In\", "
+            + "\"Lt\", \"NotIn\""),
+        tuple("spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+            + ".matchExpressions[1].values[0]", "FieldValueInvalid", "Invalid value: \"x\": must be an integer"),
+        tuple("spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+            + ".matchExpressions[2].values", "FieldValueForbidden",
+            "Forbidden: may not be specified when `operator` is 'Exists' or 'DoesNotExist'"),
+        tuple("spec.affinity.nodeAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight",
+            "FieldValueInvalid", "Invalid value: 0: must be in the range 1-100"),
+        tuple("spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey",
+            "FieldValueRequired", "Required value: can not be empty"),
+        tuple("spec.affinity.podAntiAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].labelSelector"
+            + ".matchExpressions[0].values", "FieldValueRequired",
+            "Required value: must be specified when `operator` is 'In' or 'NotIn'"));
+  }
 }
