@@ -18,6 +18,7 @@ import io.coxswain.registry.LocalClient;
 import io.coxswain.registry.Registry;
 import io.coxswain.registry.Strategies;
 import io.coxswain.controller.NamespaceController;
+import io.coxswain.controller.TaintEvictionController;
 import io.coxswain.controller.NodeLifecycle;
 import io.coxswain.controller.ReplicationControllerEntity;
 import io.coxswain.controller.ReplicationManager;
@@ -150,6 +151,8 @@ public final class CoxswainNode implements AutoCloseable {
         "endpoints-controller"));
     singletons.init(SingletonActor.of(NamespaceController.create(cache, writer, resync, Clock.systemUTC()),
         "namespace-controller"));
+    singletons.init(SingletonActor.of(TaintEvictionController.create(cache, writer, resync, Clock.systemUTC()),
+        "taint-eviction-controller"));
   }
 
   /**
