@@ -156,7 +156,8 @@ public final class Defaulting {
 
   private static KubeObject prepareForCreate(KubeObject obj) {
     if (obj instanceof Pod p) {
-      return p.withStatus(PodStatus.phase("Pending").withQosClass(PodDefaults.qosClass(p.spec())));
+      return p.withSpec(PodDefaults.priority(p.spec()))
+          .withStatus(PodStatus.phase("Pending").withQosClass(PodDefaults.qosClass(p.spec())));
     }
     if (obj instanceof ReplicationController rc) {
       return rc.withStatus(new ReplicationControllerStatus(0, null, null, null, null, null));

@@ -3,6 +3,8 @@ package io.coxswain.api;
 import io.coxswain.api.core.ConfigMapVolumeSource;
 import io.coxswain.api.core.Container;
 import io.coxswain.api.core.ContainerPort;
+import io.coxswain.api.core.EmptyDirVolumeSource;
+import io.coxswain.api.core.PodSecurityContext;
 import io.coxswain.api.core.HTTPGetAction;
 import io.coxswain.api.core.PodSpec;
 import io.coxswain.api.core.Probe;
@@ -34,7 +36,26 @@ final class PodDefaults {
             or(spec.schedulerName(), "default-scheduler"))
         .withContainers(spec.containers().stream().map(c -> container(c, hostNetwork)).toList())
         .withInitContainers(spec.initContainers().stream().map(c -> container(c, hostNetwork)).toList())
-        .withVolumes(spec.volumes().stream().map(PodDefaults::volume).toList());
+        .withVolumes(spec.volumes().stream().map(PodDefaults::volume).toList())
+        .toBuilder()
+        // SetDefaults_PodSpec: an empty pod security context and service links on.
+        .securityContext(spec.securityContext() == null ? PodSecurityContext.builder().build() : spec.securityContext())
+        .enableServiceLinks(spec.enableServiceLinks() == null ? Boolean.TRUE : spec.enableServiceLinks())
+        // The deprecated serviceAccount field mirrors serviceAccountName, either way round.
+        .serviceAccountName(or(spec.serviceAccountName(), spec.serviceAccount()))
+        .serviceAccount(or(spec.serviceAccountName(), spec.serviceAccount()))
+        .build();
+  }
+
+  /**
+   * What Kubernetes' Priority admission sets on a pod that names no priority class: priority 0
+   * and the PreemptLowerPriority policy (pods only; pod templates keep what was written).
+   */
+  static PodSpec priority(PodSpec spec) {
+    return spec.toBuilder()
+        .priority(spec.priority() == null ? Integer.valueOf(0) : spec.priority())
+        .preemptionPolicy(or(spec.preemptionPolicy(), "PreemptLowerPriority"))
+        .build();
   }
 
   static Container container(Container c, boolean hostNetwork) {
@@ -100,7 +121,10 @@ final class PodDefaults {
     return new ResourceRequirements(r.limits(), requests, r.claims());
   }
 
-  private static Volume volume(Volume v) {
+  private static Volume volume(Volume given) {
+    // SetDefaults_Volume: a volume with no source at all is an emptyDir.
+    Volume v = given.sourceCount() == 0 ? given.toBuilder().emptyDir(new EmptyDirVolumeSource(null, null, null)).build()
+        : given;
     ConfigMapVolumeSource cm = v.configMap() == null || v.configMap().defaultMode() != null ? v.configMap()
         : new ConfigMapVolumeSource(v.configMap().name(), v.configMap().items(), DEFAULT_FILE_MODE,
             v.configMap().optional(), v.configMap().defaultUser());

@@ -212,4 +212,21 @@ class DefaultingTest {
       assertThat(io.coxswain.api.validation.Validation.validateUpdate(stored, out)).as(reencoded).isEmpty();
     }
   }
+
+  @Test
+  void podSpecDefaultsAndCreateAdmissionAsKubernetesSetsThem() {
+    Pod in = Json.decode("""
+        {"kind":"Pod","metadata":{"name":"p"},"spec":{"serviceAccount":"builder",
+         "containers":[{"name":"c","image":"x"}],"volumes":[{"name":"scratch"}]}}""".getBytes(), "application/json",
+        Pod.class);
+    Pod out = (Pod) Defaulting.applyCreateDefaults(in, "team", CLOCK, new Random(1));
+    assertThat(out.spec().securityContext()).as("an empty pod security context").isNotNull();
+    assertThat(Json.toTree(out).at("/spec/securityContext").toString()).isEqualTo("{}");
+    assertThat(out.spec().enableServiceLinks()).isTrue();
+    assertThat(out.spec().serviceAccountName()).isEqualTo("builder");
+    assertThat(out.spec().serviceAccount()).isEqualTo("builder");
+    assertThat(out.spec().priority()).isZero();
+    assertThat(out.spec().preemptionPolicy()).isEqualTo("PreemptLowerPriority");
+    assertThat(out.spec().volumes().get(0).emptyDir()).as("a volume with no source is an emptyDir").isNotNull();
+  }
 }
