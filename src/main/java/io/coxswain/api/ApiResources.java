@@ -1,6 +1,9 @@
 package io.coxswain.api;
 
 import io.coxswain.api.core.Binding;
+import io.coxswain.api.core.ConfigMap;
+import io.coxswain.api.core.Secret;
+import io.coxswain.api.core.ServiceAccount;
 import io.coxswain.api.core.Endpoints;
 import io.coxswain.api.core.Event;
 import io.coxswain.api.core.Namespace;
@@ -34,6 +37,13 @@ public final class ApiResources {
   public static final ApiResource NAMESPACES = new ApiResource("namespaces", "namespace", "Namespace", false,
       List.of("ns"), Namespace.class, List.of("status"));
 
+  public static final ApiResource CONFIG_MAPS = new ApiResource("configmaps", "configmap", "ConfigMap", true,
+      List.of("cm"), ConfigMap.class, List.of());
+  public static final ApiResource SECRETS = new ApiResource("secrets", "secret", "Secret", true, List.of(),
+      Secret.class, List.of());
+  public static final ApiResource SERVICE_ACCOUNTS = new ApiResource("serviceaccounts", "serviceaccount",
+      "ServiceAccount", true, List.of("sa"), ServiceAccount.class, List.of());
+
   /** The body of {@code POST pods/{name}/binding}. */
   public static final ApiResource BINDING = new ApiResource("bindings", "binding", "Binding", true, List.of(),
       Binding.class, List.of());
@@ -42,7 +52,8 @@ public final class ApiResources {
       Scale.class, List.of());
 
   private static final List<ApiResource> ALL =
-      List.of(PODS, REPLICATION_CONTROLLERS, SERVICES, ENDPOINTS, EVENTS, NODES, NAMESPACES);
+      List.of(PODS, REPLICATION_CONTROLLERS, SERVICES, ENDPOINTS, EVENTS, NODES, NAMESPACES, CONFIG_MAPS, SECRETS,
+          SERVICE_ACCOUNTS);
 
   private ApiResources() {}
 

@@ -156,7 +156,7 @@ public final class Defaulting {
 
   private static KubeObject prepareForCreate(KubeObject obj) {
     if (obj instanceof Pod p) {
-      return p.withSpec(PodDefaults.priority(p.spec()))
+      return p.withSpec(PodDefaults.admission(p.spec()))
           .withStatus(PodStatus.phase("Pending").withQosClass(PodDefaults.qosClass(p.spec())));
     }
     if (obj instanceof ReplicationController rc) {

@@ -48,11 +48,15 @@ final class PodDefaults {
   }
 
   /**
-   * What Kubernetes' Priority admission sets on a pod that names no priority class: priority 0
-   * and the PreemptLowerPriority policy (pods only; pod templates keep what was written).
+   * What Kubernetes' admission sets on a new pod (not on pod templates): the ServiceAccount
+   * plugin's {@code default} service account when none is named, and the Priority plugin's
+   * priority 0 with the PreemptLowerPriority policy when no priority class is named.
    */
-  static PodSpec priority(PodSpec spec) {
+  static PodSpec admission(PodSpec spec) {
+    String account = or(spec.serviceAccountName(), "default");
     return spec.toBuilder()
+        .serviceAccountName(account)
+        .serviceAccount(account)
         .priority(spec.priority() == null ? Integer.valueOf(0) : spec.priority())
         .preemptionPolicy(or(spec.preemptionPolicy(), "PreemptLowerPriority"))
         .build();

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Kubernetes' protobuf request bodies ({@code application/vnd.kubernetes.protobuf}), which kubectl's
- * generators send ({@code kubectl create namespace}, {@code kubectl create service}). The body is
+ * generators send ({@code kubectl create namespace}, {@code service}, {@code configmap}, {@code secret},
+ * {@code serviceaccount}). The body is
  * the magic {@code k8s\0} and a {@code runtime.Unknown} envelope (typeMeta, raw object); the raw
  * object is turned into the JSON tree the rest of the server already understands. Only the kinds
  * those generators make are described; other fields and kinds are refused or skipped, never
@@ -23,7 +24,9 @@ final class ProtobufBodies {
   private static final byte[] MAGIC = {'k', '8', 's', 0};
 
   /** INT drops zero (Go's omitempty); INT_PRESENT keeps it, for pointer fields where 0 means something. */
-  private enum Type { STRING, INT, INT_PRESENT, BOOL, TIME, MESSAGE, STRING_MAP, STRINGS, MESSAGES, INT_OR_STRING }
+  private enum Type {
+    STRING, INT, INT_PRESENT, BOOL, TIME, MESSAGE, STRING_MAP, BYTES_MAP, STRINGS, MESSAGES, INT_OR_STRING
+  }
 
   private record Field(String json, Type type, String message) {
     static Field of(String json, Type type) {
@@ -66,6 +69,32 @@ final class ProtobufBodies {
           4, Field.of("type", Type.STRING),
           5, Field.of("externalIPs", Type.STRINGS),
           7, Field.of("sessionAffinity", Type.STRING))),
+      // kubectl create configmap / secret / serviceaccount.
+      Map.entry("ConfigMap", Map.of(
+          1, new Field("metadata", Type.MESSAGE, "ObjectMeta"),
+          2, Field.of("data", Type.STRING_MAP),
+          3, Field.of("binaryData", Type.BYTES_MAP),
+          4, Field.of("immutable", Type.BOOL))),
+      Map.entry("Secret", Map.of(
+          1, new Field("metadata", Type.MESSAGE, "ObjectMeta"),
+          2, Field.of("data", Type.BYTES_MAP),
+          3, Field.of("type", Type.STRING),
+          4, Field.of("stringData", Type.STRING_MAP),
+          5, Field.of("immutable", Type.BOOL))),
+      Map.entry("ServiceAccount", Map.of(
+          1, new Field("metadata", Type.MESSAGE, "ObjectMeta"),
+          2, new Field("secrets", Type.MESSAGES, "ObjectReference"),
+          3, new Field("imagePullSecrets", Type.MESSAGES, "LocalObjectReference"),
+          4, Field.of("automountServiceAccountToken", Type.BOOL))),
+      Map.entry("ObjectReference", Map.of(
+          1, Field.of("kind", Type.STRING),
+          2, Field.of("namespace", Type.STRING),
+          3, Field.of("name", Type.STRING),
+          4, Field.of("uid", Type.STRING),
+          5, Field.of("apiVersion", Type.STRING),
+          6, Field.of("resourceVersion", Type.STRING),
+          7, Field.of("fieldPath", Type.STRING))),
+      Map.entry("LocalObjectReference", Map.of(1, Field.of("name", Type.STRING))),
       Map.entry("ServicePort", Map.of(
           1, Field.of("name", Type.STRING),
           2, Field.of("protocol", Type.STRING),
@@ -73,7 +102,8 @@ final class ProtobufBodies {
           4, Field.of("targetPort", Type.INT_OR_STRING),
           5, Field.of("nodePort", Type.INT))));
 
-  private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("Namespace", "Service", "DeleteOptions");
+  private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("Namespace", "Service", "DeleteOptions",
+      "ConfigMap", "Secret", "ServiceAccount");
 
   private ProtobufBodies() {}
 
@@ -104,8 +134,8 @@ final class ProtobufBodies {
         }
       }
       if (!TOP_LEVEL.contains(kind) || raw == null) {
-        throw ApiException.unsupportedMediaType("protobuf bodies are accepted for Namespace, Service and "
-            + "DeleteOptions; send " + kind + " as application/json");
+        throw ApiException.unsupportedMediaType("protobuf bodies are accepted for " + String.join(", ",
+            new java.util.TreeSet<>(TOP_LEVEL)) + "; send " + kind + " as application/json");
       }
       ObjectNode object = message(new Reader(raw, 0, raw.length), kind);
       object.put("apiVersion", apiVersion);
@@ -161,6 +191,23 @@ final class ProtobufBodies {
         case STRING_MAP -> {
           String[] entry = stringPair(in.nested());
           objectOf(out, field.json()).put(entry[0], entry[1]);
+        }
+        case BYTES_MAP -> {
+          // map<string, bytes>: JSON carries the bytes as base64, as Go's encoding/json does.
+          Reader entry = in.nested();
+          String key = "";
+          byte[] value = new byte[0];
+          while (entry.more()) {
+            int t = entry.varintInt();
+            if (t >>> 3 == 1) {
+              key = entry.string();
+            } else if (t >>> 3 == 2) {
+              value = entry.bytes();
+            } else {
+              entry.skip(t & 7);
+            }
+          }
+          objectOf(out, field.json()).put(key, java.util.Base64.getEncoder().encodeToString(value));
         }
         case INT_OR_STRING -> intOrString(out, field.json(), in.nested());
         default -> in.skip(tag & 7);

@@ -18,6 +18,7 @@ import io.coxswain.registry.LocalClient;
 import io.coxswain.registry.Registry;
 import io.coxswain.registry.Strategies;
 import io.coxswain.controller.NamespaceController;
+import io.coxswain.controller.ServiceAccountsController;
 import io.coxswain.controller.TaintEvictionController;
 import io.coxswain.controller.NodeLifecycle;
 import io.coxswain.controller.ReplicationControllerEntity;
@@ -153,6 +154,8 @@ public final class CoxswainNode implements AutoCloseable {
         "namespace-controller"));
     singletons.init(SingletonActor.of(TaintEvictionController.create(cache, writer, resync, Clock.systemUTC()),
         "taint-eviction-controller"));
+    singletons.init(SingletonActor.of(ServiceAccountsController.create(cache, writer, resync, Clock.systemUTC()),
+        "serviceaccounts-controller"));
   }
 
   /**

@@ -28,6 +28,29 @@ public final class Strategies {
     register(plain(ApiResources.EVENTS));
     register(new NodeStrategy());
     register(new NamespaceStrategy());
+    register(plain(ApiResources.CONFIG_MAPS));
+    register(new SecretStrategy());
+    register(plain(ApiResources.SERVICE_ACCOUNTS));
+  }
+
+  /** Secrets: stringData folded into data and the type defaulted on every write, before validation. */
+  static final class SecretStrategy implements Strategy {
+    @Override
+    public ApiResource resource() {
+      return ApiResources.SECRETS;
+    }
+
+    @Override
+    public KubeObject prepareForCreate(KubeObject object, String namespace, java.time.Clock clock,
+        java.util.Random random) {
+      return Strategy.super.prepareForCreate(((io.coxswain.api.core.Secret) object).normalized(), namespace, clock,
+          random);
+    }
+
+    @Override
+    public KubeObject prepareForUpdate(KubeObject current, KubeObject updated) {
+      return Strategy.super.prepareForUpdate(current, ((io.coxswain.api.core.Secret) updated).normalized());
+    }
   }
 
   private void register(Strategy strategy) {

@@ -47,7 +47,10 @@ class SchemaRoundTripTest {
         Arguments.of(io.fabric8.kubernetes.api.model.Namespace.class, Namespace.class),
         Arguments.of(io.fabric8.kubernetes.api.model.Endpoints.class, Endpoints.class),
         Arguments.of(io.fabric8.kubernetes.api.model.Event.class, Event.class),
-        Arguments.of(io.fabric8.kubernetes.api.model.Binding.class, Binding.class));
+        Arguments.of(io.fabric8.kubernetes.api.model.Binding.class, Binding.class),
+        Arguments.of(io.fabric8.kubernetes.api.model.ConfigMap.class, io.coxswain.api.core.ConfigMap.class),
+        Arguments.of(io.fabric8.kubernetes.api.model.Secret.class, io.coxswain.api.core.Secret.class),
+        Arguments.of(io.fabric8.kubernetes.api.model.ServiceAccount.class, io.coxswain.api.core.ServiceAccount.class));
   }
 
   @ParameterizedTest(name = "{1}")

@@ -3,6 +3,9 @@ package io.coxswain.api.validation;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.Status.StatusCause;
 import io.coxswain.api.core.Binding;
+import io.coxswain.api.core.ConfigMap;
+import io.coxswain.api.core.Secret;
+import io.coxswain.api.core.ServiceAccount;
 import io.coxswain.api.core.Endpoints;
 import io.coxswain.api.core.Event;
 import io.coxswain.api.core.Namespace;
@@ -43,6 +46,12 @@ public final class Validation {
       ControllerValidation.scale(scale, out);
     } else if (obj instanceof Binding binding) {
       ClusterValidation.binding(binding, out);
+    } else if (obj instanceof ConfigMap cm) {
+      ConfigValidation.configMap(cm, out);
+    } else if (obj instanceof Secret secret) {
+      ConfigValidation.secret(secret, out);
+    } else if (obj instanceof ServiceAccount sa) {
+      ConfigValidation.serviceAccount(sa, out);
     } else {
       MetaValidation.objectMeta(obj.metadata(), true, Names::dns1123Subdomain, out);
     }
@@ -80,6 +89,10 @@ public final class Validation {
       PodUpdateValidation.update(o.spec(), n.spec(), out);
     } else if (oldObj instanceof Service o && newObj instanceof Service n) {
       ServiceValidation.update(o, n, out);
+    } else if (oldObj instanceof ConfigMap o && newObj instanceof ConfigMap n) {
+      ConfigValidation.configMapUpdate(o, n, out);
+    } else if (oldObj instanceof Secret o && newObj instanceof Secret n) {
+      ConfigValidation.secretUpdate(o, n, out);
     }
     return List.copyOf(out);
   }

@@ -12,7 +12,10 @@ final class Printers {
       "nodes", new NodePrinter(),
       "namespaces", new NamespacePrinter(),
       "endpoints", new EndpointsPrinter(),
-      "events", new EventPrinter());
+      "events", new EventPrinter(),
+      "configmaps", new ConfigPrinters.ConfigMapPrinter(),
+      "secrets", new ConfigPrinters.SecretPrinter(),
+      "serviceaccounts", new ConfigPrinters.ServiceAccountPrinter());
   private static final RowPrinter<KubeObject> DEFAULT = new DefaultPrinter();
 
   private Printers() {}
