@@ -11,6 +11,10 @@ import io.coxswain.store.CacheView;
 import io.coxswain.registry.Client;
 import io.coxswain.registry.EventRecorder;
 import io.coxswain.store.WatchCache;
+import io.coxswain.api.Quantity;
+import io.coxswain.api.core.ConfigMap;
+import io.coxswain.api.core.Secret;
+import io.coxswain.node.config.ConfigLookup;
 import io.coxswain.store.ChangeType;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
@@ -68,10 +72,17 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
    * (one call for the whole node, as the kubelet's PLEG) and how often busy workers sync;
    * {@code podResync}, how often a settled worker looks anyway; the CrashLoopBackOff delays.
    */
-  public record Settings(Duration heartbeat, Duration podSync, Duration podResync, RestartRules.Backoff backoff) {
+  /** @param podsDir where each pod's volume files are kept ({@code <podsDir>/<uid>/volumes/<name>}) */
+  public record Settings(Duration heartbeat, Duration podSync, Duration podResync, RestartRules.Backoff backoff,
+                         java.nio.file.Path podsDir) {
     /** Settled workers look ten times less often than busy ones. */
     public Settings(Duration heartbeat, Duration podSync, RestartRules.Backoff backoff) {
       this(heartbeat, podSync, podSync.multipliedBy(10), backoff);
+    }
+
+    /** Volume files under the JVM's temporary directory (tests and simulations). */
+    public Settings(Duration heartbeat, Duration podSync, Duration podResync, RestartRules.Backoff backoff) {
+      this(heartbeat, podSync, podResync, backoff, PodSteps.Config.none().podsDir());
     }
   }
 
@@ -107,7 +118,25 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     this.workerContext = new PodWorker.Context(facts.name(), facts.internalIp(), runtimeName, client,
         context.getSystem().dispatchers().lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking()),
         clock, settings.podSync(), settings.podResync(), new EventRecorder(client, "kubelet", facts.name(), clock));
-    this.steps = new PodSteps(runtime, clock, settings.backoff(), facts.internalIp());
+    this.steps = new PodSteps(runtime, clock, settings.backoff(), facts.internalIp(),
+        new PodSteps.Config(configLookup(cache), settings.podsDir().resolve(facts.name()), Map.of(
+            "cpu", Quantity.of(java.math.BigDecimal.valueOf(facts.cpus())),
+            "memory", Quantity.ofBytes(facts.memoryBytes()))));
+  }
+
+  /** ConfigMaps and Secrets as this member's cache has them. */
+  private static ConfigLookup configLookup(WatchCache cache) {
+    return new ConfigLookup() {
+      @Override
+      public ConfigMap configMap(String namespace, String name) {
+        return cache.view().get(new ResourceKey("configmaps", namespace, name)) instanceof ConfigMap cm ? cm : null;
+      }
+
+      @Override
+      public Secret secret(String namespace, String name) {
+        return cache.view().get(new ResourceKey("secrets", namespace, name)) instanceof Secret s ? s : null;
+      }
+    };
   }
 
   public static Behavior<Command> create(WatchCache cache, Client client, NodeFacts facts, ContainerRuntime runtime,

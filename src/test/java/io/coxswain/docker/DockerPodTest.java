@@ -140,6 +140,52 @@ class DockerPodTest {
   }
 
   @Test
+  void configMapsSecretsAndTheDownwardApiReachTheContainerAsEnvAndFiles() throws Exception {
+    apply(pod("configured", "Always", "", """
+          volumes:
+          - {name: cfg, configMap: {name: app-config}}
+          - {name: creds, secret: {secretName: app-secret, defaultMode: 0400}}
+          - name: info
+            downwardAPI: {items: [{path: labels, fieldRef: {fieldPath: metadata.labels}}]}
+          containers:
+          - name: c
+            image: coxswain-test/busybox:1
+            envFrom: [{configMapRef: {name: app-config}, prefix: CFG_}]
+            env:
+            - {name: PASSWORD, valueFrom: {secretKeyRef: {name: app-secret, key: password}}}
+            - {name: MY_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}
+            - {name: GREETING, value: "hello-$(CFG_mode)"}
+            command: ["/bin/sh", "-c", "echo env=$CFG_mode/$PASSWORD/$GREETING/$MY_IP; echo file=$(cat /etc/cfg/mode); \\
+              echo secret=$(cat /etc/creds/password) mode=$(stat -L -c %a /etc/creds/password); \\
+              echo labels=$(cat /etc/info/labels); touch /etc/cfg/x 2>/dev/null || echo read-only; sleep 3600"]
+            volumeMounts:
+            - {name: cfg, mountPath: /etc/cfg}
+            - {name: creds, mountPath: /etc/creds}
+            - {name: info, mountPath: /etc/info}
+        """).replace("annotations: {}", "annotations: {}\n  labels: {app: configured}"));
+    // Nothing it refers to exists yet: the container waits as a kubelet's does.
+    await().atMost(Duration.ofSeconds(60)).until(() -> status("configured").at("/containerStatuses/0/state/waiting")
+        .path("message").asText().contains("configmap \"app-config\" not found"));
+    apply("""
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: app-config}
+        data: {mode: blue}
+        ---
+        apiVersion: v1
+        kind: Secret
+        metadata: {name: app-secret}
+        stringData: {password: s3cr3t}
+        """);
+    await().atMost(Duration.ofSeconds(60)).until(() -> logsSoFar("configured").contains("labels="));
+    String podIp = status("configured").at("/podIP").asText();
+    assertThat(logs("configured")).contains("env=blue/s3cr3t/hello-blue/" + podIp + "\n", "file=blue\n",
+        "secret=s3cr3t mode=400\n", "labels=app=\"configured\"\n", "read-only\n");
+    assertThat(http.get("/api/v1/namespaces/default/secrets/app-secret").json().at("/data/password").asText())
+        .as("stringData is stored as base64 data").isEqualTo("czNjcjN0");
+  }
+
+  @Test
   void theMemoryAndCpuLimitsAreInTheContainersCgroup() throws Exception {
     apply(pod("limited", "Never", "", """
           containers:

@@ -11,6 +11,8 @@ import io.coxswain.node.runtime.ContainerConfig;
 import io.coxswain.node.runtime.MountConfig;
 import io.coxswain.node.runtime.PodRef;
 import io.coxswain.node.runtime.SandboxConfig;
+import io.coxswain.node.config.EnvResolver;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,7 @@ final class ContainerConfigs {
     return new SandboxConfig(ref, pod.metadata().annotationsOrEmpty(), emptyDirs, hostPorts);
   }
 
+  /** A container with literal env values only and no config volumes (tests and simulations). */
   static ContainerConfig of(PodRef pod, Pod spec, Container container, int attempt) {
     Map<String, String> env = new LinkedHashMap<>();
     for (EnvVar var : container.env()) {
@@ -47,15 +50,26 @@ final class ContainerConfigs {
         env.put(var.name(), var.value());
       }
     }
+    return of(pod, spec, container, attempt, env, Map.of());
+  }
+
+  /**
+   * @param env the resolved environment ({@link io.coxswain.node.config.EnvResolver}); command and
+   *     args have their $(NAME) references expanded from it, as Kubernetes does
+   * @param volumeDirs the node directory of each configMap/secret/downwardAPI/projected volume
+   */
+  static ContainerConfig of(PodRef pod, Pod spec, Container container, int attempt, Map<String, String> env,
+      Map<String, Path> volumeDirs) {
     Map<String, Quantity> limits = container.resources() == null ? Map.of() : container.resources().limits();
     Long memory = limits.containsKey("memory") ? limits.get("memory").value() : null;
     Long cpu = limits.containsKey("cpu") ? limits.get("cpu").milliValue() : null;
     return new ContainerConfig(pod, container.name(), attempt, container.image(), container.imagePullPolicy(),
-        container.command(), container.args(), env, container.workingDir(), memory, cpu, mounts(spec, container));
+        EnvResolver.expandAll(container.command(), env), EnvResolver.expandAll(container.args(), env), env,
+        container.workingDir(), memory, cpu, mounts(spec, container, volumeDirs));
   }
 
   /** Validation has checked that every mount names a volume of the pod. */
-  private static List<MountConfig> mounts(Pod pod, Container container) {
+  private static List<MountConfig> mounts(Pod pod, Container container, Map<String, Path> volumeDirs) {
     Map<String, Volume> volumes = new LinkedHashMap<>();
     for (Volume volume : pod.spec().volumes()) {
       volumes.put(volume.name(), volume);
@@ -71,8 +85,22 @@ final class ContainerConfigs {
         mounts.add(new MountConfig(volume.name(), null, mount.mountPath(), readOnly));
       } else if (volume.hostPath() != null) {
         mounts.add(new MountConfig(null, volume.hostPath().path(), mount.mountPath(), readOnly));
+      } else if (volumeDirs.containsKey(volume.name())) {
+        // Files the node made (configMap, secret, downwardAPI, projected) are always read-only.
+        Path dir = volumeDirs.get(volume.name());
+        Path source = mount.subPath() == null || mount.subPath().isEmpty() ? dir : dir.resolve(mount.subPath());
+        mounts.add(new MountConfig(null, realPath(source).toString(), mount.mountPath(), true));
       }
     }
     return mounts;
+  }
+
+  /** A subPath names a file through the volume's symlinks; the runtime binds the file itself. */
+  private static Path realPath(Path path) {
+    try {
+      return path.toRealPath();
+    } catch (java.io.IOException e) {
+      return path;
+    }
   }
 }

@@ -1,6 +1,15 @@
 package io.coxswain.node.pod;
 
 import io.coxswain.api.Defaulting;
+import io.coxswain.api.Quantity;
+import io.coxswain.api.core.Volume;
+import io.coxswain.node.config.AtomicWriter;
+import io.coxswain.node.config.ConfigError;
+import io.coxswain.node.config.ConfigLookup;
+import io.coxswain.node.config.ConfigVolumes;
+import io.coxswain.node.config.DownwardApi;
+import io.coxswain.node.config.EnvResolver;
+import java.nio.file.Path;
 import io.coxswain.api.core.Container;
 import io.coxswain.api.core.Pod;
 import io.coxswain.node.RestartRules;
@@ -28,13 +37,32 @@ public final class PodSteps {
   private final Clock clock;
   private final RestartRules.Backoff backoff;
   private final String nodeAddress;
+  private final Config config;
+
+  /**
+   * What containers' configuration is made from beyond the pod: the ConfigMaps and Secrets it
+   * refers to, where the node keeps each pod's volume files ({@code podsDir/<uid>/volumes/<name>}),
+   * and the node's allocatable resources (the value of a resourceFieldRef to an unset limit).
+   */
+  public record Config(ConfigLookup lookup, Path podsDir, Map<String, Quantity> allocatable) {
+    /** No ConfigMaps or Secrets, volume files under the JVM's temporary directory. */
+    public static Config none() {
+      return new Config(ConfigLookup.NONE, Path.of(System.getProperty("java.io.tmpdir"), "coxswain-pods"), Map.of());
+    }
+  }
 
   /** {@code nodeAddress} is where host ports bind when a port names no hostIP. */
   public PodSteps(ContainerRuntime runtime, Clock clock, RestartRules.Backoff backoff, String nodeAddress) {
+    this(runtime, clock, backoff, nodeAddress, Config.none());
+  }
+
+  public PodSteps(ContainerRuntime runtime, Clock clock, RestartRules.Backoff backoff, String nodeAddress,
+      Config config) {
     this.runtime = runtime;
     this.clock = clock;
     this.backoff = backoff;
     this.nodeAddress = nodeAddress;
+    this.config = config;
   }
 
   /** One sync: sandbox (adopting one left by an earlier agent), observe containers, start those due. */
@@ -60,10 +88,21 @@ public final class PodSteps {
     Map<String, ContainerRecord> records = new LinkedHashMap<>(
         PodSync.observe(state.containers(), observed, pod.spec().restartPolicy(), podBackoff, now));
     removeOlderAttempts(state.containers(), records);
+    DownwardApi.Addresses addresses = new DownwardApi.Addresses(state.podIp(), nodeAddress);
+    Map<String, Path> volumeDirs;
+    String volumeProblem = null;
+    try {
+      volumeDirs = writeVolumes(ref, pod, addresses);
+    } catch (ConfigError | java.io.UncheckedIOException e) {
+      // As a kubelet whose volume cannot be set up: the containers wait in ContainerCreating.
+      volumeDirs = Map.of();
+      volumeProblem = "MountVolume.SetUp failed: " + e.getMessage();
+    }
     for (Container container : pod.spec().containers()) {
       ContainerRecord record = records.getOrDefault(container.name(), ContainerRecord.fresh(container.name()));
       if (record.dueToStart(now)) {
-        record = start(ref, state.sandboxId(), pod, container, record, podBackoff, now);
+        record = volumeProblem != null ? record.failedToStart("ContainerCreating", volumeProblem, now)
+            : start(ref, state.sandboxId(), pod, container, record, podBackoff, now, addresses, volumeDirs);
       }
       records.put(container.name(), record);
     }
@@ -172,10 +211,34 @@ public final class PodSteps {
     }
   }
 
+  /** The files of the pod's configMap, secret, downwardAPI and projected volumes, written; their directories. */
+  private Map<String, Path> writeVolumes(PodRef ref, Pod pod, DownwardApi.Addresses addresses) {
+    Map<String, Path> dirs = new LinkedHashMap<>();
+    for (Volume volume : pod.spec().volumes()) {
+      if (ConfigVolumes.isConfigVolume(volume)) {
+        Path dir = volumesDir(ref).resolve(volume.name());
+        AtomicWriter.write(dir, ConfigVolumes.files(pod, volume, addresses, config.allocatable(), config.lookup()));
+        dirs.put(volume.name(), dir);
+      }
+    }
+    return dirs;
+  }
+
+  private Path volumesDir(PodRef ref) {
+    return config.podsDir().resolve(ref.uid()).resolve("volumes");
+  }
+
   private ContainerRecord start(PodRef ref, String sandboxId, Pod pod, Container container, ContainerRecord record,
-      RestartRules.Backoff podBackoff, Instant now) {
+      RestartRules.Backoff podBackoff, Instant now, DownwardApi.Addresses addresses, Map<String, Path> volumeDirs) {
+    Map<String, String> env;
     try {
-      String id = runtime.startContainer(sandboxId, ContainerConfigs.of(ref, pod, container, record.restartCount()));
+      env = EnvResolver.resolve(pod, container, addresses, config.allocatable(), config.lookup()).env();
+    } catch (ConfigError error) {
+      return record.failedToStart(ConfigError.REASON, error.getMessage(), now.plus(podBackoff.delay(0)));
+    }
+    try {
+      String id = runtime.startContainer(sandboxId, ContainerConfigs.of(ref, pod, container, record.restartCount(),
+          env, volumeDirs));
       return record.started(id);
     } catch (RuntimeFailure failure) {
       // A failed pull shows first as ErrImagePull, then ImagePullBackOff while it waits to retry.
@@ -225,6 +288,15 @@ public final class PodSteps {
   }
 
   /** Stops every container (SIGTERM, then SIGKILL after the grace period) and removes the sandbox. */
+  void teardown(PodRef ref, PodRuntime state, Duration grace) {
+    teardown(state, grace);
+    try {
+      AtomicWriter.deleteTree(config.podsDir().resolve(ref.uid()));
+    } catch (java.io.UncheckedIOException ignored) {
+      // left for the next start's cleanup
+    }
+  }
+
   void teardown(PodRuntime state, Duration grace) {
     List<String> running = state.containers().values().stream().map(ContainerRecord::containerId)
         .filter(java.util.Objects::nonNull).toList();

@@ -158,7 +158,7 @@ public final class PodWorker {
       context.getLog().info("pod={}/{} stopping (grace {}s)", key.namespace(), key.name(), grace.getSeconds());
       report(PodEvents.killing(pod));
       PodRuntime state = runtime;
-      context.pipeToSelf(CompletableFuture.runAsync(() -> steps.teardown(state, grace), ctx.blocking())
+      context.pipeToSelf(CompletableFuture.runAsync(() -> steps.teardown(ref(), state, grace), ctx.blocking())
           .thenCompose(done -> ctx.client().finishDeletion(key, pod.metadata().uid())),
           (done, failure) -> new TornDown(failure));
       return terminating();

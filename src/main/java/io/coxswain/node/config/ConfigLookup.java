@@ -1,0 +1,26 @@
+package io.coxswain.node.config;
+
+import io.coxswain.api.core.ConfigMap;
+import io.coxswain.api.core.Secret;
+
+/** Where a node agent reads the ConfigMaps and Secrets its pods refer to (its member's watch cache). */
+public interface ConfigLookup {
+  /** The ConfigMap, or null when there is none. */
+  ConfigMap configMap(String namespace, String name);
+
+  /** The Secret, or null when there is none. */
+  Secret secret(String namespace, String name);
+
+  /** Nothing exists: every reference is missing. */
+  ConfigLookup NONE = new ConfigLookup() {
+    @Override
+    public ConfigMap configMap(String namespace, String name) {
+      return null;
+    }
+
+    @Override
+    public Secret secret(String namespace, String name) {
+      return null;
+    }
+  };
+}
