@@ -1,5 +1,6 @@
 package io.coxswain.api;
 
+import io.coxswain.api.coordination.Lease;
 import io.coxswain.api.core.Binding;
 import io.coxswain.api.core.ConfigMap;
 import io.coxswain.api.core.Secret;
@@ -16,7 +17,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The registry of resources the core v1 API serves, in the order discovery lists them. Binding and
+ * The registry of resources the API serves (the core group and named groups such as
+ * coordination.k8s.io), in the order discovery lists them. Binding and
  * Scale are kinds reached only through subresources ({@code pods/binding},
  * {@code replicationcontrollers/scale}), so they are described separately and not in {@link #all()}.
  */
@@ -44,6 +46,9 @@ public final class ApiResources {
   public static final ApiResource SERVICE_ACCOUNTS = new ApiResource("serviceaccounts", "serviceaccount",
       "ServiceAccount", true, List.of("sa"), ServiceAccount.class, List.of());
 
+  public static final ApiResource LEASES = new ApiResource("coordination.k8s.io", "v1", "leases", "lease", "Lease",
+      true, List.of(), Lease.class, List.of());
+
   /** The body of {@code POST pods/{name}/binding}. */
   public static final ApiResource BINDING = new ApiResource("bindings", "binding", "Binding", true, List.of(),
       Binding.class, List.of());
@@ -53,12 +58,32 @@ public final class ApiResources {
 
   private static final List<ApiResource> ALL =
       List.of(PODS, REPLICATION_CONTROLLERS, SERVICES, ENDPOINTS, EVENTS, NODES, NAMESPACES, CONFIG_MAPS, SECRETS,
-          SERVICE_ACCOUNTS);
+          SERVICE_ACCOUNTS, LEASES);
 
   private ApiResources() {}
 
+  /** Every served resource, of every group. */
   public static List<ApiResource> all() {
     return ALL;
+  }
+
+  /** The resources of one group-version ("" and "v1" for the core group), in discovery order. */
+  public static List<ApiResource> inGroupVersion(String group, String version) {
+    return ALL.stream().filter(r -> r.group().equals(group) && r.version().equals(version)).toList();
+  }
+
+  /** The named groups served under /apis, each with its versions (one each today), in order. */
+  public static java.util.Map<String, List<String>> groups() {
+    java.util.Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+    for (ApiResource r : ALL) {
+      if (!r.group().isEmpty()) {
+        groups.computeIfAbsent(r.group(), g -> new java.util.ArrayList<>());
+        if (!groups.get(r.group()).contains(r.version())) {
+          groups.get(r.group()).add(r.version());
+        }
+      }
+    }
+    return groups;
   }
 
   /** By plural name ("pods"), singular name ("pod") or short name ("po"), as kubectl accepts. */

@@ -166,7 +166,7 @@ public final class Json {
   }
 
   private static String versionOf(Class<?> type) {
-    return type.getSimpleName().equals("Scale") ? "autoscaling/v1" : "v1";
+    return ApiResources.byKind(type.getSimpleName()).map(ApiResources::apiVersionOf).orElse("v1");
   }
 
   /** Each field given twice in one object of a well-formed body, as {@code duplicate field "path"}. */

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A parsed core/v1 resource path: {@code /api/v1/[namespaces/NS/]RESOURCE[/NAME[/SUBRESOURCE]]}.
+ * A parsed resource path: {@code /api/v1/[namespaces/NS/]RESOURCE[/NAME[/SUBRESOURCE]]}, or the same
+ * under {@code /apis/GROUP/VERSION/} for a named group.
  * {@code namespace} is null for cluster-scoped resources and for lists across all namespaces.
  */
 public record RequestPath(ApiResource resource, String namespace, String name, String subresource) {
@@ -17,13 +18,33 @@ public record RequestPath(ApiResource resource, String namespace, String name, S
     return name == null;
   }
 
-  /** Parses a path under /api/v1, or empty when it is not a resource path. Unknown resources are 404. */
+  /**
+   * Parses a resource path under /api/v1 (the core group) or /apis/GROUP/VERSION, or empty when it
+   * is not a resource path. Unknown resources, and resources of another group-version, are 404.
+   */
   public static Optional<RequestPath> parse(String path) {
-    if (!path.startsWith("/api/v1/")) {
+    String group;
+    String version;
+    String rest;
+    if (path.startsWith("/api/v1/")) {
+      group = "";
+      version = "v1";
+      rest = path.substring("/api/v1/".length());
+    } else if (path.startsWith("/apis/")) {
+      String[] gv = path.substring("/apis/".length()).split("/", 3);
+      if (gv.length < 3) {
+        return Optional.empty();
+      }
+      group = gv[0];
+      version = gv[1];
+      rest = gv[2];
+      if (ApiResources.inGroupVersion(group, version).isEmpty()) {
+        throw notFound(path);
+      }
+    } else {
       return Optional.empty();
     }
-    List<String> parts = Arrays.stream(path.substring("/api/v1/".length()).split("/"))
-        .filter(s -> !s.isEmpty()).toList();
+    List<String> parts = Arrays.stream(rest.split("/")).filter(s -> !s.isEmpty()).toList();
     if (parts.isEmpty()) {
       return Optional.empty();
     }
@@ -31,13 +52,13 @@ public record RequestPath(ApiResource resource, String namespace, String name, S
     // subresource of the namespace itself (status, finalize).
     if (parts.get(0).equals("namespaces") && parts.size() >= 3
         && !parts.get(2).equals("status") && !parts.get(2).equals("finalize")) {
-      ApiResource resource = resource(parts.get(2));
+      ApiResource resource = resource(group, version, parts.get(2));
       if (!resource.namespaced()) {
         throw ApiException.notFound(null, parts.get(2), "");
       }
       return Optional.of(build(resource, parts.get(1), parts.subList(3, parts.size()), path));
     }
-    ApiResource resource = resource(parts.get(0));
+    ApiResource resource = resource(group, version, parts.get(0));
     return Optional.of(build(resource, null, parts.subList(1, parts.size()), path));
   }
 
@@ -53,8 +74,8 @@ public record RequestPath(ApiResource resource, String namespace, String name, S
     return new RequestPath(resource, namespace, name, subresource);
   }
 
-  private static ApiResource resource(String name) {
-    return ApiResources.all().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(() -> new ApiException(io.coxswain.api.Status.failure(404,
+  private static ApiResource resource(String group, String version, String name) {
+    return ApiResources.inGroupVersion(group, version).stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow(() -> new ApiException(io.coxswain.api.Status.failure(404,
         "NotFound", "the server could not find the requested resource", null)));
   }
 

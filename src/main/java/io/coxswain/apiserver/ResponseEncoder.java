@@ -136,7 +136,7 @@ final class ResponseEncoder {
   private static Map<String, Object> listDocument(ApiResponse.Many many) {
     Map<String, Object> list = new LinkedHashMap<>();
     list.put("kind", many.resource().listKind());
-    list.put("apiVersion", "v1");
+    list.put("apiVersion", many.resource().apiVersion());
     list.put("metadata", listMeta(many));
     list.put("items", many.items());
     return list;
@@ -197,7 +197,7 @@ final class ResponseEncoder {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("type", event.type().name());
     if (event.type() == ChangeType.BOOKMARK) {
-      line.put("object", Map.of("kind", resource.kind(), "apiVersion", "v1",
+      line.put("object", Map.of("kind", resource.kind(), "apiVersion", resource.apiVersion(),
           "metadata", Map.of("resourceVersion", Long.toString(event.revision()))));
     } else if (table) {
       ObjectNode rows = TableBuilder.table(resource, List.of(event.object()), Long.toString(event.revision()), null, clock);

@@ -59,7 +59,7 @@ final class Routes {
       case "/openapi/v2" -> OpenApiV2.document();
       case "/openapi/v3" -> OpenApiV3.root();
       case "/openapi/v3/api/v1" -> OpenApiV3.coreV1();
-      default -> null;
+      default -> groupDocument(path);
     };
     if (body == null && path.equals("/readyz")) {
       throw ApiException.unavailable("the watch cache has not loaded the store yet");
@@ -71,6 +71,20 @@ final class Routes {
       throw ApiException.methodNotAllowed("the server does not allow this method on the requested resource");
     }
     return Optional.of(new ApiResponse.Document(200, body));
+  }
+
+  /** /apis/GROUP, /apis/GROUP/VERSION and their OpenAPI v3 documents; null for anything else. */
+  private static Object groupDocument(String path) {
+    String apis = path.startsWith("/apis/") ? path.substring("/apis/".length())
+        : path.startsWith("/openapi/v3/apis/") ? path.substring("/openapi/v3/apis/".length()) : null;
+    if (apis == null) {
+      return null;
+    }
+    String[] gv = apis.split("/");
+    if (path.startsWith("/openapi/")) {
+      return gv.length == 2 ? OpenApiV3.groupVersion(gv[0], gv[1]) : null;
+    }
+    return gv.length == 1 ? Discovery.apiGroup(gv[0]) : gv.length == 2 ? Discovery.resourceList(gv[0], gv[1]) : null;
   }
 
   private CompletionStage<ApiResponse> resource(ApiRequest request) {

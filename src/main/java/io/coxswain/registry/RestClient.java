@@ -170,8 +170,8 @@ public final class RestClient implements Client {
   }
 
   private static String collection(ApiResource resource, String namespace) {
-    return resource.namespaced() ? "/api/v1/namespaces/" + encode(namespace) + "/" + resource.name()
-        : "/api/v1/" + resource.name();
+    return resource.namespaced() ? resource.pathPrefix() + "/namespaces/" + encode(namespace) + "/" + resource.name()
+        : resource.pathPrefix() + "/" + resource.name();
   }
 
   private static String object(ResourceKey key) {

@@ -31,6 +31,7 @@ public final class Strategies {
     register(plain(ApiResources.CONFIG_MAPS));
     register(new SecretStrategy());
     register(plain(ApiResources.SERVICE_ACCOUNTS));
+    register(plain(ApiResources.LEASES));
   }
 
   /** Secrets: stringData folded into data and the type defaulted on every write, before validation. */

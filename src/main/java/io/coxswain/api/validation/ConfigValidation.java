@@ -111,6 +111,21 @@ public final class ConfigValidation {
     MetaValidation.objectMeta(sa.metadata(), true, Names::dns1123Subdomain, out);
   }
 
+  /** Kubernetes' ValidateLease: a positive duration, transitions not negative. */
+  static void lease(io.coxswain.api.coordination.Lease lease, List<StatusCause> out) {
+    MetaValidation.objectMeta(lease.metadata(), true, Names::dns1123Subdomain, out);
+    var spec = lease.spec();
+    if (spec == null) {
+      return;
+    }
+    if (spec.leaseDurationSeconds() != null && spec.leaseDurationSeconds() <= 0) {
+      out.add(Causes.invalid("spec.leaseDurationSeconds", spec.leaseDurationSeconds(), "must be greater than 0"));
+    }
+    if (spec.leaseTransitions() != null && spec.leaseTransitions() < 0) {
+      out.add(Causes.invalid("spec.leaseTransitions", spec.leaseTransitions(), "must be greater than or equal to 0"));
+    }
+  }
+
   private static void requireKey(Map<String, String> data, String key, List<StatusCause> out) {
     if (!data.containsKey(key)) {
       out.add(Causes.required("data[" + key + "]", ""));

@@ -52,6 +52,8 @@ public final class Validation {
       ConfigValidation.secret(secret, out);
     } else if (obj instanceof ServiceAccount sa) {
       ConfigValidation.serviceAccount(sa, out);
+    } else if (obj instanceof io.coxswain.api.coordination.Lease lease) {
+      ConfigValidation.lease(lease, out);
     } else {
       MetaValidation.objectMeta(obj.metadata(), true, Names::dns1123Subdomain, out);
     }

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The discovery documents clients read before anything else: {@code /version}, {@code /api},
- * {@code /apis} and {@code /api/v1}. kubectl maps names it is given ("po", "rc") to resources with
+ * {@code /api/v1}, {@code /apis}, {@code /apis/GROUP} and {@code /apis/GROUP/VERSION}. kubectl maps names it is given ("po", "rc") to resources with
  * these, and finds from {@code replicationcontrollers/scale} that scaling speaks autoscaling/v1.
  * Answered in the plain (unaggregated) forms, which kubectl accepts when it asks for aggregated ones.
  */
@@ -35,22 +35,54 @@ public final class Discovery {
     return node;
   }
 
-  /**
-   * {@code GET /apis}: no named groups. The scale subresource is reached under /api/v1 and kubectl
-   * learns its autoscaling/v1 kind from the core resource list, so no autoscaling group is needed.
-   */
+  /** {@code GET /apis}: every named group with its versions (each group's preferred is its first). */
   public static ObjectNode apiGroupList() {
     ObjectNode node = NODES.objectNode();
     node.put("kind", "APIGroupList");
     node.put("apiVersion", "v1");
-    node.putArray("groups");
+    ArrayNode groups = node.putArray("groups");
+    ApiResources.groups().keySet().forEach(g -> groups.add(apiGroupBody(g)));
     return node;
   }
 
-  /** {@code GET /api/v1}: every resource and subresource, sorted by name as Kubernetes lists them. */
+  /** {@code GET /apis/GROUP}: one group, or null when it is not served. */
+  public static ObjectNode apiGroup(String group) {
+    if (!ApiResources.groups().containsKey(group)) {
+      return null;
+    }
+    ObjectNode node = apiGroupBody(group);
+    node.put("kind", "APIGroup");
+    node.put("apiVersion", "v1");
+    return node;
+  }
+
+  private static ObjectNode apiGroupBody(String group) {
+    ObjectNode node = NODES.objectNode();
+    node.put("name", group);
+    ArrayNode versions = node.putArray("versions");
+    for (String version : ApiResources.groups().get(group)) {
+      versions.addObject().put("groupVersion", group + "/" + version).put("version", version);
+    }
+    node.set("preferredVersion", versions.get(0).deepCopy());
+    return node;
+  }
+
+  /** {@code GET /api/v1}: the core group's resources and subresources, sorted by name. */
   public static ObjectNode coreV1ResourceList() {
+    return resourceList("", "v1");
+  }
+
+  /**
+   * {@code GET /api/v1} or {@code GET /apis/GROUP/VERSION}: every resource and subresource of the
+   * group-version, sorted by name as Kubernetes lists them; null when it is not served.
+   */
+  public static ObjectNode resourceList(String group, String version) {
+    List<ApiResource> served = ApiResources.inGroupVersion(group, version);
+    if (served.isEmpty()) {
+      return null;
+    }
     List<ObjectNode> entries = new ArrayList<>();
-    for (ApiResource resource : ApiResources.all()) {
+    for (ApiResource resource : served) {
       entries.add(resourceEntry(resource));
       for (String sub : resource.subresources()) {
         entries.add(subresourceEntry(resource, sub));
@@ -60,7 +92,7 @@ public final class Discovery {
     ObjectNode node = NODES.objectNode();
     node.put("kind", "APIResourceList");
     node.put("apiVersion", "v1");
-    node.put("groupVersion", "v1");
+    node.put("groupVersion", group.isEmpty() ? version : group + "/" + version);
     ArrayNode resources = node.putArray("resources");
     entries.forEach(resources::add);
     return node;

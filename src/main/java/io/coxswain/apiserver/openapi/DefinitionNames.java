@@ -18,6 +18,9 @@ final class DefinitionNames {
   static final String VERSION_INFO = "io.k8s.apimachinery.pkg.version.Info";
 
   private static final String CORE_PACKAGE = "io.coxswain.api.core";
+  /** Model packages of named groups, by the Kubernetes package their definitions are named in. */
+  private static final java.util.Map<String, String> GROUP_PACKAGES = java.util.Map.of(
+      "io.coxswain.api.coordination", "io.k8s.api.coordination.v1.");
   private static final String META_PACKAGE = "io.coxswain.api";
   private static final Set<Class<?>> AUTOSCALING_TYPES = Set.of(Scale.class, ScaleSpec.class, ScaleStatus.class);
 
@@ -34,6 +37,9 @@ final class DefinitionNames {
     if (pkg.equals(CORE_PACKAGE)) {
       return CORE + type.getSimpleName();
     }
+    if (GROUP_PACKAGES.containsKey(pkg)) {
+      return GROUP_PACKAGES.get(pkg) + type.getSimpleName();
+    }
     // Top-level meta records (ObjectMeta, Status and its nested types) and our own MetaTypes.
     if (pkg.equals(META_PACKAGE) || type.getEnclosingClass() == MetaTypes.class) {
       return META + type.getSimpleName();
@@ -42,10 +48,11 @@ final class DefinitionNames {
   }
 
   static String listOf(ApiResource resource) {
-    return CORE + resource.listKind();
+    String kind = of(resource.type());
+    return kind.substring(0, kind.length() - resource.kind().length()) + resource.listKind();
   }
 
-  /** The kind an ApiResource's objects carry: core/v1, except Scale which is autoscaling/v1. */
+  /** The kind an ApiResource's objects carry: its group-version, except Scale which is autoscaling/v1. */
   static Gvk gvkOf(ApiResource resource) {
     String apiVersion = ApiResources.apiVersionOf(resource);
     int slash = apiVersion.indexOf('/');

@@ -41,12 +41,12 @@ public final class OpenApiV2 {
   private static ObjectNode build() {
     ObjectNode doc = NODES.objectNode();
     ObjectNode definitions = doc.putObject("definitions");
-    CoreV1Schemas.build(SchemaDialect.V2).forEach(definitions::set);
+    ResourceSchemas.build(SchemaDialect.V2, io.coxswain.api.ApiResources.all()).forEach(definitions::set);
     ObjectNode info = doc.putObject("info");
     info.put("title", "Kubernetes");
     info.put("version", "v1.32.0");
     ObjectNode paths = doc.putObject("paths");
-    for (PathItem item : CoreV1Paths.build()) {
+    for (PathItem item : ResourcePaths.build(io.coxswain.api.ApiResources.all())) {
       ObjectNode pathNode = paths.putObject(item.path());
       for (Operation op : item.operations()) {
         pathNode.set(op.method(), operation(op));

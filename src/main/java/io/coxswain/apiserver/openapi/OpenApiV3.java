@@ -36,6 +36,12 @@ public final class OpenApiV3 {
     return parse(Built.BYTES.get(CORE_V1));
   }
 
+  /** A named group-version's document as a tree (a copy), or null when it is not served. */
+  public static ObjectNode groupVersion(String group, String version) {
+    byte[] bytes = Built.BYTES.get("apis/" + group + "/" + version);
+    return bytes == null ? null : parse(bytes);
+  }
+
   /**
    * The served bytes of the document at {@code /openapi/v3/<path>} ("api/v1", "api", "version"),
    * or empty when there is none. The query's hash need not be checked: the bytes never change.
@@ -53,15 +59,17 @@ public final class OpenApiV3 {
   private static Map<String, byte[]> build() {
     Map<String, byte[]> docs = new LinkedHashMap<>();
     docs.put("api", Documents.encode(V3Documents.api()));
-    docs.put(CORE_V1, Documents.encode(V3Documents.coreV1()));
+    docs.put(CORE_V1, Documents.encode(V3Documents.groupVersion("", "v1")));
+    io.coxswain.api.ApiResources.groups().forEach((group, versions) -> versions.forEach(version ->
+        docs.put("apis/" + group + "/" + version, Documents.encode(V3Documents.groupVersion(group, version)))));
     docs.put("version", Documents.encode(V3Documents.version()));
-    return Map.copyOf(docs);
+    return java.util.Collections.unmodifiableMap(docs);
   }
 
   private static ObjectNode root(Map<String, byte[]> docs) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     ObjectNode paths = root.putObject("paths");
-    for (String path : new String[] {"api", CORE_V1, "version"}) {
+    for (String path : docs.keySet()) {
       paths.putObject(path).put("serverRelativeURL",
           "/openapi/v3/" + path + "?hash=" + Documents.hash(docs.get(path)));
     }

@@ -3,6 +3,8 @@ package io.coxswain.apiserver.openapi;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coxswain.api.ApiResource;
+import io.coxswain.api.ApiResources;
 import io.coxswain.apiserver.openapi.Operation.Body;
 import io.coxswain.apiserver.openapi.Operation.Param;
 import io.coxswain.apiserver.openapi.Operation.PathItem;
@@ -17,8 +19,12 @@ final class V3Documents {
 
   private V3Documents() {}
 
-  static ObjectNode coreV1() {
-    return document(CoreV1Schemas.build(SchemaDialect.V3), CoreV1Paths.build(), "v1.32.0", "core_v1");
+  /** The document of one group-version ("" and "v1" for core). */
+  static ObjectNode groupVersion(String group, String version) {
+    List<ApiResource> resources = ApiResources.inGroupVersion(group, version);
+    String tag = (group.isEmpty() ? "core" : group.split("\\.")[0]) + "_" + version;
+    return document(ResourceSchemas.build(SchemaDialect.V3, resources), ResourcePaths.build(resources), "v1.32.0",
+        tag);
   }
 
   /** {@code GET /api/}: the legacy group's version list. */

@@ -5,17 +5,18 @@ import java.util.Map;
 
 /** The printer of each resource, by resource name; other resources use {@link DefaultPrinter}. */
 final class Printers {
-  private static final Map<String, RowPrinter<? extends KubeObject>> BY_RESOURCE = Map.of(
-      "pods", new PodPrinter(),
-      "replicationcontrollers", new ReplicationControllerPrinter(),
-      "services", new ServicePrinter(),
-      "nodes", new NodePrinter(),
-      "namespaces", new NamespacePrinter(),
-      "endpoints", new EndpointsPrinter(),
-      "events", new EventPrinter(),
-      "configmaps", new ConfigPrinters.ConfigMapPrinter(),
-      "secrets", new ConfigPrinters.SecretPrinter(),
-      "serviceaccounts", new ConfigPrinters.ServiceAccountPrinter());
+  private static final Map<String, RowPrinter<? extends KubeObject>> BY_RESOURCE = Map.ofEntries(
+      Map.entry("pods", new PodPrinter()),
+      Map.entry("replicationcontrollers", new ReplicationControllerPrinter()),
+      Map.entry("services", new ServicePrinter()),
+      Map.entry("nodes", new NodePrinter()),
+      Map.entry("namespaces", new NamespacePrinter()),
+      Map.entry("endpoints", new EndpointsPrinter()),
+      Map.entry("events", new EventPrinter()),
+      Map.entry("configmaps", new ConfigPrinters.ConfigMapPrinter()),
+      Map.entry("secrets", new ConfigPrinters.SecretPrinter()),
+      Map.entry("serviceaccounts", new ConfigPrinters.ServiceAccountPrinter()),
+      Map.entry("leases", new LeasePrinter()));
   private static final RowPrinter<KubeObject> DEFAULT = new DefaultPrinter();
 
   private Printers() {}

@@ -21,11 +21,19 @@ class DiscoveryTest {
   }
 
   @Test
-  void groupListIsEmpty() {
+  void namedGroupsAreListedWithTheirVersionsAndResources() {
     JsonNode node = Discovery.apiGroupList();
     assertEquals("APIGroupList", node.path("kind").asText());
-    assertTrue(node.path("groups").isArray());
-    assertEquals(0, node.path("groups").size());
+    JsonNode coordination = node.path("groups").path(0);
+    assertEquals("coordination.k8s.io", coordination.path("name").asText());
+    assertEquals("coordination.k8s.io/v1", coordination.path("preferredVersion").path("groupVersion").asText());
+    assertEquals("APIGroup", Discovery.apiGroup("coordination.k8s.io").path("kind").asText());
+    JsonNode leases = Discovery.resourceList("coordination.k8s.io", "v1");
+    assertEquals("coordination.k8s.io/v1", leases.path("groupVersion").asText());
+    assertEquals("leases", leases.path("resources").path(0).path("name").asText());
+    assertEquals(null, Discovery.apiGroup("apps"));
+    assertTrue(Discovery.coreV1ResourceList().path("resources").findValuesAsText("name").stream()
+        .noneMatch(n -> n.equals("leases")), "leases are not core/v1");
   }
 
   @Test

@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Every REST route of core/v1 as Kubernetes names and documents it: collection and item paths for
+ * Every REST route of a group-version as Kubernetes names and documents it: collection and item paths for
  * each resource, the all-namespaces list, and the subresources (status, scale, binding, log).
  */
-final class CoreV1Paths {
-  private CoreV1Paths() {}
+final class ResourcePaths {
+  private ResourcePaths() {}
 
   private static final Param NAMESPACE = Param.path("namespace",
       "object name and auth scope, such as for teams and projects");
@@ -32,9 +32,10 @@ final class CoreV1Paths {
   private static final String DELETE_OPTIONS = DefinitionNames.of(MetaTypes.DeleteOptions.class);
   private static final String PATCH = DefinitionNames.of(MetaTypes.Patch.class);
 
-  static List<PathItem> build() {
+  /** The routes of the given resources (one group-version, or all for the v2 document). */
+  static List<PathItem> build(List<ApiResource> resources) {
     List<PathItem> items = new ArrayList<>();
-    for (ApiResource resource : ApiResources.all()) {
+    for (ApiResource resource : resources) {
       items.addAll(forResource(resource));
     }
     items.sort(Comparator.comparing(PathItem::path));
@@ -42,20 +43,22 @@ final class CoreV1Paths {
   }
 
   private static List<PathItem> forResource(ApiResource r) {
-    String collection = r.namespaced() ? "/api/v1/namespaces/{namespace}/" + r.name() : "/api/v1/" + r.name();
+    String collection = r.namespaced() ? r.pathPrefix() + "/namespaces/{namespace}/" + r.name()
+        : r.pathPrefix() + "/" + r.name();
     List<Param> scope = r.namespaced() ? List.of(NAMESPACE, Params.PRETTY) : List.of(Params.PRETTY);
     List<Param> itemScope = Stream.concat(Stream.of(Param.path("name", "name of the " + r.kind())), scope.stream())
         .toList();
-    String kind = DefinitionNames.CORE + r.kind();
+    String kind = DefinitionNames.of(r.type());
     Gvk gvk = DefinitionNames.gvkOf(r);
-    String id = "CoreV1" + (r.namespaced() ? "Namespaced" : "") + r.kind();
+    String groupId = operationGroup(r);
+    String id = groupId + (r.namespaced() ? "Namespaced" : "") + r.kind();
 
     List<PathItem> items = new ArrayList<>();
     List<Operation> collectionOps = new ArrayList<>();
     collectionOps.add(list("list" + id, r, gvk));
     collectionOps.add(create("create" + id, "create a " + r.kind(), gvk, kind));
     if (ResourceVerbs.of(r).contains("deletecollection")) {
-      collectionOps.add(new Operation("delete", "deleteCoreV1Collection" + id.substring("CoreV1".length()),
+      collectionOps.add(new Operation("delete", "delete" + groupId + "Collection" + id.substring(groupId.length()),
           "delete collection of " + r.kind(), "deletecollection", gvk,
           Stream.concat(Params.DELETE.stream(), Params.LIST.stream()).toList(),
           new Body(DELETE_OPTIONS, ANY_BODY, false), List.of(ok(STATUS), unauthorized()), PRODUCES));
@@ -69,13 +72,21 @@ final class CoreV1Paths {
             new Body(DELETE_OPTIONS, ANY_BODY, false),
             List.of(ok(kind), Response.of("202", "Accepted", kind), unauthorized()), PRODUCES))));
     if (r.namespaced()) {
-      items.add(new PathItem("/api/v1/" + r.name(), List.of(Params.PRETTY),
-          List.of(list("listCoreV1" + r.kind() + "ForAllNamespaces", r, gvk))));
+      items.add(new PathItem(r.pathPrefix() + "/" + r.name(), List.of(Params.PRETTY),
+          List.of(list("list" + groupId + r.kind() + "ForAllNamespaces", r, gvk))));
     }
     for (String sub : r.subresources()) {
       items.add(subresource(r, collection + "/{name}/" + sub, itemScope, sub, id, gvk, kind));
     }
     return items;
+  }
+
+  /** Kubernetes' operation id prefix: "CoreV1", "CoordinationV1" (the group's first label), ... */
+  static String operationGroup(ApiResource r) {
+    String group = r.group().isEmpty() ? "core" : r.group().split("\\.")[0];
+    String version = r.version();
+    return Character.toUpperCase(group.charAt(0)) + group.substring(1)
+        + Character.toUpperCase(version.charAt(0)) + version.substring(1);
   }
 
   private static PathItem subresource(
