@@ -11,7 +11,7 @@ import java.util.List;
 
 /** What a new cluster starts with: the namespaces Kubernetes always has. */
 final class Bootstrap {
-  static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system");
+  static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
   private Bootstrap() {}
 

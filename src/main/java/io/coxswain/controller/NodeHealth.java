@@ -29,11 +29,20 @@ final class NodeHealth {
 
   /** The node marked Unknown and tainted, or null when it is healthy or already marked. */
   static Node markedUnreachable(Node node, Duration grace, Clock clock) {
+    return markedUnreachable(node, null, grace, clock);
+  }
+
+  /**
+   * As {@link #markedUnreachable(Node, Duration, Clock)}, hearing the agent through either its
+   * status heartbeat or its lease ({@code leaseRenewed}, null when it has none), whichever is later,
+   * as Kubernetes' node lifecycle controller does.
+   */
+  static Node markedUnreachable(Node node, Instant leaseRenewed, Duration grace, Clock clock) {
     NodeCondition ready = node.status() == null ? null : node.status().condition("Ready");
     if (ready == null || "Unknown".equals(ready.status()) || ready.lastHeartbeatTime() == null) {
       return null;
     }
-    Instant heartbeat = Instant.parse(ready.lastHeartbeatTime());
+    Instant heartbeat = lastHeard(ready, leaseRenewed);
     if (!clock.instant().isAfter(heartbeat.plus(grace))) {
       return null;
     }
@@ -103,13 +112,18 @@ final class NodeHealth {
    * only a change to the node can.
    */
   static Duration untilNextDeadline(Node node, Duration grace, Duration evictionTimeout, Clock clock) {
+    return untilNextDeadline(node, null, grace, evictionTimeout, clock);
+  }
+
+  static Duration untilNextDeadline(Node node, Instant leaseRenewed, Duration grace, Duration evictionTimeout,
+      Clock clock) {
     NodeCondition ready = node.status() == null ? null : node.status().condition("Ready");
     if (ready == null) {
       return null;
     }
     Instant due;
     if ("True".equals(ready.status()) && ready.lastHeartbeatTime() != null) {
-      due = Instant.parse(ready.lastHeartbeatTime()).plus(grace);
+      due = lastHeard(ready, leaseRenewed).plus(grace);
     } else if (!"True".equals(ready.status()) && ready.lastTransitionTime() != null) {
       due = Instant.parse(ready.lastTransitionTime()).plus(evictionTimeout);
     } else {
@@ -118,6 +132,12 @@ final class NodeHealth {
     Duration left = Duration.between(clock.instant(), due);
     // Just past the deadline, since the rules compare with "after"; never a busy loop.
     return left.isNegative() ? null : left.plusMillis(1);
+  }
+
+  /** The later of the Ready condition's heartbeat and the lease's renewal. */
+  private static Instant lastHeard(NodeCondition ready, Instant leaseRenewed) {
+    Instant heartbeat = Instant.parse(ready.lastHeartbeatTime());
+    return leaseRenewed != null && leaseRenewed.isAfter(heartbeat) ? leaseRenewed : heartbeat;
   }
 
   /** A Ready node with the unreachable taint left over from an outage: the taint goes. */

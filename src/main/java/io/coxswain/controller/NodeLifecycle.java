@@ -1,7 +1,9 @@
 package io.coxswain.controller;
 
 import io.coxswain.api.KubeObject;
+import io.coxswain.api.coordination.Lease;
 import io.coxswain.api.core.Node;
+import io.coxswain.node.NodeLeases;
 import io.coxswain.api.core.NodeCondition;
 import io.coxswain.api.core.Pod;
 import io.coxswain.controller.kit.Controller;
@@ -15,6 +17,7 @@ import io.coxswain.registry.Client;
 import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -93,7 +96,10 @@ public final class NodeLifecycle {
     ResourceKey key = ResourceKey.clusterScoped("nodes", name);
     Set<String> live = liveMembers.get();
     List<CompletableFuture<?>> writes = new ArrayList<>();
-    Duration next = NodeHealth.untilNextDeadline(node, settings.monitorGrace(), settings.evictionTimeout(), clock);
+    Instant leaseRenewed = NodeLeases.renewTime(
+        view.get(new ResourceKey("leases", Lease.NODE_LEASE_NAMESPACE, name)) instanceof Lease l ? l : null);
+    Duration next = NodeHealth.untilNextDeadline(node, leaseRenewed, settings.monitorGrace(),
+        settings.evictionTimeout(), clock);
     if (NodeHealth.memberGone(node, live)) {
       List<Node> nodes = view.list("nodes", null, null, 0, o -> true).items().stream().map(o -> (Node) o).toList();
       if (NodeHealth.clusterDisrupted(nodes, live)) {
@@ -110,9 +116,10 @@ public final class NodeLifecycle {
       // and its agent removes containers no pod claims).
       writes.addAll(evictPods(view, name, FORCE));
       next = null;
-    } else if (NodeHealth.markedUnreachable(node, settings.monitorGrace(), clock) != null) {
-      log.info("node={} stopped posting status; marking it Unknown", name);
-      writes.add(update(key, current -> NodeHealth.markedUnreachable(current, settings.monitorGrace(), clock)));
+    } else if (NodeHealth.markedUnreachable(node, leaseRenewed, settings.monitorGrace(), clock) != null) {
+      log.info("node={} stopped posting status and renewing its lease; marking it Unknown", name);
+      writes.add(update(key, current -> NodeHealth.markedUnreachable(current, leaseRenewed, settings.monitorGrace(),
+          clock)));
     } else if (NodeHealth.recovered(node) != null) {
       log.info("node={} is Ready again", name);
       writes.add(update(key, NodeHealth::recovered));

@@ -12,6 +12,7 @@ import io.coxswain.registry.Client;
 import io.coxswain.registry.EventRecorder;
 import io.coxswain.store.WatchCache;
 import io.coxswain.api.Quantity;
+import io.coxswain.api.coordination.Lease;
 import io.coxswain.api.core.ConfigMap;
 import io.coxswain.api.core.Secret;
 import io.coxswain.node.config.ConfigLookup;
@@ -72,9 +73,18 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
    * (one call for the whole node, as the kubelet's PLEG) and how often busy workers sync;
    * {@code podResync}, how often a settled worker looks anyway; the CrashLoopBackOff delays.
    */
-  /** @param podsDir where each pod's volume files are kept ({@code <podsDir>/<uid>/volumes/<name>}) */
+  /**
+   * @param podsDir where each pod's volume files are kept ({@code <podsDir>/<uid>/volumes/<name>})
+   * @param statusReport how often the Node's status is written when nothing in it changed (its
+   *     lease is the heartbeat; Kubernetes' nodeStatusReportFrequency)
+   */
   public record Settings(Duration heartbeat, Duration podSync, Duration podResync, RestartRules.Backoff backoff,
-                         java.nio.file.Path podsDir) {
+                         java.nio.file.Path podsDir, Duration statusReport) {
+    public Settings(Duration heartbeat, Duration podSync, Duration podResync, RestartRules.Backoff backoff,
+        java.nio.file.Path podsDir) {
+      this(heartbeat, podSync, podResync, backoff, podsDir, Duration.ofMinutes(5));
+    }
+
     /** Settled workers look ten times less often than busy ones. */
     public Settings(Duration heartbeat, Duration podSync, RestartRules.Backoff backoff) {
       this(heartbeat, podSync, podSync.multipliedBy(10), backoff);
@@ -293,9 +303,9 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
   }
 
   /**
-   * Registers the Node when absent, otherwise refreshes it: one status write per beat (the
-   * heartbeat), preceded by an update of its metadata only when the agent's labels or member
-   * changed (a restarted member).
+   * Registers the Node when absent; otherwise renews its lease (the heartbeat) and writes the
+   * Node only when what it reports changed or the last report is older than the status report
+   * period, its metadata first when the agent's labels or member changed (a restarted member).
    */
   private Behavior<Command> beat() {
     KubeObject current = cache.view().get(key);
@@ -303,14 +313,41 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     if (current == null) {
       written = client.create(NodeStatusBuilder.registration(facts, clock));
     } else {
+      Node stored = (Node) current;
       UnaryOperator<Node> refresh = node -> NodeStatusBuilder.refreshed(node, facts, clock);
-      boolean metadataChanged = !refresh.apply((Node) current).metadata().equals(current.metadata());
+      Node fresh = refresh.apply(stored);
+      boolean metadataChanged = !fresh.metadata().equals(stored.metadata());
       CompletionStage<?> metadata = metadataChanged ? client.update(key, Node.class, refresh)
           : CompletableFuture.completedFuture(null);
-      written = metadata.thenCompose(done -> client.updateStatus(key, Node.class, refresh));
+      boolean report = metadataChanged || NodeLeases.reportChanged(stored, fresh) || reportDue(stored);
+      CompletionStage<?> status = report ? metadata.thenCompose(done -> client.updateStatus(key, Node.class, refresh))
+          : metadata;
+      written = status.thenCompose(done -> renewLease(stored));
     }
     getContext().pipeToSelf(written, Written::new);
     return this;
+  }
+
+  /** Whether the Node's last status report is older than the report period. */
+  private boolean reportDue(Node stored) {
+    var ready = stored.status() == null ? null : stored.status().condition("Ready");
+    return ready == null || ready.lastHeartbeatTime() == null
+        || !clock.instant().isBefore(java.time.Instant.parse(ready.lastHeartbeatTime()).plus(settings.statusReport()));
+  }
+
+  private CompletionStage<?> renewLease(Node node) {
+    ResourceKey leaseKey = new ResourceKey("leases", Lease.NODE_LEASE_NAMESPACE, facts.name());
+    KubeObject lease = cache.view().get(leaseKey);
+    if (lease == null) {
+      return client.create(NodeLeases.renewed(null, node, clock)).exceptionally(failure -> {
+        // A lease made meanwhile (a restarted agent) is renewed on the next beat.
+        if (StoreClient.unwrap(failure).code() != 409) {
+          throw new java.util.concurrent.CompletionException(failure);
+        }
+        return null;
+      });
+    }
+    return client.update(leaseKey, Lease.class, current -> NodeLeases.renewed(current, node, clock));
   }
 
   private Behavior<Command> onWritten(Written written) {

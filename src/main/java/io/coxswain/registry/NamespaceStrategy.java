@@ -20,7 +20,7 @@ import java.util.Set;
  * system namespaces cannot be deleted.
  */
 final class NamespaceStrategy implements Strategy {
-  private static final Set<String> PROTECTED = Set.of("default", "kube-system", "kube-public");
+  private static final Set<String> PROTECTED = Set.of("default", "kube-system", "kube-public", "kube-node-lease");
 
   @Override
   public ApiResource resource() {

@@ -40,6 +40,27 @@ class NodeHealthTest {
   }
 
   @Test
+  void aRenewedLeaseIsAHeartbeatThoughTheStatusIsOld() {
+    Node quietStatus = node("True", "2026-11-27T03:00:00Z", "2026-11-27T02:00:00Z");
+    Instant lease = Instant.parse("2026-11-27T03:04:50Z");
+    assertThat(NodeHealth.markedUnreachable(quietStatus, lease, Duration.ofSeconds(30), at("2026-11-27T03:05:10Z")))
+        .as("the lease was renewed 20 s ago").isNull();
+    assertThat(NodeHealth.untilNextDeadline(quietStatus, lease, Duration.ofSeconds(30), Duration.ofMinutes(5),
+        at("2026-11-27T03:05:10Z"))).isEqualTo(Duration.ofSeconds(10).plusMillis(1));
+    assertThat(NodeHealth.markedUnreachable(quietStatus, lease, Duration.ofSeconds(30), at("2026-11-27T03:05:21Z"))
+        .status().condition("Ready").status()).as("neither heard for 30 s").isEqualTo("Unknown");
+  }
+
+  @Test
+  void theAgentReportsStatusOnlyWhenItChangesBeyondTheHeartbeat() {
+    Node stored = node("True", "2026-11-27T03:00:00Z", "2026-11-27T02:00:00Z");
+    assertThat(io.coxswain.node.NodeLeases.reportChanged(stored, node("True", "2026-11-27T03:00:10Z",
+        "2026-11-27T02:00:00Z"))).isFalse();
+    assertThat(io.coxswain.node.NodeLeases.reportChanged(stored, node("Unknown", "2026-11-27T03:00:00Z",
+        "2026-11-27T03:00:00Z"))).isTrue();
+  }
+
+  @Test
   void aNodeThatIsReadyAgainLosesTheTaint() {
     Node marked = NodeHealth.markedUnreachable(node("True", "2026-11-27T03:00:00Z", "2026-11-27T02:00:00Z"),
         Duration.ofSeconds(1), at("2026-11-27T03:01:00Z"));
