@@ -37,7 +37,7 @@ public final class ApiResources {
   public static final ApiResource NODES = new ApiResource("nodes", "node", "Node", false, List.of("no"),
       Node.class, List.of("status"));
   public static final ApiResource NAMESPACES = new ApiResource("namespaces", "namespace", "Namespace", false,
-      List.of("ns"), Namespace.class, List.of("status"));
+      List.of("ns"), Namespace.class, List.of("status", "finalize"));
 
   public static final ApiResource CONFIG_MAPS = new ApiResource("configmaps", "configmap", "ConfigMap", true,
       List.of("cm"), ConfigMap.class, List.of());

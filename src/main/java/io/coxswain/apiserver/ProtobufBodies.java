@@ -62,13 +62,24 @@ final class ProtobufBodies {
       Map.entry("Service", Map.of(
           1, new Field("metadata", Type.MESSAGE, "ObjectMeta"),
           2, new Field("spec", Type.MESSAGE, "ServiceSpec"))),
-      Map.entry("ServiceSpec", Map.of(
-          1, new Field("ports", Type.MESSAGES, "ServicePort"),
-          2, Field.of("selector", Type.STRING_MAP),
-          3, Field.of("clusterIP", Type.STRING),
-          4, Field.of("type", Type.STRING),
-          5, Field.of("externalIPs", Type.STRINGS),
-          7, Field.of("sessionAffinity", Type.STRING))),
+      Map.entry("ServiceSpec", Map.ofEntries(
+          Map.entry(1, new Field("ports", Type.MESSAGES, "ServicePort")),
+          Map.entry(2, Field.of("selector", Type.STRING_MAP)),
+          Map.entry(3, Field.of("clusterIP", Type.STRING)),
+          Map.entry(4, Field.of("type", Type.STRING)),
+          Map.entry(5, Field.of("externalIPs", Type.STRINGS)),
+          Map.entry(7, Field.of("sessionAffinity", Type.STRING)),
+          Map.entry(8, Field.of("loadBalancerIP", Type.STRING)),
+          Map.entry(9, Field.of("loadBalancerSourceRanges", Type.STRINGS)),
+          Map.entry(10, Field.of("externalName", Type.STRING)),
+          Map.entry(11, Field.of("externalTrafficPolicy", Type.STRING)),
+          Map.entry(12, Field.of("healthCheckNodePort", Type.INT)),
+          Map.entry(13, Field.of("publishNotReadyAddresses", Type.BOOL)),
+          Map.entry(17, Field.of("ipFamilyPolicy", Type.STRING)),
+          Map.entry(18, Field.of("clusterIPs", Type.STRINGS)),
+          Map.entry(19, Field.of("ipFamilies", Type.STRINGS)),
+          Map.entry(21, Field.of("loadBalancerClass", Type.STRING)),
+          Map.entry(22, Field.of("internalTrafficPolicy", Type.STRING)))),
       // kubectl create configmap / secret / serviceaccount.
       Map.entry("ConfigMap", Map.of(
           1, new Field("metadata", Type.MESSAGE, "ObjectMeta"),
@@ -100,7 +111,8 @@ final class ProtobufBodies {
           2, Field.of("protocol", Type.STRING),
           3, Field.of("port", Type.INT),
           4, Field.of("targetPort", Type.INT_OR_STRING),
-          5, Field.of("nodePort", Type.INT))));
+          5, Field.of("nodePort", Type.INT),
+          6, Field.of("appProtocol", Type.STRING))));
 
   private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("Namespace", "Service", "DeleteOptions",
       "ConfigMap", "Secret", "ServiceAccount");

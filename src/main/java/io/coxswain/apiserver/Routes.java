@@ -117,7 +117,7 @@ final class Routes {
         if ("scale".equals(sub)) {
           return subresources.updateScale(request);
         }
-        if (!path.isCollection() && (sub == null || "status".equals(sub))) {
+        if (!path.isCollection() && (sub == null || "status".equals(sub) || "finalize".equals(sub))) {
           return writes.update(request);
         }
         break;

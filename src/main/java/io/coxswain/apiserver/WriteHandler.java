@@ -91,8 +91,7 @@ final class WriteHandler {
   private CompletionStage<ApiResponse> modify(ApiRequest request, UnaryOperator<KubeObject> change,
       Supplier<List<String>> warnings) {
     RequestPath path = request.path();
-    boolean status = "status".equals(path.subresource());
-    return registry.update(ReadHandler.key(path), change, status, request.dryRun())
+    return registry.update(ReadHandler.key(path), change, path.subresource(), request.dryRun())
         .thenApply(written -> new ApiResponse.One(200, path.resource(), written, warnings.get()));
   }
 

@@ -3,7 +3,11 @@ package io.coxswain.controller;
 import io.coxswain.api.ApiResource;
 import io.coxswain.api.ApiResources;
 import io.coxswain.api.KubeObject;
+import io.coxswain.api.Defaulting;
 import io.coxswain.api.core.Namespace;
+import io.coxswain.api.core.NamespaceCondition;
+import io.coxswain.api.core.NamespaceSpec;
+import io.coxswain.api.core.NamespaceStatus;
 import io.coxswain.controller.kit.Controller;
 import io.coxswain.controller.kit.Informer;
 import io.coxswain.controller.kit.Writes;
@@ -53,27 +57,45 @@ public final class NamespaceController {
       }
     }
     return Controller.create(Controller.Settings.of("namespace", resync), cache, Controller.Reconciler.of(
-        (String name, CacheView view) -> reconcile(client, name, view),
+        (String name, CacheView view) -> reconcile(client, name, view, clock),
         view -> view.list("namespaces", null, null, 0, o -> o.metadata().deletionTimestamp() != null).items()
             .stream().map(o -> o.metadata().name()).toList()), informers, clock);
   }
 
-  static CompletionStage<Controller.Result> reconcile(Client client, String name, CacheView view) {
-    KubeObject namespace = view.get(ResourceKey.clusterScoped("namespaces", name));
-    if (namespace == null || namespace.metadata().deletionTimestamp() == null) {
+  static CompletionStage<Controller.Result> reconcile(Client client, String name, CacheView view, Clock clock) {
+    KubeObject object = view.get(ResourceKey.clusterScoped("namespaces", name));
+    if (!(object instanceof Namespace namespace) || namespace.metadata().deletionTimestamp() == null) {
       return Controller.Result.done();
     }
+    ResourceKey key = ResourceKey.clusterScoped("namespaces", name);
     NamespaceCleanup cleanup = NamespaceCleanup.of(view, name);
     List<CompletableFuture<?>> writes = new ArrayList<>();
-    for (ResourceKey key : cleanup.toDelete()) {
-      writes.add(client.delete(key, Deletion.Options.DEFAULT).toCompletableFuture());
+    for (ResourceKey content : cleanup.toDelete()) {
+      writes.add(client.delete(content, Deletion.Options.DEFAULT).toCompletableFuture());
     }
-    if (cleanup.empty() && namespace.metadata().finalizersOrEmpty().isEmpty()) {
-      ResourceKey key = ResourceKey.clusterScoped("namespaces", name);
+    List<NamespaceCondition> previous = namespace.status() == null ? List.of() : namespace.status().conditions();
+    List<NamespaceCondition> conditions = cleanup.conditions(previous, Defaulting.now(clock));
+    if (!conditions.equals(previous)) {
+      writes.add(client.updateStatus(key, Namespace.class, current -> current.withStatus(
+          new NamespaceStatus(current.status() == null ? "Terminating" : current.status().phase(), conditions)))
+          .toCompletableFuture());
+    }
+    List<String> specFinalizers = namespace.spec() == null ? List.of() : namespace.spec().finalizers();
+    if (cleanup.empty() && specFinalizers.contains(KUBERNETES)) {
+      // Empty: Kubernetes' own finalizer goes; with no other finalizer the namespace goes with it.
+      writes.add(client.finalizeNamespace(name, current -> current.withSpec(new NamespaceSpec(
+          current.spec().finalizers().stream().filter(f -> !KUBERNETES.equals(f)).toList())))
+          .thenRun(() -> log.info("namespace={} emptied and finalized", name)).toCompletableFuture());
+      return Writes.all(writes).thenApply(done -> Controller.Result.DONE);
+    }
+    if (cleanup.empty() && specFinalizers.isEmpty() && namespace.metadata().finalizersOrEmpty().isEmpty()) {
+      // A namespace from before spec finalizers were kept.
       writes.add(client.finishDeletion(key, namespace.metadata().uid())
           .thenRun(() -> log.info("namespace={} emptied and removed", name)).toCompletableFuture());
       return Writes.all(writes).thenApply(done -> Controller.Result.DONE);
     }
     return Writes.all(writes).thenApply(done -> Controller.Result.requeueAfter(WAIT_FOR_CONTENTS));
   }
+
+  private static final String KUBERNETES = "kubernetes";
 }

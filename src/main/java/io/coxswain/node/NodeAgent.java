@@ -311,7 +311,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     KubeObject current = cache.view().get(key);
     CompletionStage<?> written;
     if (current == null) {
-      written = client.create(NodeStatusBuilder.registration(facts, clock));
+      written = client.create(NodeStatusBuilder.registration(facts, clock)).thenCompose(this::renewLease);
     } else {
       Node stored = (Node) current;
       UnaryOperator<Node> refresh = node -> NodeStatusBuilder.refreshed(node, facts, clock);

@@ -26,6 +26,12 @@ public interface Client {
   /** As {@link #update}, through the status subresource: only the status is written. */
   <T extends KubeObject> CompletionStage<T> updateStatus(ResourceKey key, Class<T> type, UnaryOperator<T> change);
 
+  /**
+   * {@code PUT namespaces/NAME/finalize}: the namespace's spec.finalizers as {@code change} sets
+   * them; a Terminating namespace left without finalizers is removed.
+   */
+  CompletionStage<KubeObject> finalizeNamespace(String name, UnaryOperator<io.coxswain.api.core.Namespace> change);
+
   /** Deletes with Kubernetes' rules (finalizers, grace period, propagation policy). */
   CompletionStage<KubeObject> delete(ResourceKey key, Deletion.Options options);
 

@@ -39,6 +39,13 @@ public final class LocalClient implements Client {
   }
 
   @Override
+  public CompletionStage<KubeObject> finalizeNamespace(String name,
+      UnaryOperator<io.coxswain.api.core.Namespace> change) {
+    return registry.update(ResourceKey.clusterScoped("namespaces", name),
+        current -> change.apply((io.coxswain.api.core.Namespace) current), "finalize", false);
+  }
+
+  @Override
   public CompletionStage<KubeObject> delete(ResourceKey key, Deletion.Options options) {
     return registry.delete(key, options, false);
   }

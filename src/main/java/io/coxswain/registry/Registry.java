@@ -92,6 +92,16 @@ public final class Registry {
    */
   public CompletionStage<KubeObject> update(ResourceKey key, UnaryOperator<KubeObject> change, boolean status,
       boolean dryRun) {
+    return update(key, change, status ? "status" : null, dryRun);
+  }
+
+  /**
+   * As {@link #update(ResourceKey, UnaryOperator, boolean, boolean)} through any subresource: null
+   * (the main resource), "status", or one the kind's strategy handles (a namespace's "finalize").
+   */
+  public CompletionStage<KubeObject> update(ResourceKey key, UnaryOperator<KubeObject> change, String subresource,
+      boolean dryRun) {
+    boolean status = subresource != null;
     Strategy strategy = strategies.of(key.resource());
     ApiResource resource = strategy.resource();
     // A dry run answers the object as it would be stored, as Kubernetes does (kubectl diff reads it).
@@ -104,8 +114,9 @@ public final class Registry {
       if (requested == null) {
         return null;
       }
-      KubeObject next = status ? strategy.prepareForStatusUpdate(current, requested)
-          : strategy.prepareForUpdate(current, requested);
+      KubeObject next = subresource == null ? strategy.prepareForUpdate(current, requested)
+          : subresource.equals("status") ? strategy.prepareForStatusUpdate(current, requested)
+          : strategy.prepareForSubresourceUpdate(subresource, current, requested);
       throwIfInvalid(next, status ? strategy.validateStatusUpdate(current, next)
           : strategy.validateUpdate(current, next));
       if (dryRun) {
@@ -115,7 +126,8 @@ public final class Registry {
       if (sameContent(current, next)) {
         return null;
       }
-      return Deletion.afterUpdate(key, next, current.metadata().resourceVersion());
+      return strategy.deletionFinished(next) ? new StoreOp.Delete(key, current.metadata().resourceVersion(), null)
+          : new StoreOp.Update(key, next, current.metadata().resourceVersion());
     }).thenApply(written -> wouldBe.get() != null ? wouldBe.get() : written.object());
   }
 

@@ -62,6 +62,13 @@ public final class RestClient implements Client {
     return replace(key, type, change, "/status");
   }
 
+  @Override
+  public CompletionStage<KubeObject> finalizeNamespace(String name,
+      UnaryOperator<io.coxswain.api.core.Namespace> change) {
+    return replace(ResourceKey.clusterScoped("namespaces", name), io.coxswain.api.core.Namespace.class, change,
+        "/finalize").thenApply(ns -> (KubeObject) ns);
+  }
+
   private <T extends KubeObject> CompletionStage<T> replace(ResourceKey key, Class<T> type, UnaryOperator<T> change,
       String subresource) {
     return get(key, type).thenCompose(current -> {

@@ -62,6 +62,22 @@ public interface Strategy {
     return hasStatus() ? withStatusOf(merged, current) : merged;
   }
 
+  /**
+   * An update through another subresource this kind has (a namespace's "finalize"); 404 for any
+   * the kind does not have.
+   */
+  default KubeObject prepareForSubresourceUpdate(String subresource, KubeObject current, KubeObject updated) {
+    throw io.coxswain.api.ApiException.notFound(null, resource().name() + "/" + subresource, "");
+  }
+
+  /**
+   * Whether an update finishes a deletion, so the object is removed instead of written: it is
+   * marked, its finalizers are gone and no grace period runs ({@link Deletion#afterUpdate}).
+   */
+  default boolean deletionFinished(KubeObject next) {
+    return Deletion.finished(next);
+  }
+
   /** An update through the status subresource: only status from {@code updated}. */
   default KubeObject prepareForStatusUpdate(KubeObject current, KubeObject updated) {
     return withStatusOf(current, updated);

@@ -90,10 +90,14 @@ public final class Deletion {
 
   /** After an update: an object marked for deletion whose last finalizer went is removed. */
   public static StoreOp afterUpdate(ResourceKey key, KubeObject next, String expectedRv) {
-    boolean finished = next.metadata().deletionTimestamp() != null
+    return finished(next) ? new StoreOp.Delete(key, expectedRv, null) : new StoreOp.Update(key, next, expectedRv);
+  }
+
+  /** Whether a marked object's deletion is done: no finalizers left and no grace period running. */
+  public static boolean finished(KubeObject next) {
+    return next.metadata().deletionTimestamp() != null
         && next.metadata().finalizersOrEmpty().isEmpty()
         && (next.metadata().deletionGracePeriodSeconds() == null || next.metadata().deletionGracePeriodSeconds() == 0);
-    return finished ? new StoreOp.Delete(key, expectedRv, null) : new StoreOp.Update(key, next, expectedRv);
   }
 
   private static KubeObject mark(KubeObject current, Clock clock, long grace) {

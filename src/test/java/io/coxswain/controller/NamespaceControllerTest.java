@@ -24,7 +24,9 @@ class NamespaceControllerTest {
   void aDeletedNamespaceIsEmptiedThenRemovedAndWaitsForFinalizers() {
     try (TestNode node = TestNode.start(Map.of("coxswain.node.pod-sync-period", "100ms"))) {
       Http http = new Http(node.url());
-      assertThat(http.post("/api/v1/namespaces", "application/yaml", "metadata: {name: shop}").code()).isEqualTo(201);
+      Http.Reply created = http.post("/api/v1/namespaces", "application/yaml", "metadata: {name: shop}");
+      assertThat(created.code()).isEqualTo(201);
+      assertThat(created.json().at("/spec/finalizers").toString()).isEqualTo("[\"kubernetes\"]");
       assertThat(http.post(SHOP + "/replicationcontrollers", "application/yaml", """
           kind: ReplicationController
           metadata: {name: web}
@@ -60,6 +62,18 @@ class NamespaceControllerTest {
           && http.get(SHOP + "/endpoints").json().at("/items").isEmpty());
       assertThat(http.get(SHOP + "/services/held").json().at("/metadata/deletionTimestamp").isMissingNode()).isFalse();
       assertThat(http.get(SHOP).json().at("/status/phase").asText()).isEqualTo("Terminating");
+      // The namespace says what holds it, in Kubernetes' words.
+      await().atMost(Duration.ofSeconds(30)).until(() -> condition(http, "NamespaceFinalizersRemaining")
+          .equals("True: Some content in the namespace has finalizers remaining: example.com/hold in 1 resource "
+              + "instances"));
+      assertThat(condition(http, "NamespaceContentRemaining"))
+          .isEqualTo("True: Some resources are remaining: services has 1 resource instances");
+      assertThat(condition(http, "NamespaceDeletionDiscoveryFailure"))
+          .isEqualTo("False: All resources successfully discovered");
+      // spec.finalizers change only through finalize; a PUT keeps them.
+      String ns = http.get(SHOP).json().toString();
+      assertThat(http.put(SHOP, "application/json", ns.replace("[\"kubernetes\"]", "[]")).json()
+          .at("/spec/finalizers").toString()).isEqualTo("[\"kubernetes\"]");
 
       assertThat(http.patch(SHOP + "/services/held", "application/merge-patch+json",
           "{\"metadata\":{\"finalizers\":null}}").code()).isEqualTo(200);
@@ -69,6 +83,35 @@ class NamespaceControllerTest {
         assertThat(view.list(resource, "shop", null, 0, o -> true).items()).as(resource).isEmpty();
       }
     }
+  }
+
+  @Test
+  void aFinalizerOfItsOwnHoldsAnEmptyNamespaceUntilFinalizeRemovesIt() {
+    try (TestNode node = TestNode.start(Map.of())) {
+      Http http = new Http(node.url());
+      Http.Reply created = http.post("/api/v1/namespaces", "application/yaml",
+          "metadata: {name: vault}\nspec: {finalizers: [example.com/backup]}");
+      assertThat(created.json().at("/spec/finalizers").toString())
+          .isEqualTo("[\"example.com/backup\",\"kubernetes\"]");
+      assertThat(http.delete("/api/v1/namespaces/vault").code()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/namespaces/vault").json()
+          .at("/spec/finalizers").toString().equals("[\"example.com/backup\"]"));
+      assertThat(http.get("/api/v1/namespaces/vault").json().at("/status/phase").asText()).isEqualTo("Terminating");
+      String ns = http.get("/api/v1/namespaces/vault").json().toString();
+      Http.Reply finalized = http.put("/api/v1/namespaces/vault/finalize", "application/json",
+          ns.replace("\"finalizers\":[\"example.com/backup\"]", "\"finalizers\":[]"));
+      assertThat(finalized.code()).as(finalized.body()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/namespaces/vault").code() == 404);
+    }
+  }
+
+  private static String condition(Http http, String type) {
+    for (var c : http.get(SHOP).json().at("/status/conditions")) {
+      if (c.at("/type").asText().equals(type)) {
+        return c.at("/status").asText() + ": " + c.at("/message").asText();
+      }
+    }
+    return "";
   }
 
   private static long runningPods(Http http) {

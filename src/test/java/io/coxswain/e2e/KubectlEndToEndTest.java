@@ -67,6 +67,19 @@ class KubectlEndToEndTest {
     assertThat(ok("create", "service", "clusterip", "web", "--tcp=80:8080", "-n", "demo").out())
         .contains("service/web created");
     assertThat(ok("get", "svc", "web", "-n", "demo", "-o", "jsonpath={.spec.ports[0].targetPort}").out()).isEqualTo("8080");
+    assertThat(ok("create", "service", "externalname", "db", "--external-name", "db.example.com", "-n", "demo").out())
+        .contains("service/db created");
+    assertThat(ok("get", "svc", "db", "-n", "demo", "-o", "jsonpath={.spec.type} {.spec.externalName}").out())
+        .isEqualTo("ExternalName db.example.com");
+    assertThat(ok("create", "configmap", "settings", "--from-literal=mode=blue", "-n", "demo").out())
+        .contains("configmap/settings created");
+    assertThat(ok("create", "secret", "generic", "creds", "--from-literal=password=s3cr3t", "-n", "demo").out())
+        .contains("secret/creds created");
+    assertThat(ok("get", "secret", "creds", "-n", "demo", "-o", "jsonpath={.type} {.data.password}").out())
+        .isEqualTo("Opaque czNjcjN0");
+    assertThat(ok("get", "serviceaccount", "default", "-n", "demo").out()).containsPattern("default\\s+0\\s+");
+    await().atMost(Duration.ofSeconds(20)).until(() -> kubectl.run("describe", "node").out()
+        .matches("(?s).*Lease:\\s+HolderIdentity:.*RenewTime:.*"));
     assertThat(ok("delete", "namespace", "demo").out()).contains("namespace \"demo\" deleted");
     assertThat(kubectl.run("get", "namespace", "demo").all()).contains("NotFound");
   }

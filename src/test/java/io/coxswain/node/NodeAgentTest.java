@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** A member registers its Node through the real store and keeps the Ready heartbeat fresh. */
+/**
+ * A member registers its Node through the real store and heartbeats as a kubelet does: its Lease in
+ * kube-node-lease is renewed every beat, the Node's status is not rewritten while nothing changes.
+ */
 @Tag("integration")
 class NodeAgentTest {
   @Test
@@ -26,12 +29,21 @@ class NodeAgentTest {
       assertThat(first.at("/status/conditions/0/type").asText()).isEqualTo("Ready");
       assertThat(first.at("/status/conditions/0/status").asText()).isEqualTo("True");
       String heartbeat = first.at("/status/conditions/0/lastHeartbeatTime").asText();
-      await().atMost(Duration.ofSeconds(20)).until(() -> !http.get("/api/v1/nodes/" + name).json()
-          .at("/status/conditions/0/lastHeartbeatTime").asText().equals(heartbeat));
+      String lease = "/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/" + name;
+      await().atMost(Duration.ofSeconds(20)).until(() -> http.get(lease).code() == 200);
+      JsonNode firstLease = http.get(lease).json();
+      assertThat(firstLease.at("/spec/holderIdentity").asText()).isEqualTo(name);
+      assertThat(firstLease.at("/spec/leaseDurationSeconds").asInt()).isEqualTo(40);
+      assertThat(firstLease.at("/metadata/ownerReferences/0/uid").asText()).isEqualTo(first.at("/metadata/uid").asText());
+      String renewed = firstLease.at("/spec/renewTime").asText();
+      await().atMost(Duration.ofSeconds(20)).until(() -> !http.get(lease).json().at("/spec/renewTime").asText()
+          .equals(renewed));
       JsonNode later = http.get("/api/v1/nodes/" + name).json();
       assertThat(later.at("/metadata/uid").asText()).isEqualTo(first.at("/metadata/uid").asText());
       assertThat(later.at("/status/conditions/0/lastTransitionTime").asText())
           .isEqualTo(first.at("/status/conditions/0/lastTransitionTime").asText());
+      assertThat(later.at("/status/conditions/0/lastHeartbeatTime").asText())
+          .as("an unchanged status is not rewritten on every beat").isEqualTo(heartbeat);
     }
   }
 
@@ -42,7 +54,7 @@ class NodeAgentTest {
       JsonNode capacity = new Http(node.url()).get("/api/v1/nodes/" + NodeSettings.defaultNodeName()).json()
           .at("/status/capacity");
       assertThat(capacity.get("cpu").asText()).isEqualTo("64");
-      assertThat(capacity.get("memory").asText()).isEqualTo((256L << 20) + "Ki");
+      assertThat(capacity.get("memory").asText()).as("canonical form").isEqualTo("256Gi");
       assertThat(capacity.get("pods").asText()).isEqualTo("500");
     }
   }

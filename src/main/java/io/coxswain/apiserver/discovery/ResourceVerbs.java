@@ -26,6 +26,7 @@ public final class ResourceVerbs {
     return switch (subresource) {
       case "binding" -> List.of("create");
       case "log" -> List.of("get");
+      case "finalize" -> List.of("update");
       default -> READ_WRITE;
     };
   }

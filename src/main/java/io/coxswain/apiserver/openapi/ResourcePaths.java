@@ -98,6 +98,8 @@ final class ResourcePaths {
         yield new PathItem(path, scope, List.of(
             create("create" + id + suffix, "create binding of a " + r.kind(), Gvk.core("Binding"), binding)));
       }
+      case "finalize" -> new PathItem(path, scope, List.of(
+          replace("replace" + id + suffix, "replace finalize of the specified " + r.kind(), gvk, kind)));
       case "log" -> new PathItem(path, scope, List.of(new Operation("get", "read" + id + suffix,
           "read log of the specified " + r.kind(), "get", gvk, Params.LOG, null,
           List.of(Response.text("200", "OK"), unauthorized()),
