@@ -33,9 +33,16 @@ public sealed interface ApiResponse {
     }
   }
 
-  /** A page of a list, at one revision. */
-  record Many(ApiResource resource, List<KubeObject> items, long revision, String continueToken)
-      implements ApiResponse {
+  /**
+   * A page of a list, at one revision; {@code remainingItemCount} is how many items later pages
+   * hold, when that is known (paged, no selector), else null.
+   */
+  record Many(ApiResource resource, List<KubeObject> items, long revision, String continueToken,
+              Long remainingItemCount) implements ApiResponse {
+    Many(ApiResource resource, List<KubeObject> items, long revision, String continueToken) {
+      this(resource, items, revision, continueToken, null);
+    }
+
     public int code() {
       return 200;
     }

@@ -27,7 +27,22 @@ final class ContinueTokens {
     }
   };
 
-  record Position(CacheView view, ResourceKey after) {}
+  /**
+   * Where a list resumes: after {@code after}, in {@code view} (a retained snapshot), or, for a
+   * list at an exact revision, at {@code exactRevision} from the watch window (view null).
+   */
+  record Position(CacheView view, ResourceKey after, long exactRevision) {}
+
+  /** A token for the next page of a list read at exactly {@code revision} (re-read from the window). */
+  String issueExact(long revision, ResourceKey after) {
+    ObjectNode token = Json.json().createObjectNode();
+    token.put("rv", revision);
+    token.put("exact", true);
+    token.put("resource", after.resource());
+    token.put("namespace", after.namespace());
+    token.put("name", after.name());
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(token.toString().getBytes(StandardCharsets.UTF_8));
+  }
 
   synchronized String issue(CacheView view, ResourceKey after) {
     views.put(view.revision(), view);
@@ -49,11 +64,15 @@ final class ContinueTokens {
     if (node == null || !node.has("rv") || !resource.equals(node.path("resource").asText())) {
       throw ApiException.badRequest("continue key is not valid: it does not belong to this list");
     }
+    ResourceKey after = new ResourceKey(resource, node.path("namespace").asText(), node.path("name").asText());
+    if (node.path("exact").asBoolean(false)) {
+      return new Position(null, after, node.get("rv").asLong());
+    }
     CacheView view = views.get(node.get("rv").asLong());
     if (view == null) {
       throw ApiException.gone("The provided continue parameter is too old to display a consistent list result. "
           + "You can start a new list without the continue parameter.");
     }
-    return new Position(view, new ResourceKey(resource, node.path("namespace").asText(), node.path("name").asText()));
+    return new Position(view, after, 0);
   }
 }

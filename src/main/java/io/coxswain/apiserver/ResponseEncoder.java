@@ -148,13 +148,17 @@ final class ResponseEncoder {
     if (many.continueToken() != null) {
       meta.put("continue", many.continueToken());
     }
+    if (many.remainingItemCount() != null) {
+      meta.put("remainingItemCount", many.remainingItemCount());
+    }
     return meta;
   }
 
   private static HttpResponse streamedList(ApiResponse.Many many) {
     String head;
     try {
-      head = "{\"kind\":\"" + many.resource().listKind() + "\",\"apiVersion\":\"v1\",\"metadata\":"
+      head = "{\"kind\":\"" + many.resource().listKind() + "\",\"apiVersion\":\"" + many.resource().apiVersion()
+          + "\",\"metadata\":"
           + JSON.writeValueAsString(listMeta(many)) + ",\"items\":[";
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);

@@ -93,7 +93,7 @@ final class Routes {
     switch (request.method()) {
       case "GET":
         if (path.isCollection()) {
-          return now(reads.list(request));
+          return reads.listAsync(request);
         }
         if ("scale".equals(sub)) {
           return now(subresources.getScale(request));

@@ -18,8 +18,10 @@ import java.util.Map;
 
 /**
  * A Service's Endpoints, as Kubernetes' endpoints controller computes them: the pods its selector
- * matches that have an IP, ready ones under addresses and the rest under notReadyAddresses,
- * grouped by the ports they resolve to (a named targetPort is looked up in each pod). Pure.
+ * matches that have an IP and have not finished, ready ones under addresses and the rest under
+ * notReadyAddresses — with {@code publishNotReadyAddresses} every such pod (terminating ones too)
+ * under addresses — grouped by the ports they resolve to (a named targetPort is looked up in each
+ * pod); a pod whose subdomain is the Service's name publishes its hostname. Pure.
  */
 final class EndpointsBuilder {
   private EndpointsBuilder() {}
@@ -29,9 +31,12 @@ final class EndpointsBuilder {
     Map<List<EndpointPort>, EndpointSubset> byPorts = new LinkedHashMap<>();
     List<Pod> pods = new ArrayList<>(podsInNamespace);
     pods.sort(Comparator.comparing(p -> p.metadata().name()));
+    boolean publishNotReady = Boolean.TRUE.equals(service.spec().publishNotReadyAddresses());
     for (Pod pod : pods) {
       String ip = pod.statusOrEmpty().podIP();
-      if (ip == null || ip.isEmpty() || pod.metadata().deletionTimestamp() != null
+      String phase = pod.statusOrEmpty().phase();
+      if (ip == null || ip.isEmpty() || "Succeeded".equals(phase) || "Failed".equals(phase)
+          || (pod.metadata().deletionTimestamp() != null && !publishNotReady)
           || !selector.matches(pod.metadata().labelsOrEmpty())) {
         continue;
       }
@@ -39,13 +44,15 @@ final class EndpointsBuilder {
       if (ports.isEmpty()) {
         continue;
       }
-      EndpointAddress address = new EndpointAddress(ip, null, pod.spec().nodeName(),
+      String hostname = pod.spec().hostname() != null && service.metadata().name().equals(pod.spec().subdomain())
+          ? pod.spec().hostname() : null;
+      EndpointAddress address = new EndpointAddress(ip, hostname, pod.spec().nodeName(),
           new ObjectReference("Pod", pod.metadata().namespace(), pod.metadata().name(), pod.metadata().uid(), null,
               null, null));
       EndpointSubset subset = byPorts.getOrDefault(ports, new EndpointSubset(List.of(), List.of(), ports));
       List<EndpointAddress> ready = new ArrayList<>(subset.addresses());
       List<EndpointAddress> notReady = new ArrayList<>(subset.notReadyAddresses());
-      (ReplicationReconciler.isReady(pod) ? ready : notReady).add(address);
+      (publishNotReady || ReplicationReconciler.isReady(pod) ? ready : notReady).add(address);
       byPorts.put(ports, new EndpointSubset(ready, notReady, ports));
     }
     return List.copyOf(byPorts.values());

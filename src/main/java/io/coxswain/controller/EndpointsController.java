@@ -80,12 +80,20 @@ public final class EndpointsController {
     }
   }
 
+  private static boolean finished(Pod pod) {
+    String phase = pod.statusOrEmpty().phase();
+    return "Succeeded".equals(phase) || "Failed".equals(phase);
+  }
+
   private static boolean endpointsRelevantChange(Pod before, Pod after) {
     return !Objects.equals(before.metadata().labels(), after.metadata().labels())
         || !Objects.equals(before.statusOrEmpty().podIP(), after.statusOrEmpty().podIP())
         || ReplicationReconciler.isReady(before) != ReplicationReconciler.isReady(after)
         || !Objects.equals(before.metadata().deletionTimestamp(), after.metadata().deletionTimestamp())
         || !Objects.equals(before.spec().nodeName(), after.spec().nodeName())
+        || finished(before) != finished(after)
+        || !Objects.equals(before.spec().hostname(), after.spec().hostname())
+        || !Objects.equals(before.spec().subdomain(), after.spec().subdomain())
         || !before.spec().containers().equals(after.spec().containers());
   }
 

@@ -114,7 +114,8 @@ public final class Registry {
       if (requested == null) {
         return null;
       }
-      KubeObject next = subresource == null ? strategy.prepareForUpdate(current, requested)
+      KubeObject next = subresource == null
+          ? strategy.allocateOnUpdate(current, strategy.prepareForUpdate(current, requested), store.cache().view())
           : subresource.equals("status") ? strategy.prepareForStatusUpdate(current, requested)
           : strategy.prepareForSubresourceUpdate(subresource, current, requested);
       throwIfInvalid(next, status ? strategy.validateStatusUpdate(current, next)

@@ -77,17 +77,71 @@ final class ServiceAllocator {
     return service.withSpec(allocated);
   }
 
+  /**
+   * An updated Service's node ports, as Kubernetes' service REST update handles them: a Service that
+   * is now NodePort or LoadBalancer gets a node port for each port that has none (its own ports
+   * kept, a new one checked against every other Service's); one that is now ClusterIP or
+   * ExternalName gives back node ports it kept from before.
+   */
+  synchronized KubeObject reallocate(Service current, Service next, CacheView view) {
+    boolean wants = wantsNodePorts(next);
+    Set<Integer> mine = new HashSet<>();
+    current.spec().ports().forEach(p -> {
+      if (p.nodePort() != null) {
+        mine.add(p.nodePort());
+      }
+    });
+    if (!wants) {
+      if (mine.isEmpty() || !wantsNodePorts(current)) {
+        return next;
+      }
+      List<ServicePort> released = next.spec().ports().stream()
+          .map(p -> p.nodePort() != null && mine.contains(p.nodePort()) ? p.withNodePort(null) : p).toList();
+      return next.withSpec(next.spec().withPorts(released));
+    }
+    expire();
+    Set<Integer> used = new HashSet<>(recentPorts.keySet());
+    for (KubeObject existing : view.list("services", null, null, 0, o -> true).items()) {
+      if (existing.metadata().uid() != null && existing.metadata().uid().equals(current.metadata().uid())) {
+        continue;
+      }
+      ((Service) existing).spec().ports().forEach(p -> {
+        if (p.nodePort() != null) {
+          used.add(p.nodePort());
+        }
+      });
+    }
+    mine.forEach(recentPorts::remove);
+    used.removeAll(mine);
+    return next.withSpec(next.spec().withPorts(nodePorts(next, used)));
+  }
+
+  private static boolean wantsNodePorts(Service service) {
+    return "NodePort".equals(service.spec().type()) || "LoadBalancer".equals(service.spec().type());
+  }
+
+  /**
+   * Each port's node port: the one asked for (422 when another Service holds it), or a free one;
+   * the same port number for TCP and UDP shares one node port, as in Kubernetes.
+   */
   private List<ServicePort> nodePorts(Service service, Set<Integer> used) {
-    boolean wantsNodePorts = "NodePort".equals(service.spec().type()) || "LoadBalancer".equals(service.spec().type());
+    boolean wantsNodePorts = wantsNodePorts(service);
+    Map<Integer, Integer> byServicePort = new HashMap<>();
+    Set<Integer> ownRequests = new HashSet<>();
     List<ServicePort> ports = new ArrayList<>();
     for (int i = 0; i < service.spec().ports().size(); i++) {
       ServicePort port = service.spec().ports().get(i);
       if (port.nodePort() != null && port.nodePort() != 0) {
-        if (used.contains(port.nodePort())) {
+        if (used.contains(port.nodePort()) && !ownRequests.contains(port.nodePort())) {
           throw invalid(service, "spec.ports[" + i + "].nodePort", port.nodePort() + ": provided port is already allocated");
         }
+        ownRequests.add(port.nodePort());
       } else if (wantsNodePorts) {
-        port = port.withNodePort(freePort(used));
+        Integer shared = port.port() == null ? null : byServicePort.get(port.port());
+        port = port.withNodePort(shared != null ? shared : freePort(used));
+      }
+      if (port.nodePort() != null && port.port() != null) {
+        byServicePort.putIfAbsent(port.port(), port.nodePort());
       }
       if (port.nodePort() != null) {
         used.add(port.nodePort());

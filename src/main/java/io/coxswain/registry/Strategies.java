@@ -111,7 +111,10 @@ public final class Strategies {
     }
   }
 
-  /** Services: a cluster IP and node ports allocated on create. */
+  /**
+   * Services: a cluster IP and node ports allocated on create; a Service turned NodePort or
+   * LoadBalancer gets node ports on update, and one turned ClusterIP gives its node ports back.
+   */
   static final class ServiceStrategy implements Strategy {
     private final ServiceAllocator allocator;
 
@@ -127,6 +130,11 @@ public final class Strategies {
     @Override
     public KubeObject allocate(KubeObject prepared, io.coxswain.store.CacheView view) {
       return allocator.allocate(prepared, view);
+    }
+
+    @Override
+    public KubeObject allocateOnUpdate(KubeObject current, KubeObject next, io.coxswain.store.CacheView view) {
+      return allocator.reallocate((io.coxswain.api.core.Service) current, (io.coxswain.api.core.Service) next, view);
     }
   }
 

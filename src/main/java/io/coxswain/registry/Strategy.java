@@ -35,6 +35,14 @@ public interface Strategy {
     return prepared;
   }
 
+  /**
+   * An updated object given what the cluster holds: allocations its change needs (a Service turned
+   * NodePort gets node ports). Throws ApiException when nothing is free.
+   */
+  default KubeObject allocateOnUpdate(KubeObject current, KubeObject next, CacheView view) {
+    return next;
+  }
+
   default List<StatusCause> validateCreate(KubeObject object) {
     return Validation.validateCreate(object);
   }

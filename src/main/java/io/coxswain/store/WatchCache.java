@@ -142,6 +142,43 @@ public final class WatchCache {
   }
 
   /**
+   * The objects of {@code resource} in {@code namespace} (all namespaces when null) that
+   * {@code filter} accepts, as they were at revision {@code revision}, in key order: the current
+   * state with the window's later changes undone. 410 Gone when the revision has left the window.
+   * The revision must not be ahead of this cache ({@link #awaitRevision} first).
+   */
+  public List<KubeObject> listAt(long revision, String resource, String namespace,
+      java.util.function.Predicate<KubeObject> filter) {
+    synchronized (lock) {
+      if (revision < windowFloor) {
+        throw ApiException.gone("too old resource version: " + revision + " (" + windowFloor + ")");
+      }
+      java.util.TreeMap<ResourceKey, KubeObject> objects = new java.util.TreeMap<>();
+      for (KubeObject o : view.list(resource, namespace, null, 0, x -> true).items()) {
+        objects.put(new ResourceKey(resource, o.metadata().namespace() == null ? "" : o.metadata().namespace(),
+            o.metadata().name()), o);
+      }
+      java.util.Iterator<ObservedChange> newestFirst = window.descendingIterator();
+      while (newestFirst.hasNext()) {
+        ObservedChange entry = newestFirst.next();
+        ResourceKey key = entry.change().key();
+        if (entry.change().revision() <= revision) {
+          break;
+        }
+        if (!key.resource().equals(resource) || (namespace != null && !namespace.equals(key.namespace()))) {
+          continue;
+        }
+        if (entry.previous() == null) {
+          objects.remove(key);
+        } else {
+          objects.put(key, entry.previous());
+        }
+      }
+      return objects.values().stream().filter(filter).toList();
+    }
+  }
+
+  /**
    * Opens a watch. From revision 0 it first lists the current objects as ADDED; from revision R it
    * replays the window after R. Throws 410 Gone when R is older than the window.
    */

@@ -56,4 +56,33 @@ class ServiceAllocatorTest {
     assertThat(((Service) allocator.allocate(service("h", "ClusterIP", "None", null), CacheView.empty()))
         .spec().clusterIP()).isEqualTo("None");
   }
+
+  @Test
+  void tcpAndUdpOnOnePortShareOneNodePort() {
+    ServiceAllocator allocator = new ServiceAllocator("10.96.0.0/16", new Random(3));
+    Service dns = Json.decode("""
+        {"kind":"Service","metadata":{"name":"dns"},"spec":{"type":"NodePort","ports":[
+          {"name":"dns","port":53,"protocol":"UDP"},{"name":"dns-tcp","port":53,"protocol":"TCP"},
+          {"name":"metrics","port":9153,"protocol":"TCP"}]}}""".getBytes(), "application/json", Service.class);
+    Service allocated = (Service) allocator.allocate(dns, CacheView.empty());
+    var ports = allocated.spec().ports();
+    assertThat(ports.get(0).nodePort()).isEqualTo(ports.get(1).nodePort());
+    assertThat(ports.get(2).nodePort()).isNotEqualTo(ports.get(0).nodePort());
+  }
+
+  @Test
+  void turningNodePortAllocatesAndTurningBackReleases() {
+    ServiceAllocator allocator = new ServiceAllocator("10.96.0.0/16", new Random(5));
+    Service clusterIp = (Service) allocator.allocate(service("web", "ClusterIP", null, null), CacheView.empty())
+        .withMetadata(service("web", "ClusterIP", null, null).metadata().withUid("u-web"));
+    Service asNodePort = clusterIp.withSpec(clusterIp.spec().withPolicies("NodePort", null, "Cluster", null));
+    Service updated = (Service) allocator.reallocate(clusterIp, asNodePort, CacheView.empty());
+    Integer port = updated.spec().ports().get(0).nodePort();
+    assertThat(port).isBetween(30000, 32767);
+    assertThat(((Service) allocator.reallocate(updated, updated, CacheView.empty())).spec().ports().get(0).nodePort())
+        .as("kept on a later update").isEqualTo(port);
+    Service back = updated.withSpec(updated.spec().withPolicies("ClusterIP", null, null, null));
+    assertThat(((Service) allocator.reallocate(updated, back, CacheView.empty())).spec().ports().get(0).nodePort())
+        .as("given back").isNull();
+  }
 }
