@@ -70,6 +70,31 @@ core.patch_namespaced_replication_controller_scale("web", ns, {"spec": {"replica
 assert core.read_namespaced_replication_controller_scale("web", ns).spec.replicas == 2
 core.read_namespaced_replication_controller_status("web", ns)
 
+step("config maps paged, with remainingItemCount")
+for name in ["cm-a", "cm-b", "cm-c"]:
+    core.create_namespaced_config_map(ns, client.V1ConfigMap(metadata=client.V1ObjectMeta(name=name),
+                                                             data={"v": "1"}))
+page = core.list_namespaced_config_map(ns, limit=2)
+assert len(page.items) == 2 and page.metadata._continue, page.metadata
+assert page.metadata.remaining_item_count == 1, page.metadata
+rest = core.list_namespaced_config_map(ns, limit=2, _continue=page.metadata._continue)
+assert [c.metadata.name for c in rest.items] == ["cm-c"]
+
+step("a secret from stringData, quantities in canonical form")
+core.create_namespaced_secret(ns, client.V1Secret(metadata=client.V1ObjectMeta(name="s"), string_data={"k": "v"}))
+secret = core.read_namespaced_secret("s", ns)
+assert secret.data == {"k": "dg=="} and secret.type == "Opaque", secret
+limits = core.read_namespaced_pod("py", ns).spec.containers[0].resources
+assert limits is None or limits.limits is None
+
+step("the default service account and a lease")
+accounts = [a.metadata.name for a in core.list_namespaced_service_account(ns).items]
+assert "default" in accounts, accounts
+coordination = client.CoordinationV1Api(api)
+coordination.create_namespaced_lease(ns, client.V1Lease(metadata=client.V1ObjectMeta(name="lock"),
+                                                        spec=client.V1LeaseSpec(holder_identity="me")))
+assert coordination.read_namespaced_lease("lock", ns).spec.holder_identity == "me"
+
 step("delete in the background")
 core.delete_namespaced_replication_controller("web", ns, propagation_policy="Background")
 core.delete_namespaced_pod("py", ns, grace_period_seconds=0)
