@@ -54,7 +54,7 @@ public final class ApiServer {
     int port = config.getInt("coxswain.api.port");
     PodLogs logs = new PodLogs(store.cache(), nodeName, localLogs, system,
         system.dispatchers().lookup(DispatcherSelector.blocking()), clock);
-    Routes routes = new Routes(registry, logs);
+    Routes routes = new Routes(registry, logs, config.getDuration("coxswain.api.min-request-timeout"));
     Handler handler = new Handler(routes, new ResponseEncoder(clock), Materializer.matFromSystem(system),
         config.getLong("coxswain.api.max-body-bytes"), config.getDuration("coxswain.api.request-timeout"));
     ServerBinding binding = Http.get(system).newServerAt(address, port).bind(handler::handle)

@@ -16,11 +16,25 @@ import org.apache.pekko.stream.javadsl.Source;
 
 /** GET: one object, a list (paged), or a watch — all served from this node's watch cache. */
 final class ReadHandler {
+  /** Kubernetes' --min-request-timeout. */
+  static final Duration DEFAULT_MIN_REQUEST_TIMEOUT = Duration.ofMinutes(30);
+
   private final WatchCache cache;
   private final ContinueTokens continueTokens = new ContinueTokens();
+  private final Duration minRequestTimeout;
 
   ReadHandler(WatchCache cache) {
+    this(cache, DEFAULT_MIN_REQUEST_TIMEOUT);
+  }
+
+  /**
+   * @param minRequestTimeout a watch that gives no timeoutSeconds ends after a random time between
+   *     this and twice this, as Kubernetes' API server ends it (clients watch again from the last
+   *     revision they saw); so a watch whose client went away without the server noticing ends too
+   */
+  ReadHandler(WatchCache cache, Duration minRequestTimeout) {
     this.cache = cache;
+    this.minRequestTimeout = minRequestTimeout;
   }
 
   ApiResponse get(ApiRequest request) {
@@ -132,9 +146,11 @@ final class ReadHandler {
       throw e;
     }
     String timeout = request.param("timeoutSeconds");
-    if (timeout != null && !timeout.isEmpty()) {
-      events = events.takeWithin(Duration.ofSeconds(parseNonNegative("timeoutSeconds", timeout)));
-    }
+    Duration limit = timeout != null && !timeout.isEmpty()
+        ? Duration.ofSeconds(parseNonNegative("timeoutSeconds", timeout))
+        : minRequestTimeout.plusMillis((long) (java.util.concurrent.ThreadLocalRandom.current().nextDouble()
+            * minRequestTimeout.toMillis()));
+    events = events.takeWithin(limit);
     return new ApiResponse.Watch(path.resource(), events);
   }
 

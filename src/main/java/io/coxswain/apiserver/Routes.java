@@ -20,9 +20,14 @@ final class Routes {
   private volatile String serverAddress = "127.0.0.1:8001";
 
   Routes(io.coxswain.registry.Registry registry, PodLogs logs) {
+    this(registry, logs, ReadHandler.DEFAULT_MIN_REQUEST_TIMEOUT);
+  }
+
+  /** @param minRequestTimeout a watch without timeoutSeconds ends after between this and twice this */
+  Routes(io.coxswain.registry.Registry registry, PodLogs logs, java.time.Duration minRequestTimeout) {
     this.store = registry.store();
     this.logs = logs;
-    this.reads = new ReadHandler(store.cache());
+    this.reads = new ReadHandler(store.cache(), minRequestTimeout);
     this.writes = new WriteHandler(registry);
     this.subresources = new SubresourceHandler(registry);
   }

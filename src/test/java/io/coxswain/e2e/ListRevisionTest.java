@@ -27,7 +27,8 @@ class ListRevisionTest {
   @BeforeAll
   static void start() {
     node = TestNode.start(Map.of("coxswain.scheduler.enabled", false, "coxswain.controllers.enabled", false,
-        "coxswain.store.watch-window", 50, "coxswain.node.heartbeat-interval", "1h"));
+        "coxswain.store.watch-window", 50, "coxswain.node.heartbeat-interval", "1h",
+        "coxswain.api.min-request-timeout", "2s"));
     http = new Http(node.url());
   }
 
@@ -96,6 +97,15 @@ class ListRevisionTest {
     Http.Reply gone = http.get(CMS + "?resourceVersion=" + old + "&resourceVersionMatch=Exact");
     assertThat(gone.code()).isEqualTo(410);
     assertThat(gone.json().get("reason").asText()).isEqualTo("Expired");
+  }
+
+  @Test
+  void aWatchWithoutTimeoutSecondsEndsBetweenTheMinimumRequestTimeoutAndTwiceIt() {
+    long started = System.nanoTime();
+    Http.Reply watch = http.get(CMS + "?watch=true");
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertThat(watch.code()).isEqualTo(200);
+    assertThat(seconds).as("the server ended the watch").isBetween(1.9, 6.0);
   }
 
   @Test
