@@ -40,6 +40,15 @@ final class SchemaGenerator {
     this.kinds = new LinkedHashMap<>(kinds);
   }
 
+  private static final String INT_OR_STRING = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
+  private static final String QUANTITY = "io.k8s.apimachinery.pkg.api.resource.Quantity";
+
+  /** A scalar type Kubernetes names (IntOrString, Quantity), defined once. */
+  private String scalarDefinition(String name, ObjectNode schema) {
+    definitions.putIfAbsent(name, schema);
+    return name;
+  }
+
   /** Every definition generated so far, sorted by name. */
   Map<String, ObjectNode> definitions() {
     return definitions;
@@ -188,12 +197,19 @@ final class SchemaGenerator {
       return NODES.objectNode().put("format", "double").put("type", "number");
     }
     if (c == IntOrString.class) {
-      // A custom (de)serializer makes this a bare number or string on the wire, not an object.
-      return NODES.objectNode().put("format", "int-or-string").put("type", "string")
-          .put("x-kubernetes-int-or-string", true);
+      // A custom (de)serializer makes this a bare number or string on the wire, not an object; a
+      // named definition, as Kubernetes publishes it, so kubectl explain prints <IntOrString>.
+      return NODES.objectNode().put("$ref", ref(scalarDefinition(INT_OR_STRING, NODES.objectNode()
+          .put("description", "IntOrString is a type that can hold an int32 or a string. When used in JSON or "
+              + "YAML marshalling and unmarshalling, it produces or consumes the inner type.")
+          .put("format", "int-or-string").put("type", "string"))));
     }
     if (c == Quantity.class) {
-      return NODES.objectNode().put("type", "string");
+      return NODES.objectNode().put("$ref", ref(scalarDefinition(QUANTITY, NODES.objectNode()
+          .put("description", "Quantity is a fixed-point representation of a number: a decimal with an "
+              + "optional suffix (n, u, m, k, M, G, T, P, E; Ki, Mi, Gi, Ti, Pi, Ei; or an exponent, e3), e.g. "
+              + "100m, 1, 128Mi. Stored and returned in canonical form.")
+          .put("type", "string"))));
     }
     if (c.isEnum()) {
       ObjectNode schema = NODES.objectNode();

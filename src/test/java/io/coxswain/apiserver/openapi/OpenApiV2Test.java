@@ -61,8 +61,10 @@ class OpenApiV2Test {
     assertEquals("int64", spec.path("terminationGracePeriodSeconds").path("format").asText());
     assertEquals("string", spec.path("nodeSelector").path("additionalProperties").path("type").asText());
     JsonNode targetPort = defs.path("io.k8s.api.core.v1.ServicePort").path("properties").path("targetPort");
-    assertEquals("int-or-string", targetPort.path("format").asText());
-    assertTrue(targetPort.path("x-kubernetes-int-or-string").asBoolean());
+    assertEquals("#/definitions/io.k8s.apimachinery.pkg.util.intstr.IntOrString", targetPort.path("$ref").asText());
+    assertEquals("int-or-string", defs.path("io.k8s.apimachinery.pkg.util.intstr.IntOrString").path("format").asText());
+    assertEquals("#/definitions/io.k8s.apimachinery.pkg.api.resource.Quantity", defs.path("io.k8s.api.core.v1"
+        + ".ResourceRequirements").path("properties").path("limits").path("additionalProperties").path("$ref").asText());
     assertEquals("int32", defs.path("io.k8s.api.core.v1.ContainerPort").path("properties")
         .path("containerPort").path("format").asText());
   }
