@@ -155,6 +155,22 @@ for (let attempt = 0; ; attempt++) {
 await until('two ready replicas', async () =>
   (await core.readNamespacedReplicationControllerStatus({ name: 'web', namespace: ns })).status.readyReplicas === 2);
 
+step('server-side apply, with a conflict and its force');
+const objects = k8s.KubernetesObjectApi.makeApiClient(kc);
+const applied = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'applied', namespace: ns }, data: { k: 'a' } };
+await objects.patch(applied, undefined, undefined, 'node-client', false, k8s.PatchStrategy.ServerSideApply);
+await core.patchNamespacedConfigMap({ name: 'applied', namespace: ns, fieldManager: 'editor',
+  body: { data: { k: 'b' } } }, mergePatch);
+let conflicted = false;
+try {
+  await objects.patch(applied, undefined, undefined, 'node-client', false, k8s.PatchStrategy.ServerSideApply);
+} catch (e) {
+  conflicted = e.code === 409;
+}
+check(conflicted, 'an apply over another manager\'s field is a conflict');
+await objects.patch(applied, undefined, undefined, 'node-client', true, k8s.PatchStrategy.ServerSideApply);
+check((await core.readNamespacedConfigMap({ name: 'applied', namespace: ns })).data.k === 'a', 'forced');
+
 step('logs, followed');
 const logStream = new PassThrough();
 let logText = '';

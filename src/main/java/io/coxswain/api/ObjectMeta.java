@@ -111,4 +111,10 @@ public record ObjectMeta(
         deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, v, managedFields,
             selfLink);
   }
+
+  /** Field ownership, as the API's field manager records it (server-side apply). */
+  public ObjectMeta withManagedFields(List<ManagedFieldsEntry> v) {
+    return new ObjectMeta(name, generateName, namespace, uid, resourceVersion, generation, creationTimestamp,
+        deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers, v, selfLink);
+  }
 }

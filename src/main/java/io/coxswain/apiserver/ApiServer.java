@@ -88,7 +88,8 @@ public final class ApiServer {
       return strictEntity(request)
           .thenCompose(strict -> {
             ApiCall call = new ApiCall(request.method().value(), request.getUri().path(), query(request.getUri().query()),
-                declaredContentType(strict), accept, strict.getData().toArray());
+                declaredContentType(strict), accept, strict.getData().toArray(),
+                request.getHeader("User-Agent").map(h -> h.value()).orElse(""));
             return routes.route(call);
           })
           .thenApply(response -> upgrade.isPresent() && response.isWatch()
@@ -161,5 +162,10 @@ public final class ApiServer {
     return type.toString();
   }
 
-  record ApiCall(String method, String path, Map<String, String> query, String contentType, String accept, byte[] body) {}
+  record ApiCall(String method, String path, Map<String, String> query, String contentType, String accept, byte[] body,
+                 String userAgent) {
+    ApiCall(String method, String path, Map<String, String> query, String contentType, String accept, byte[] body) {
+      this(method, path, query, contentType, accept, body, "");
+    }
+  }
 }

@@ -15,7 +15,13 @@ final class Patches {
   static final String MERGE = "application/merge-patch+json";
   static final String JSON_PATCH = "application/json-patch+json";
   static final String STRATEGIC = "application/strategic-merge-patch+json";
-  private static final PatchSchema SCHEMA = PatchSchema.kubernetesCoreV1();
+  /** Server-side apply (kubectl apply --server-side); JSON is YAML, so one parser reads both. */
+  static final String APPLY = "application/apply-patch+yaml";
+  static final PatchSchema SCHEMA = PatchSchema.kubernetesCoreV1();
+
+  static boolean isApply(String contentType) {
+    return MediaTypes.baseType(contentType).equals(APPLY);
+  }
 
   private Patches() {}
 
@@ -23,7 +29,7 @@ final class Patches {
     String type = MediaTypes.baseType(request.contentType());
     if (!type.equals(MERGE) && !type.equals(JSON_PATCH) && !type.equals(STRATEGIC)) {
       throw ApiException.unsupportedMediaType("the body of the request was in an unknown format - accepted media "
-          + "types include: " + JSON_PATCH + ", " + MERGE + ", " + STRATEGIC);
+          + "types include: " + JSON_PATCH + ", " + MERGE + ", " + STRATEGIC + ", " + APPLY);
     }
     if (request.body().length == 0) {
       throw ApiException.badRequest("the patch is empty");

@@ -43,7 +43,8 @@ final class Routes {
         return CompletableFuture.completedFuture(fixed.get());
       }
       RequestPath path = RequestPath.parse(call.path()).orElseThrow(() -> notFound(call.path()));
-      ApiRequest request = new ApiRequest(call.method(), path, call.query(), call.contentType(), call.accept(), call.body());
+      ApiRequest request = new ApiRequest(call.method(), path, call.query(), call.contentType(), call.accept(), call.body(),
+          call.userAgent());
       io.coxswain.apiserver.table.IncludeObject.parse(request.param("includeObject")); // 400 when unknown
       return resource(request);
     } catch (RuntimeException e) {

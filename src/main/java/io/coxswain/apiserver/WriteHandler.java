@@ -5,7 +5,10 @@ import io.coxswain.store.Deletion;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coxswain.api.ApiException;
 import io.coxswain.api.ApiResource;
+import io.coxswain.api.Defaulting;
 import io.coxswain.api.FieldValidation;
+import io.coxswain.api.ManagedFieldsEntry;
+import io.coxswain.apiserver.apply.ManagedFields;
 import io.coxswain.api.Json;
 import io.coxswain.api.KubeObject;
 import io.coxswain.store.ResourceKey;
@@ -31,7 +34,10 @@ final class WriteHandler {
   WriteHandler(Registry registry) {
     this.registry = registry;
     this.store = registry.store();
+    this.clock = java.time.Clock.systemUTC();
   }
+
+  private final java.time.Clock clock;
 
   CompletionStage<ApiResponse> create(ApiRequest request) {
     RequestPath path = request.path();
@@ -41,9 +47,12 @@ final class WriteHandler {
           + "/api/v1/namespaces/{namespace}/" + resource.name());
     }
     List<String> warnings = new ArrayList<>();
+    String manager = request.fieldManager("CreateOptions", false);
     KubeObject object = Bodies.decodeObject(request, resource, request.fieldValidation("CreateOptions"), warnings);
     Bodies.checkIdentity(path, object);
-    return registry.create(resource, path.namespace(), object, request.dryRun())
+    KubeObject tracked = object.metadata().managedFields().isEmpty()
+        ? track(resource, null, object, manager, null) : object;
+    return registry.create(resource, path.namespace(), tracked, request.dryRun())
         .thenApply(created -> new ApiResponse.One(201, resource, created, warnings));
   }
 
@@ -51,16 +60,26 @@ final class WriteHandler {
   CompletionStage<ApiResponse> update(ApiRequest request) {
     RequestPath path = request.path();
     List<String> warnings = new ArrayList<>();
+    String manager = request.fieldManager("UpdateOptions", false);
     KubeObject body = Bodies.decodeObject(request, path.resource(), request.fieldValidation("UpdateOptions"),
         warnings);
     Bodies.checkIdentity(path, body);
     return modify(request, Registry.conditional(path.resource().name(), path.name(),
-        body.metadata().resourceVersion(), current -> body), () -> warnings);
+        body.metadata().resourceVersion(), current -> track(path.resource(), current, body, manager,
+            path.subresource())), () -> warnings);
   }
 
-  /** PATCH of an object or of its status, in any of the three patch formats. */
+  /** PATCH of an object or of its status, in any of the three patch formats, or a server-side apply. */
   CompletionStage<ApiResponse> patch(ApiRequest request) {
     RequestPath path = request.path();
+    if (Patches.isApply(request.contentType())) {
+      return apply(request);
+    }
+    if (request.param("force") != null) {
+      throw ApiRequest.optionsInvalid("PatchOptions", "force", "FieldValueForbidden",
+          "Forbidden: may not be specified for non-apply patch");
+    }
+    String manager = request.fieldManager("PatchOptions", false);
     JsonNode patch = Patches.parse(request);
     FieldValidation validation = request.fieldValidation("PatchOptions");
     List<String> duplicates = Json.duplicateFields(request.body(), "application/json");
@@ -78,13 +97,83 @@ final class WriteHandler {
       }
       Json.requireKind(patched, path.resource());
       List<String> found = new ArrayList<>();
-      KubeObject result = Json.convert(patched, path.resource().type(), validation, found);
+      KubeObject result = track(path.resource(), current,
+          Json.convert(patched, path.resource().type(), validation, found), manager, path.subresource());
       if (validation != FieldValidation.IGNORE) {
         found.addAll(0, duplicates);
       }
       warnings.set(found);
       return result;
     }, warnings::get);
+  }
+
+  /**
+   * Server-side apply ({@code application/apply-patch+yaml}): the configuration is merged into the
+   * object with field ownership ({@link ManagedFields#apply}); conflicts are 409 unless
+   * {@code force=true}. An object that does not exist is created from the configuration.
+   */
+  private CompletionStage<ApiResponse> apply(ApiRequest request) {
+    RequestPath path = request.path();
+    ApiResource resource = path.resource();
+    String manager = request.fieldManager("PatchOptions", true);
+    boolean force = request.flag("force");
+    if (path.subresource() != null) {
+      throw ApiException.unsupportedMediaType("apply is served on the object itself, not on "
+          + path.subresource());
+    }
+    if (request.body().length == 0) {
+      throw ApiException.badRequest("the apply configuration is empty");
+    }
+    JsonNode raw = Json.decodeTree(request.body(), "application/yaml");
+    Json.requireKind(raw, resource);
+    if (!raw.hasNonNull("apiVersion") || !raw.hasNonNull("kind")) {
+      throw ApiException.badRequest("invalid object type: apiVersion and kind must be set in an apply configuration");
+    }
+    // Read as the kind (strictly: apply always validates fields) and back, so values compare in
+    // the stored form (canonical quantities, no empty lists).
+    KubeObject typed = Json.convert(raw, resource.type(), FieldValidation.STRICT, null);
+    Bodies.checkIdentity(path, typed);
+    JsonNode config = Json.toTree(typed.withMetadata(typed.metadata().withName(path.name())));
+    ManagedFields fields = fields(resource);
+    return registry.update(ReadHandler.key(path), current -> {
+      ManagedFields.Applied applied = fields.apply(Json.toTree(current), current.metadata().managedFields(), config,
+          manager, force);
+      KubeObject next = Json.convert(applied.object(), resource.type());
+      return next.withMetadata(next.metadata().withManagedFields(applied.entries()));
+    }, null, request.dryRun())
+        .thenApply(written -> (ApiResponse) new ApiResponse.One(200, resource, written))
+        .exceptionallyCompose(failure -> {
+          ApiException error = io.coxswain.store.StoreClient.unwrap(failure);
+          if (error.code() != 404) {
+            return CompletableFuture.failedFuture(error);
+          }
+          ManagedFields.Applied applied = fields.apply(null, List.of(), config, manager, force);
+          KubeObject created = Json.convert(applied.object(), resource.type());
+          created = created.withMetadata(created.metadata().withManagedFields(applied.entries()));
+          return registry.create(resource, path.namespace(), created, request.dryRun()).toCompletableFuture()
+              .thenApply(done -> (ApiResponse) new ApiResponse.One(201, resource, done));
+        });
+  }
+
+  private ManagedFields fields(ApiResource resource) {
+    return new ManagedFields(resource.kind(), resource.apiVersion(), Patches.SCHEMA, Defaulting.now(clock));
+  }
+
+  /**
+   * {@code next} with managedFields after {@code manager}'s write (a create when {@code current} is
+   * null): Kubernetes keeps the stored entries when the client sends none, and takes the client's
+   * when it sends some.
+   */
+  private KubeObject track(ApiResource resource, KubeObject current, KubeObject next, String manager,
+      String subresource) {
+    if ("finalize".equals(subresource)) {
+      return next;
+    }
+    List<ManagedFieldsEntry> base = current == null || !next.metadata().managedFields().isEmpty()
+        ? next.metadata().managedFields() : current.metadata().managedFields();
+    List<ManagedFieldsEntry> entries = fields(resource).update(current == null ? null : Json.toTree(current),
+        Json.toTree(next), base, manager, subresource);
+    return next.withMetadata(next.metadata().withManagedFields(entries));
   }
 
   /** The shared read-modify-write of PUT and PATCH, on the object or its status. */

@@ -110,4 +110,39 @@ class ApiFidelityTest {
     assertThat(patchWarned.header("Warning")).containsExactly(
         "299 - \"duplicate field \\\"metadata.labels\\\"\"");
   }
+
+  @Test
+  void serverSideApplyCreatesTracksAndRefusesWhatKubernetesRefuses() {
+    String cms = "/api/v1/namespaces/default/configmaps";
+    String config = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: applied}\ndata: {a: '1', b: '2'}\n";
+    Http.Reply noManager = http.patch(cms + "/applied", "application/apply-patch+yaml", config);
+    assertThat(noManager.code()).isEqualTo(422);
+    assertThat(noManager.json().at("/details/causes/0/field").asText()).isEqualTo("fieldManager");
+
+    Http.Reply created = http.patch(cms + "/applied?fieldManager=tool", "application/apply-patch+yaml", config);
+    assertThat(created.code()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().at("/metadata/managedFields/0/manager").asText()).isEqualTo("tool");
+    assertThat(created.json().at("/metadata/managedFields/0/fieldsV1/f:data/f:b").isObject()).isTrue();
+
+    Http.Reply unknown = http.patch(cms + "/applied?fieldManager=tool", "application/apply-patch+yaml",
+        config.replace("data:", "dta:"));
+    assertThat(unknown.code()).as("apply always validates fields").isEqualTo(400);
+
+    Http.Reply forcedMerge = http.patch(cms + "/applied?force=true", "application/merge-patch+json", "{}");
+    assertThat(forcedMerge.code()).isEqualTo(422);
+
+    Http.Reply updated = http.patch(cms + "/applied?fieldManager=editor", "application/merge-patch+json",
+        "{\"data\":{\"a\":\"9\"}}");
+    assertThat(updated.code()).isEqualTo(200);
+    JsonNode entries = updated.json().at("/metadata/managedFields");
+    assertThat(entries).hasSize(2);
+    assertThat(entries.get(1).get("manager").asText()).isEqualTo("editor");
+    assertThat(entries.get(1).get("operation").asText()).isEqualTo("Update");
+    assertThat(entries.get(0).at("/fieldsV1/f:data/f:a").isMissingNode()).as("the editor took it").isTrue();
+
+    Http.Reply conflict = http.patch(cms + "/applied?fieldManager=tool", "application/apply-patch+yaml", config);
+    assertThat(conflict.code()).isEqualTo(409);
+    assertThat(conflict.json().get("message").asText())
+        .isEqualTo("Apply failed with 1 conflict: conflict with \"editor\" using v1: .data.a");
+  }
 }

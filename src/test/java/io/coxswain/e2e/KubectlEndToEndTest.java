@@ -86,6 +86,49 @@ class KubectlEndToEndTest {
 
   @Test
   @Order(2)
+  void serverSideApplyOwnsFieldsAndReportsConflicts() throws Exception {
+    Path manifest = dir.resolve("ssa.yaml");
+    Files.writeString(manifest, """
+        apiVersion: v1
+        kind: ReplicationController
+        metadata: {name: ssa, labels: {app: ssa}}
+        spec:
+          replicas: 1
+          selector: {app: ssa}
+          template:
+            metadata: {labels: {app: ssa}}
+            spec:
+              containers: [{name: c, image: busybox:1, resources: {limits: {cpu: 0.5}}}]
+        """);
+    assertThat(ok("apply", "--server-side", "-f", manifest.toString()).out())
+        .contains("replicationcontroller/ssa serverside-applied");
+    var rc = Json.json().readTree(ok("get", "rc", "ssa", "-o", "json", "--show-managed-fields").out());
+    assertThat(rc.at("/metadata/managedFields/0/manager").asText()).isEqualTo("kubectl");
+    assertThat(rc.at("/metadata/managedFields/0/operation").asText()).isEqualTo("Apply");
+    assertThat(rc.at("/metadata/managedFields/0/fieldsV1/f:spec/f:replicas").isObject()).isTrue();
+    assertThat(ok("apply", "--server-side", "-f", manifest.toString()).out())
+        .as("the same configuration again").contains("serverside-applied");
+
+    ok("patch", "rc", "ssa", "-p", "{\"spec\":{\"replicas\":2}}");
+    Kubectl.Result conflict = kubectl.run("apply", "--server-side", "-f", manifest.toString());
+    assertThat(conflict.exitCode()).isNotZero();
+    assertThat(conflict.all()).contains("Apply failed with 1 conflict: conflict with \"kubectl-patch\" using v1: "
+        + ".spec.replicas");
+    assertThat(ok("get", "rc", "ssa", "-o", "jsonpath={.spec.replicas}").out()).isEqualTo("2");
+    ok("apply", "--server-side", "--force-conflicts", "-f", manifest.toString());
+    assertThat(ok("get", "rc", "ssa", "-o", "jsonpath={.spec.replicas}").out()).isEqualTo("1");
+
+    // A field dropped from the configuration goes, since no one else owns it.
+    Files.writeString(manifest, Files.readString(manifest).replace(", resources: {limits: {cpu: 0.5}}", ""));
+    ok("apply", "--server-side", "-f", manifest.toString());
+    // (The request defaulted from the limit is nobody's and stays, as in Kubernetes.)
+    assertThat(ok("get", "rc", "ssa", "-o", "jsonpath={.spec.template.spec.containers[0].resources.limits}").out())
+        .isEmpty();
+    ok("delete", "rc", "ssa");
+  }
+
+  @Test
+  @Order(2)
   void validateStrictRefusesUnknownFieldsAndWarnWarns() throws Exception {
     Path manifest = dir.resolve("typo.yaml");
     Files.writeString(manifest, """

@@ -27,7 +27,7 @@ final class ResourcePaths {
       List.of("application/json", "application/yaml", "application/json;stream=watch");
   private static final List<String> ANY_BODY = List.of("*/*");
   private static final List<String> PATCH_TYPES = List.of("application/json-patch+json",
-      "application/merge-patch+json", "application/strategic-merge-patch+json");
+      "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml");
   private static final String STATUS = DefinitionNames.of(Status.class);
   private static final String DELETE_OPTIONS = DefinitionNames.of(MetaTypes.DeleteOptions.class);
   private static final String PATCH = DefinitionNames.of(MetaTypes.Patch.class);
