@@ -53,6 +53,12 @@ public final class ManagedFields {
   public List<ManagedFieldsEntry> update(JsonNode before, JsonNode after, List<ManagedFieldsEntry> entries,
       String manager, String subresource) {
     boolean status = "status".equals(subresource);
+    if (before == null && entries.isEmpty()) {
+      // A create: the manager owns all it wrote (one walk, no path sets).
+      com.fasterxml.jackson.databind.node.ObjectNode all = paths.fieldsV1Of(after, status);
+      return all.isEmpty() ? List.of() : List.of(new ManagedFieldsEntry(apiVersion, "FieldsV1",
+          io.coxswain.api.FieldsV1.of(all), manager, UPDATE, emptyToNull(subresource), now));
+    }
     FieldSet afterSet = paths.of(after, status);
     FieldSet beforeSet = before == null ? FieldSet.EMPTY : paths.of(before, status);
     Set<List<String>> changed = new LinkedHashSet<>();
@@ -68,7 +74,7 @@ public final class ManagedFields {
     List<ManagedFieldsEntry> out = new ArrayList<>();
     FieldSet mine = new FieldSet(changed);
     for (ManagedFieldsEntry e : entries) {
-      FieldSet set = FieldSet.fromFieldsV1(e.fieldsV1()).minus(taken);
+      FieldSet set = FieldSet.fromFieldsV1(e.fieldsV1().tree()).minus(taken);
       if (isEntry(e, manager, UPDATE, subresource)) {
         mine = mine.union(set);
       } else if (!set.isEmpty()) {
@@ -103,7 +109,7 @@ public final class ManagedFields {
         continue;
       }
       for (ManagedFieldsEntry e : entries) {
-        if (!isEntry(e, manager, APPLY, null) && FieldSet.fromFieldsV1(e.fieldsV1()).contains(p)) {
+        if (!isEntry(e, manager, APPLY, null) && FieldSet.fromFieldsV1(e.fieldsV1().tree()).contains(p)) {
           conflicts.add(new Conflict(e.manager(), e.apiVersion(), p));
         }
       }
@@ -114,7 +120,7 @@ public final class ManagedFields {
     FieldSet previous = FieldSet.EMPTY;
     FieldSet others = FieldSet.EMPTY;
     for (ManagedFieldsEntry e : entries) {
-      FieldSet set = FieldSet.fromFieldsV1(e.fieldsV1());
+      FieldSet set = FieldSet.fromFieldsV1(e.fieldsV1().tree());
       if (isEntry(e, manager, APPLY, null)) {
         previous = set;
       } else {
@@ -133,7 +139,7 @@ public final class ManagedFields {
       if (isEntry(e, manager, APPLY, null)) {
         continue;
       }
-      FieldSet set = FieldSet.fromFieldsV1(e.fieldsV1()).minus(forced);
+      FieldSet set = FieldSet.fromFieldsV1(e.fieldsV1().tree()).minus(forced);
       if (!set.isEmpty()) {
         out.add(entry(e.manager(), e.operation(), e.subresource(), e.apiVersion(), e.time(), set));
       }
@@ -174,7 +180,8 @@ public final class ManagedFields {
 
   private static ManagedFieldsEntry entry(String manager, String operation, String subresource, String apiVersion,
       String time, FieldSet set) {
-    return new ManagedFieldsEntry(apiVersion, "FieldsV1", set.toFieldsV1(), manager, operation,
+    return new ManagedFieldsEntry(apiVersion, "FieldsV1", io.coxswain.api.FieldsV1.of(set.toFieldsV1()), manager,
+        operation,
         emptyToNull(subresource), time);
   }
 }

@@ -219,6 +219,12 @@ final class SchemaGenerator {
       }
       return schema.put("type", "string");
     }
+    if (c == io.coxswain.api.FieldsV1.class) {
+      return NODES.objectNode().put("$ref", ref(scalarDefinition("io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1",
+          NODES.objectNode().put("description", "FieldsV1 stores a set of fields in a data structure like a Trie, "
+              + "in JSON format: each key is f:<name>, k:<keys>, v:<value>, or . for the item itself.")
+              .put("type", "object"))));
+    }
     if (c == Object.class || JsonNode.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c)) {
       return NODES.objectNode().put("type", "object").put("x-kubernetes-preserve-unknown-fields", true);
     }

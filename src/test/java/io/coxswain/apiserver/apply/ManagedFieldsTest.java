@@ -36,12 +36,12 @@ class ManagedFieldsTest {
     assertThat(first.entries()).hasSize(1);
     ManagedFieldsEntry entry = first.entries().get(0);
     assertThat(entry.operation()).isEqualTo("Apply");
-    assertThat(entry.fieldsV1().at("/f:spec/f:template/f:spec/f:containers/k:{\"name\":\"c\"}/f:image").isObject())
+    assertThat(entry.fieldsV1().tree().at("/f:spec/f:template/f:spec/f:containers/k:{\"name\":\"c\"}/f:image").isObject())
         .isTrue();
-    assertThat(entry.fieldsV1().at("/f:spec/f:template/f:spec/f:containers/k:{\"name\":\"c\"}/f:ports"
+    assertThat(entry.fieldsV1().tree().at("/f:spec/f:template/f:spec/f:containers/k:{\"name\":\"c\"}/f:ports"
         + "/k:{\"containerPort\":80,\"protocol\":\"TCP\"}/.").isObject()).isTrue();
-    assertThat(entry.fieldsV1().has("f:metadata")).isTrue();
-    assertThat(entry.fieldsV1().at("/f:metadata/f:name").isMissingNode()).as("identity is not owned").isTrue();
+    assertThat(entry.fieldsV1().tree().has("f:metadata")).isTrue();
+    assertThat(entry.fieldsV1().tree().at("/f:metadata/f:name").isMissingNode()).as("identity is not owned").isTrue();
 
     String withoutLabel = V1.replace("\"metadata\":{\"name\":\"web\",\"labels\":{\"app\":\"web\"}}",
         "\"metadata\":{\"name\":\"web\"}");
@@ -59,7 +59,7 @@ class ManagedFieldsTest {
     List<ManagedFieldsEntry> afterScale = FIELDS.update(first.object(), scaled, first.entries(), "kubectl-scale",
         null);
     assertThat(afterScale).extracting(ManagedFieldsEntry::manager).containsExactly("deployer", "kubectl-scale");
-    assertThat(afterScale.get(0).fieldsV1().at("/f:spec/f:replicas").isMissingNode()).as("taken over").isTrue();
+    assertThat(afterScale.get(0).fieldsV1().tree().at("/f:spec/f:replicas").isMissingNode()).as("taken over").isTrue();
 
     assertThatThrownBy(() -> FIELDS.apply(scaled, afterScale, tree(V1), "deployer", false))
         .isInstanceOfSatisfying(ApiException.class, e -> {
@@ -92,5 +92,15 @@ class ManagedFieldsTest {
     assertThat(containers).hasSize(2);
     assertThat(containers.get(0).get("image").asText()).isEqualTo("nginx:2");
     assertThat(containers.get(1).get("name").asText()).isEqualTo("log");
+  }
+
+  @Test
+  void aCreateOwnsWhatTheOneWalkAndThePathSetsAgreeOn() {
+    List<ManagedFieldsEntry> created = FIELDS.update(null, tree(V1), List.of(), "creator", null);
+    FieldSet viaWalk = FieldSet.fromFieldsV1(created.get(0).fieldsV1().tree());
+    FieldSet viaPaths = new FieldPaths("ReplicationController", PatchSchema.kubernetesCoreV1()).of(tree(V1), false);
+    assertThat(viaWalk).isEqualTo(viaPaths);
+    assertThat(new String(Json.encode(created.get(0), true))).contains("f:spec:");
+    assertThat(new String(Json.encode(created.get(0), false))).contains("\"fieldsV1\":{\"f:metadata\"");
   }
 }
