@@ -85,6 +85,16 @@ public final class ApiServer {
         request.discardEntityBytes(materializer);
         return CompletableFuture.completedFuture(ResponseEncoder.error(tooLarge(maxBody).status()));
       }
+      if (request.getUri().path().equals("/openapi/v2") && accept.contains("com.github.proto-openapi.spec.v2")
+          && request.method().value().equals("GET")) {
+        // kubectl's client-side validation asks for gnostic protobuf.
+        request.discardEntityBytes(materializer);
+        return CompletableFuture.completedFuture(HttpResponse.create().withEntity(
+            org.apache.pekko.http.javadsl.model.ContentTypes.create(
+                org.apache.pekko.http.javadsl.model.MediaTypes.applicationBinary(
+                    io.coxswain.apiserver.openapi.OpenApiV2Protobuf.RETURNED_SUBTYPE, false)),
+            io.coxswain.apiserver.openapi.OpenApiV2Protobuf.bytes()));
+      }
       return strictEntity(request)
           .thenCompose(strict -> {
             ApiCall call = new ApiCall(request.method().value(), request.getUri().path(), query(request.getUri().query()),

@@ -208,6 +208,27 @@ class KubectlEndToEndTest {
     assertThat(ok("get", "pods", "-l", "app=nothing").all()).contains("No resources found");
     assertThat(ok("get", "pods", "-A").out()).containsPattern("NAMESPACE\\s+NAME\\s+READY").containsPattern("default\\s+hello");
     assertThat(ok("explain", "pod.spec.containers").out()).contains("FIELDS:", "image");
+    // The OpenAPI v2 document in gnostic protobuf, as kubectl asks for it.
+    assertThat(ok("explain", "--output=plaintext-openapiv2", "pod.spec.containers.ports").out())
+        .contains("RESOURCE: ports <[]Object>", "containerPort");
+  }
+
+  @Test
+  @Order(4)
+  void aListFromGetIsReplacedThroughClientSideValidation() throws Exception {
+    // kind: List is validated client-side against the protobuf OpenAPI v2 document.
+    Path list = dir.resolve("list.yaml");
+    Kubectl.Result replaced = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Files.writeString(list, ok("get", "rc", "-o", "yaml").out());
+      assertThat(Files.readString(list)).startsWith("apiVersion: v1\nitems:");
+      replaced = kubectl.run("replace", "-f", list.toString());
+      if (replaced.exitCode() == 0 || !replaced.all().contains("the object has been modified")) {
+        break; // a controller writing status meanwhile is a real conflict: read again
+      }
+    }
+    assertThat(replaced.exitCode()).as(replaced.all()).isZero();
+    assertThat(replaced.out()).contains("replicationcontroller/frontend replaced");
   }
 
   @Test
