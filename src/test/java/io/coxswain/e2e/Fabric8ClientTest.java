@@ -123,4 +123,62 @@ class Fabric8ClientTest {
     client.replicationControllers().withName("f8-rc").scale(5);
     assertThat(client.replicationControllers().withName("f8-rc").get().getSpec().getReplicas()).isEqualTo(5);
   }
+
+  @Test
+  void anInformerSeesEveryChangeOfConfigMapsAndSecretsLeasesAndApplyWork() throws Exception {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    var informer = client.configMaps().inNamespace("default").withLabel("set", "informed").inform(
+        new io.fabric8.kubernetes.client.informers.ResourceEventHandler<io.fabric8.kubernetes.api.model.ConfigMap>() {
+          @Override
+          public void onAdd(io.fabric8.kubernetes.api.model.ConfigMap cm) {
+            seen.add("add " + cm.getMetadata().getName());
+          }
+
+          @Override
+          public void onUpdate(io.fabric8.kubernetes.api.model.ConfigMap before,
+              io.fabric8.kubernetes.api.model.ConfigMap after) {
+            if (!before.getMetadata().getResourceVersion().equals(after.getMetadata().getResourceVersion())) {
+              seen.add("update " + after.getMetadata().getName() + " " + after.getData().get("v"));
+            }
+          }
+
+          @Override
+          public void onDelete(io.fabric8.kubernetes.api.model.ConfigMap cm, boolean unknown) {
+            seen.add("delete " + cm.getMetadata().getName());
+          }
+        });
+    try {
+      for (int i = 0; i < 3; i++) {
+        client.configMaps().resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
+            .withName("inf-" + i).addToLabels("set", "informed").endMetadata().addToData("v", "1").build()).create();
+      }
+      client.configMaps().withName("inf-1").edit(cm -> {
+        cm.getData().put("v", "2");
+        return cm;
+      });
+      client.configMaps().withName("inf-2").delete();
+      await().atMost(Duration.ofSeconds(20)).until(() -> seen.containsAll(List.of("add inf-0", "add inf-1",
+          "add inf-2", "update inf-1 2", "delete inf-2")));
+      assertThat(informer.getStore().list()).extracting(cm -> cm.getMetadata().getName())
+          .containsExactlyInAnyOrder("inf-0", "inf-1");
+    } finally {
+      informer.close();
+    }
+
+    var secret = client.secrets().resource(new io.fabric8.kubernetes.api.model.SecretBuilder().withNewMetadata()
+        .withName("f8-secret").endMetadata().addToStringData("password", "s3cr3t").build()).create();
+    assertThat(secret.getData()).containsEntry("password", "czNjcjN0");
+    assertThat(secret.getStringData()).as("stringData is never stored").isNullOrEmpty();
+
+    var lease = client.leases().resource(new io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder()
+        .withNewMetadata().withName("f8-lock").endMetadata().withNewSpec().withHolderIdentity("f8")
+        .withLeaseDurationSeconds(15).endSpec().build()).create();
+    assertThat(lease.getSpec().getHolderIdentity()).isEqualTo("f8");
+
+    var applied = client.configMaps().resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+        .withNewMetadata().withName("f8-applied").endMetadata().addToData("k", "a").build())
+        .fieldManager("fabric8").forceConflicts().serverSideApply();
+    assertThat(applied.getMetadata().getManagedFields()).extracting(e -> e.getManager() + "/" + e.getOperation())
+        .containsExactly("fabric8/Apply");
+  }
 }
