@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coxswain.testing.Http;
 import io.coxswain.testing.TestNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,5 +145,46 @@ class ApiFidelityTest {
     assertThat(conflict.code()).isEqualTo(409);
     assertThat(conflict.json().get("message").asText())
         .isEqualTo("Apply failed with 1 conflict: conflict with \"editor\" using v1: .data.a");
+  }
+
+  /**
+   * A pod with nearly every field of the core/v1 schema (src/test/resources/fidelity/every-field-pod.yaml)
+   * is created with fieldValidation=Strict and read back over HTTP and with kubectl: every field
+   * sent comes back with the value sent (the server may add defaults, never drop or change).
+   */
+  @Test
+  void aPodWithEveryFieldComesBackFieldByField() throws Exception {
+    String yaml = java.nio.file.Files.readString(java.nio.file.Path.of(
+        "src/test/resources/fidelity/every-field-pod.yaml"));
+    JsonNode sent = io.coxswain.api.Json.yaml().readTree(yaml);
+    Http.Reply created = http.post(PODS + "?fieldValidation=Strict", "application/yaml", yaml);
+    assertThat(created.code()).as(created.body()).isEqualTo(201);
+    assertThat(created.header("Warning")).isEmpty();
+    List<String> lost = new java.util.ArrayList<>();
+    subset("", sent, http.get(PODS + "/every-field").json(), lost);
+    assertThat(lost).as("fields lost or changed, read over HTTP").isEmpty();
+    io.coxswain.testing.Kubectl kubectl = new io.coxswain.testing.Kubectl(node.url());
+    io.coxswain.testing.Kubectl.Result got = kubectl.run("get", "pod", "every-field", "-o", "json");
+    assertThat(got.exitCode()).as(got.all()).isZero();
+    subset("", sent, io.coxswain.api.Json.json().readTree(got.out()), lost);
+    assertThat(lost).as("fields lost or changed, read with kubectl").isEmpty();
+    assertThat(http.patch(PODS + "/every-field", "application/merge-patch+json",
+        "{\"metadata\":{\"finalizers\":null}}").code()).isEqualTo(200);
+    assertThat(http.delete(PODS + "/every-field").code()).isEqualTo(200);
+  }
+
+  /** Every field of {@code sent} is in {@code back} with the same value; list items by position. */
+  private static void subset(String path, JsonNode sent, JsonNode back, List<String> out) {
+    if (back == null || back.isMissingNode() || back.isNull()) {
+      out.add(path + " missing");
+    } else if (sent.isObject()) {
+      sent.fields().forEachRemaining(e -> subset(path + "." + e.getKey(), e.getValue(), back.get(e.getKey()), out));
+    } else if (sent.isArray()) {
+      for (int i = 0; i < sent.size(); i++) {
+        subset(path + "[" + i + "]", sent.get(i), back.get(i), out);
+      }
+    } else if (!sent.asText().equals(back.asText())) {
+      out.add(path + " sent " + sent + " read " + back);
+    }
   }
 }

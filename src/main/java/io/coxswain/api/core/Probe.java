@@ -33,6 +33,6 @@ public record Probe(
 
   /** How many handlers are set; Kubernetes requires exactly one. */
   public int handlerCount() {
-    return (exec == null ? 0 : 1) + (httpGet == null ? 0 : 1) + (tcpSocket == null ? 0 : 1);
+    return (exec == null ? 0 : 1) + (httpGet == null ? 0 : 1) + (tcpSocket == null ? 0 : 1) + (grpc == null ? 0 : 1);
   }
 }

@@ -33,8 +33,9 @@ final class ContainerChecks {
 
   private static void valueFrom(EnvVar e, String path, List<StatusCause> out) {
     EnvVarSource from = e.valueFrom();
-    int sources = (from.fieldRef() == null ? 0 : 1) + (from.configMapKeyRef() == null ? 0 : 1)
-        + (from.secretKeyRef() == null ? 0 : 1);
+    int sources = (from.fieldRef() == null ? 0 : 1) + (from.resourceFieldRef() == null ? 0 : 1)
+        + (from.configMapKeyRef() == null ? 0 : 1) + (from.secretKeyRef() == null ? 0 : 1)
+        + (from.fileKeyRef() == null ? 0 : 1);
     if (sources == 0) {
       out.add(Causes.invalid(path, "",
           "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"));
@@ -81,7 +82,8 @@ final class ContainerChecks {
     if (p.handlerCount() == 0) {
       out.add(Causes.required(path, "must specify a handler type"));
     } else if (p.handlerCount() > 1) {
-      String second = p.exec() != null && p.httpGet() != null ? "httpGet" : "tcpSocket";
+      String second = p.exec() != null && p.httpGet() != null ? "httpGet"
+          : p.tcpSocket() != null && (p.exec() != null || p.httpGet() != null) ? "tcpSocket" : "grpc";
       out.add(Causes.forbidden(path + "." + second, "may not specify more than 1 handler type"));
     }
     nonNegative(p.initialDelaySeconds(), path + ".initialDelaySeconds", out);
@@ -107,6 +109,14 @@ final class ContainerChecks {
     if (p.httpGet() != null) {
       portNumOrName(p.httpGet().port(), path + ".httpGet.port", out);
       PodValidation.oneOf(p.httpGet().scheme(), List.of("HTTP", "HTTPS"), path + ".httpGet.scheme", out);
+    }
+    if (p.grpc() != null) {
+      if (p.grpc().port() == null) {
+        out.add(Causes.required(path + ".grpc.port", ""));
+      } else {
+        Names.portNumber(p.grpc().port()).forEach(m -> out.add(Causes.invalid(path + ".grpc.port", p.grpc().port(),
+            m)));
+      }
     }
     if (p.tcpSocket() != null) {
       portNumOrName(p.tcpSocket().port(), path + ".tcpSocket.port", out);
