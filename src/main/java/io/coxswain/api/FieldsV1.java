@@ -105,7 +105,7 @@ public final class FieldsV1 {
 
     @Override
     public FieldsV1 deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-      JsonNode tree = p.readValueAsTree();
+      JsonNode tree = ctxt.readTree(p);
       if (!tree.isObject()) {
         ctxt.reportInputMismatch(FieldsV1.class, "fieldsV1 must be a JSON object");
       }

@@ -33,7 +33,8 @@ import java.util.Locale;
  * request's {@link FieldValidation} says.
  */
 public final class Json {
-  private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
+  private static final ObjectMapper JSON = configure(JsonMapper.builder())
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -115,9 +116,23 @@ public final class Json {
     if (isBlank(body)) {
       throw ApiException.badRequest(cannotHandle(type) + "the request body is empty");
     }
+    requireUtf8(body);
+    if (mapper == JSON && body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB
+        && (body[2] & 0xFF) == 0xBF) {
+      // Go's decoder does not skip a byte-order mark; neither do we.
+      throw ApiException.badRequest(cannotHandle(type) + "json: invalid character 'ï' looking for beginning of value");
+    }
     try (JsonParser parser = mapper.createParser(body)) {
       try {
         T value = mapper.readValue(parser, type);
+        if (mapper == JSON) {
+          JsonToken trailing = parser.nextToken();
+          if (trailing != null) {
+            // One object per body, as Go's decoder: "{..}{..}" or "{..}x" is refused, not half-read.
+            throw ApiException.badRequest(cannotHandle(type) + "json: invalid character '"
+                + firstChar(parser.getText()) + "' after top-level value");
+          }
+        }
         if (validation != FieldValidation.IGNORE) {
           List<String> problems = FieldValidation.problems(mapper, body, type);
           if (!problems.isEmpty() && validation == FieldValidation.STRICT) {
@@ -178,9 +193,36 @@ public final class Json {
     }
   }
 
+  /**
+   * Refuses a body that is not strictly UTF-8 (400): an overlong form such as {@code C0 80} or
+   * {@code E0 80 AF} would otherwise be read as NUL or "/" and reach validation as such.
+   */
+  private static String firstChar(String text) {
+    return text == null || text.isEmpty() ? "?" : text.substring(0, 1);
+  }
+
+  static void requireUtf8(byte[] body) {
+    int i = 0;
+    while (i < body.length && body[i] >= 0) {
+      i++; // ASCII, the common case, needs no decoder
+    }
+    if (i == body.length) {
+      return;
+    }
+    try {
+      java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(body));
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw ApiException.badRequest("the request body is not valid UTF-8 (" + e.getMessage() + ")");
+    }
+  }
+
   /** Decodes a body as a generic tree (for patches, kind checks and lists). */
   public static JsonNode decodeTree(byte[] body, String contentType) {
     ObjectMapper mapper = mapperFor(contentType);
+    requireUtf8(body == null ? new byte[0] : body);
     try {
       JsonNode node = mapper.readTree(body == null ? new byte[0] : body);
       if (node == null || node.isMissingNode()) {

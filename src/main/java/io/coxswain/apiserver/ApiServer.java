@@ -85,6 +85,12 @@ public final class ApiServer {
         request.discardEntityBytes(materializer);
         return CompletableFuture.completedFuture(ResponseEncoder.error(tooLarge(maxBody).status()));
       }
+      Optional<String> raw = request.getHeader("Raw-Request-URI").map(h -> h.value());
+      if (raw.isPresent() && RequestPath.hasDotSegment(raw.get())) {
+        request.discardEntityBytes(materializer);
+        return CompletableFuture.completedFuture(ResponseEncoder.error(io.coxswain.api.Status.failure(404, "NotFound",
+            "the server could not find the requested resource", null)));
+      }
       if (request.getUri().path().equals("/openapi/v2") && accept.contains("com.github.proto-openapi.spec.v2")
           && request.method().value().equals("GET")) {
         // kubectl's client-side validation asks for gnostic protobuf.

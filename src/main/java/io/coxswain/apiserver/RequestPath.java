@@ -48,6 +48,11 @@ public record RequestPath(ApiResource resource, String namespace, String name, S
     if (parts.isEmpty()) {
       return Optional.empty();
     }
+    // Dot segments (sent raw or escaped as %2e) are refused, never resolved: "pods/../../nodes/x"
+    // must not reach a node.
+    if (parts.stream().anyMatch(p -> p.equals(".") || p.equals(".."))) {
+      throw notFound(path);
+    }
     // namespaces/NS/RESOURCE... addresses objects inside a namespace, unless what follows NS is a
     // subresource of the namespace itself (status, finalize).
     if (parts.get(0).equals("namespaces") && parts.size() >= 3
@@ -60,6 +65,22 @@ public record RequestPath(ApiResource resource, String namespace, String name, S
     }
     ApiResource resource = resource(group, version, parts.get(0));
     return Optional.of(build(resource, null, parts.subList(1, parts.size()), path));
+  }
+
+  /**
+   * Whether a request target as sent has a "." or ".." segment, raw or escaped ({@code %2e}): such
+   * a path is refused, never resolved (the HTTP layer would resolve it before routing).
+   */
+  static boolean hasDotSegment(String rawTarget) {
+    int query = rawTarget.indexOf('?');
+    String path = query < 0 ? rawTarget : rawTarget.substring(0, query);
+    for (String segment : path.split("/")) {
+      String s = segment.replace("%2e", ".").replace("%2E", ".");
+      if (s.equals(".") || s.equals("..")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static RequestPath build(ApiResource resource, String namespace, List<String> rest, String path) {

@@ -172,4 +172,55 @@ class BadInputTest {
     expectStatus(http.patch(PODS + "/missing", "application/merge-patch+json", "{}"), 404, "NotFound");
     expectStatus(http.patch(PODS + "/missing", "text/plain", "x"), 415, "UnsupportedMediaType");
   }
+
+  /** One raw HTTP/1.1 exchange (paths sent exactly as written, methods no client library sends). */
+  private static String raw(String requestLine, byte[] body) throws java.io.IOException {
+    java.net.URI base = java.net.URI.create(node.url());
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      var out = socket.getOutputStream();
+      out.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  private static JsonNode rawStatus(String response, int code) throws java.io.IOException {
+    assertThat(response).startsWith("HTTP/1.1 " + code);
+    JsonNode status = io.coxswain.api.Json.json().readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+    assertThat(status.get("kind").asText()).isEqualTo("Status");
+    assertThat(status.get("code").asInt()).isEqualTo(code);
+    return status;
+  }
+
+  @Test
+  void oneObjectPerBodyOfStrictUtf8() {
+    String pod = "{\"kind\":\"Pod\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"%s\"},"
+        + "\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"x\"}]}}";
+    expectStatus(http.post(PODS, "application/json", pod.formatted("a") + "garbage"), 400, "BadRequest");
+    expectStatus(http.post(PODS, "application/json", pod.formatted("a") + pod.formatted("b")), 400, "BadRequest");
+    byte[] bom = ("\uFEFF" + pod.formatted("a")).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    expectStatus(http.post(PODS, "application/json", bom), 400, "BadRequest");
+    byte[] overlong = pod.formatted("a@b").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int at = new String(overlong, java.nio.charset.StandardCharsets.UTF_8).indexOf('@');
+    byte[] withOverlong = new byte[overlong.length + 2];
+    System.arraycopy(overlong, 0, withOverlong, 0, at);
+    withOverlong[at] = (byte) 0xE0;
+    withOverlong[at + 1] = (byte) 0x80;
+    withOverlong[at + 2] = (byte) 0xAF; // an overlong "/"
+    System.arraycopy(overlong, at + 1, withOverlong, at + 3, overlong.length - at - 1);
+    JsonNode status = expectStatus(http.post(PODS, "application/json", withOverlong), 400, "BadRequest");
+    assertThat(status.get("message").asText()).contains("not valid UTF-8");
+  }
+
+  @Test
+  void dotSegmentsAndUnparsableRequestsGetAStatus() throws Exception {
+    rawStatus(raw("GET /api/v1/namespaces/default/pods/../../../nodes/x HTTP/1.1", new byte[0]), 404);
+    rawStatus(raw("GET /api/v1/namespaces/default/pods/%2e%2e HTTP/1.1", new byte[0]), 404);
+    rawStatus(raw("GET /api/v1/namespaces/%zz/pods HTTP/1.1", new byte[0]), 400);
+    JsonNode brew = rawStatus(raw("BREW /api/v1/namespaces HTTP/1.1", new byte[0]), 405);
+    assertThat(brew.get("reason").asText()).isEqualTo("MethodNotAllowed");
+  }
 }
