@@ -194,11 +194,12 @@ final class FieldDocs {
       "ReplicationControllerStatus.replicas", "ScaleStatus.replicas", "HTTPHeader.name", "HTTPHeader.value");
 
   static String ofType(Class<?> type) {
-    return TYPES.get(type.getSimpleName());
+    return TYPES.getOrDefault(type.getSimpleName(), MoreFieldDocs.TYPES.get(type.getSimpleName()));
   }
 
   static String ofField(Class<?> owner, String field) {
-    String specific = FIELDS.get(owner.getSimpleName() + "." + field);
+    String key = owner.getSimpleName() + "." + field;
+    String specific = FIELDS.getOrDefault(key, MoreFieldDocs.FIELDS.get(key));
     return specific != null ? specific : COMMON.get(field);
   }
 
