@@ -230,14 +230,29 @@ public final class Quantity implements Comparable<Quantity> {
     return format;
   }
 
-  /** The value in whole units, rounded up ("100m" is 1, "1Ki" is 1024). */
+  /**
+   * The value in whole units, rounded up ("100m" is 1, "1Ki" is 1024); a value beyond a long is
+   * Long.MAX_VALUE (or MIN_VALUE), as Kubernetes' Value saturates, never an exception.
+   */
   public long value() {
-    return amount.setScale(0, RoundingMode.CEILING).longValueExact();
+    return saturated(amount);
   }
 
-  /** The value in thousandths, rounded up ("100m" is 100, "1" is 1000); how CPU is counted. */
+  /** The value in thousandths, rounded up ("100m" is 100, "1" is 1000); how CPU is counted. Saturates. */
   public long milliValue() {
-    return amount.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
+    return saturated(amount.movePointRight(3));
+  }
+
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+
+  private static long saturated(BigDecimal value) {
+    if (value.compareTo(MAX) > 0) {
+      return Long.MAX_VALUE;
+    }
+    if (value.compareTo(LONG_MIN) < 0) {
+      return Long.MIN_VALUE;
+    }
+    return value.setScale(0, RoundingMode.CEILING).longValue();
   }
 
   public boolean isNegative() {

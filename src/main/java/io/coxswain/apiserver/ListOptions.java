@@ -48,8 +48,15 @@ record ListOptions(long revision, boolean exact) {
         throw forbidden("resourceVersionMatch \"exact\" is forbidden for resourceVersion \"0\"");
       }
     }
+    if (token != null && !token.isEmpty() && hasRv && !rv.equals("0")) {
+      throw ApiException.badRequest("specifying resource version is not allowed when using continue");
+    }
     long revision = ReadHandler.parseRevision(rv);
-    return new ListOptions(revision, EXACT.equals(match));
+    String limit = request.param("limit");
+    boolean paged = limit != null && !limit.isEmpty() && !limit.equals("0");
+    // A resourceVersion with a limit and no match is read exactly, as Kubernetes reads it.
+    boolean exact = EXACT.equals(match) || ((match == null || match.isEmpty()) && revision > 0 && paged && !watch);
+    return new ListOptions(revision, exact);
   }
 
   /** Whether the list waits for the cache to reach a revision (not older than R). */

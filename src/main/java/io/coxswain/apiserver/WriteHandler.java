@@ -135,7 +135,12 @@ final class WriteHandler {
     Bodies.checkIdentity(path, typed);
     JsonNode config = Json.toTree(typed.withMetadata(typed.metadata().withName(path.name())));
     ManagedFields fields = fields(resource);
+    String wantedRv = typed.metadata().resourceVersion();
     return registry.update(ReadHandler.key(path), current -> {
+      if (wantedRv != null && !wantedRv.isEmpty() && !wantedRv.equals(current.metadata().resourceVersion())) {
+        throw ApiException.conflict(resource.name(), path.name(),
+            "the object has been modified; please apply your changes to the latest version and try again");
+      }
       ManagedFields.Applied applied = fields.apply(Json.toTree(current), current.metadata().managedFields(), config,
           manager, force);
       KubeObject next = Json.convert(applied.object(), resource.type());
@@ -168,6 +173,19 @@ final class WriteHandler {
       String subresource) {
     if ("finalize".equals(subresource)) {
       return next;
+    }
+    List<ManagedFieldsEntry> sent = next.metadata().managedFields();
+    if (sent.size() == 1 && sent.get(0).equals(new ManagedFieldsEntry(null, null, null, null, null, null, null))) {
+      // [{}] is how a client clears managedFields, as in Kubernetes.
+      return next.withMetadata(next.metadata().withManagedFields(List.of()));
+    }
+    for (int i = 0; i < sent.size(); i++) {
+      String operation = sent.get(i).operation();
+      if (!ManagedFields.APPLY.equals(operation) && !ManagedFields.UPDATE.equals(operation)) {
+        throw ApiException.invalid(next.kind(), next.metadata().name(), List.of(new io.coxswain.api.Status.StatusCause(
+            "FieldValueNotSupported", "Unsupported value: \"" + operation + "\": supported values: \"Apply\", "
+            + "\"Update\"", "metadata.managedFields[" + i + "].operation")));
+      }
     }
     List<ManagedFieldsEntry> base = current == null || !next.metadata().managedFields().isEmpty()
         ? next.metadata().managedFields() : current.metadata().managedFields();

@@ -109,11 +109,9 @@ final class InterPodAffinity {
       for (Pod other : node.pods()) {
         for (int i = 0; i < affinity.size(); i++) {
           String domain = labels.get(affinity.get(i).topologyKey());
-          if (affinity.get(i).selects(other)) {
+          if (domain != null && affinity.get(i).selects(other)) {
             anyAffinityMatch = true;
-            if (domain != null) {
-              affinityDomains.get(i).add(domain);
-            }
+            affinityDomains.get(i).add(domain);
           }
         }
         for (int i = 0; i < anti.size(); i++) {

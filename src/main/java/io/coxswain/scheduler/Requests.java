@@ -15,16 +15,22 @@ record Requests(long milliCpu, long memoryBytes) {
     for (Container container : pod.spec().containers()) {
       Map<String, Quantity> requests = container.resources() == null ? Map.of() : container.resources().requests();
       if (requests.containsKey("cpu")) {
-        cpu += requests.get("cpu").milliValue();
+        cpu = saturatedAdd(cpu, requests.get("cpu").milliValue());
       }
       if (requests.containsKey("memory")) {
-        memory += requests.get("memory").value();
+        memory = saturatedAdd(memory, requests.get("memory").value());
       }
     }
     return new Requests(cpu, memory);
   }
 
   Requests plus(Requests other) {
-    return new Requests(milliCpu + other.milliCpu, memoryBytes + other.memoryBytes);
+    return new Requests(saturatedAdd(milliCpu, other.milliCpu), saturatedAdd(memoryBytes, other.memoryBytes));
+  }
+
+  /** A sum that stops at Long.MAX_VALUE: a huge request makes a pod fit nowhere, never overflow. */
+  static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
   }
 }

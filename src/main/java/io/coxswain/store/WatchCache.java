@@ -66,6 +66,20 @@ public final class WatchCache {
       }
       CompletableFuture<Long> future = new CompletableFuture<>();
       waiters.computeIfAbsent(revision, r -> new ArrayList<>()).add(future);
+      // A waiter that gives up (a list's 3 s wait) is forgotten, not kept until the revision comes.
+      future.whenComplete((reached, failure) -> {
+        if (failure != null) {
+          synchronized (lock) {
+            List<CompletableFuture<Long>> list = waiters.get(revision);
+            if (list != null) {
+              list.remove(future);
+              if (list.isEmpty()) {
+                waiters.remove(revision);
+              }
+            }
+          }
+        }
+      });
       return future;
     }
   }

@@ -67,4 +67,12 @@ class QuantityTest {
           .hasMessageContaining(Quantity.FORMAT_MESSAGE);
     }
   }
+
+  @Test
+  void valuesBeyondALongSaturateInsteadOfThrowing() {
+    assertThat(Quantity.parse("10P").milliValue()).isEqualTo(Long.MAX_VALUE);
+    assertThat(Quantity.parse("1e19").value()).isEqualTo(Long.MAX_VALUE);
+    assertThat(Quantity.parse("1e100000000").value()).isEqualTo(Long.MAX_VALUE);
+    assertThat(Quantity.parse("-1e30").value()).isEqualTo(Long.MIN_VALUE);
+  }
 }

@@ -159,8 +159,9 @@ final class FieldPaths {
   static String itemKey(String dotted, ListStrategy strategy, JsonNode item) {
     Map<String, JsonNode> keys = new TreeMap<>();
     keys.put(strategy.mergeKey(), item.path(strategy.mergeKey()));
-    if ((dotted.endsWith(".ports") && item.has("protocol"))) {
-      keys.put("protocol", item.get("protocol"));
+    if (dotted.endsWith(".ports")) {
+      // Ports are keyed by number and protocol; an absent protocol is the default, TCP.
+      keys.put("protocol", item.hasNonNull("protocol") ? item.get("protocol") : NODES.textNode("TCP"));
     }
     ObjectNode key = NODES.objectNode();
     keys.forEach(key::set);

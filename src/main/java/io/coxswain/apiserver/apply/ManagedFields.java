@@ -63,8 +63,10 @@ public final class ManagedFields {
     FieldSet beforeSet = before == null ? FieldSet.EMPTY : paths.of(before, status);
     Set<List<String>> changed = new LinkedHashSet<>();
     for (List<String> p : afterSet.paths()) {
-      if (before == null || !FieldPaths.same(paths.valueAt(before, p), paths.valueAt(after, p))) {
-        changed.add(p);
+      boolean item = p.get(p.size() - 1).equals(".");
+      if (before == null || (item ? paths.valueAt(before, p) == null
+          : !FieldPaths.same(paths.valueAt(before, p), paths.valueAt(after, p)))) {
+        changed.add(p); // an item counts as changed only when it is new, not when its fields change
       }
     }
     FieldSet taken = new FieldSet(changed).union(beforeSet.minus(afterSet));
@@ -74,7 +76,7 @@ public final class ManagedFields {
     List<ManagedFieldsEntry> out = new ArrayList<>();
     FieldSet mine = new FieldSet(changed);
     for (ManagedFieldsEntry e : entries) {
-      FieldSet set = FieldSet.fromFieldsV1(e.fieldsV1().tree()).minus(taken);
+      FieldSet set = setOf(e).minus(taken);
       if (isEntry(e, manager, UPDATE, subresource)) {
         mine = mine.union(set);
       } else if (!set.isEmpty()) {
@@ -109,7 +111,7 @@ public final class ManagedFields {
         continue;
       }
       for (ManagedFieldsEntry e : entries) {
-        if (!isEntry(e, manager, APPLY, null) && FieldSet.fromFieldsV1(e.fieldsV1().tree()).contains(p)) {
+        if (!isEntry(e, manager, APPLY, null) && setOf(e).contains(p)) {
           conflicts.add(new Conflict(e.manager(), e.apiVersion(), p));
         }
       }
@@ -120,7 +122,7 @@ public final class ManagedFields {
     FieldSet previous = FieldSet.EMPTY;
     FieldSet others = FieldSet.EMPTY;
     for (ManagedFieldsEntry e : entries) {
-      FieldSet set = FieldSet.fromFieldsV1(e.fieldsV1().tree());
+      FieldSet set = setOf(e);
       if (isEntry(e, manager, APPLY, null)) {
         previous = set;
       } else {
@@ -129,7 +131,7 @@ public final class ManagedFields {
     }
     JsonNode merged = paths.merge(live, config, "");
     for (List<String> p : previous.minus(applied).paths()) {
-      if (!others.contains(p)) {
+      if (!others.contains(p) && !keyOfRemainingItem(p, applied, others) && !ownedBelow(p, others)) {
         merged = paths.remove(merged, p);
       }
     }
@@ -139,7 +141,7 @@ public final class ManagedFields {
       if (isEntry(e, manager, APPLY, null)) {
         continue;
       }
-      FieldSet set = FieldSet.fromFieldsV1(e.fieldsV1().tree()).minus(forced);
+      FieldSet set = setOf(e).minus(forced);
       if (!set.isEmpty()) {
         out.add(entry(e.manager(), e.operation(), e.subresource(), e.apiVersion(), e.time(), set));
       }
@@ -149,6 +151,37 @@ public final class ManagedFields {
     }
     out.add(entry(manager, APPLY, null, apiVersion, now, applied));
     return new Applied(merged, out);
+  }
+
+  /**
+   * A key field ({@code f:name} under {@code k:{"name":..}}) of an item that stays: the
+   * configuration keeps it, or another manager owns something in it. Key fields are never pruned
+   * on their own.
+   */
+  private static boolean keyOfRemainingItem(List<String> p, FieldSet applied, FieldSet others) {
+    if (p.size() < 2 || !p.get(p.size() - 2).startsWith("k:") || !p.get(p.size() - 1).startsWith("f:")) {
+      return false;
+    }
+    List<String> item = new java.util.ArrayList<>(p.subList(0, p.size() - 1));
+    item.add(".");
+    String field = "\"" + p.get(p.size() - 1).substring(2) + "\":";
+    return p.get(p.size() - 2).contains(field)
+        && (applied.contains(List.copyOf(item)) || ownedBelow(List.copyOf(item), others));
+  }
+
+  /** Whether another manager owns something inside the item whose {@code .} this is. */
+  private static boolean ownedBelow(List<String> p, FieldSet others) {
+    if (!p.get(p.size() - 1).equals(".")) {
+      return false;
+    }
+    List<String> prefix = p.subList(0, p.size() - 1);
+    return others.paths().stream().anyMatch(o -> o.size() > prefix.size() && o.subList(0, prefix.size())
+        .equals(prefix));
+  }
+
+  /** A manager's set; an entry without fieldsV1 owns nothing. */
+  private static FieldSet setOf(ManagedFieldsEntry e) {
+    return e.fieldsV1() == null ? FieldSet.EMPTY : FieldSet.fromFieldsV1(e.fieldsV1().tree());
   }
 
   private record Conflict(String manager, String apiVersion, List<String> path) {}

@@ -103,4 +103,31 @@ class ManagedFieldsTest {
     assertThat(new String(Json.encode(created.get(0), true))).contains("f:spec:");
     assertThat(new String(Json.encode(created.get(0), false))).contains("\"fieldsV1\":{\"f:metadata\"");
   }
+
+  @Test
+  void portsWithoutAProtocolAreKeyedAsTcpSoAReapplyChangesNothing() {
+    ManagedFields services = new ManagedFields("Service", "v1", PatchSchema.kubernetesCoreV1(), "t");
+    String config = "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"s\"},"
+        + "\"spec\":{\"ports\":[{\"port\":80}]}}";
+    ManagedFields.Applied first = services.apply(null, List.of(), tree(config), "m", false);
+    JsonNode stored = tree(config.replace("{\"port\":80}", "{\"port\":80,\"protocol\":\"TCP\",\"targetPort\":80}"));
+    ManagedFields.Applied again = services.apply(stored, first.entries(), tree(config), "m", false);
+    assertThat(again.object().at("/spec/ports")).hasSize(1);
+  }
+
+  @Test
+  void droppingAnItemAnotherManagerChangedKeepsTheItemWhole() {
+    String two = V1.replace("[{\"name\":\"c\",\"image\":\"nginx:1\",\"ports\":[{\"containerPort\":80,"
+        + "\"protocol\":\"TCP\"}]}]", "[{\"name\":\"a\",\"image\":\"x:1\"},{\"name\":\"b\",\"image\":\"y:1\"}]");
+    ManagedFields.Applied first = FIELDS.apply(null, List.of(), tree(two), "deployer", false);
+    JsonNode changed = first.object().deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) changed.at("/spec/template/spec/containers/1")).put("image", "y:2");
+    List<ManagedFieldsEntry> entries = FIELDS.update(first.object(), changed, first.entries(), "kubectl-set", null);
+    String onlyA = two.replace(",{\"name\":\"b\",\"image\":\"y:1\"}", "");
+    ManagedFields.Applied again = FIELDS.apply(changed, entries, tree(onlyA), "deployer", false);
+    JsonNode containers = again.object().at("/spec/template/spec/containers");
+    assertThat(containers).hasSize(2);
+    assertThat(containers.get(1).path("name").asText()).as("the key of a kept item is never pruned").isEqualTo("b");
+    assertThat(containers.get(1).path("image").asText()).isEqualTo("y:2");
+  }
 }
