@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -117,6 +116,9 @@ public final class Json {
       throw ApiException.badRequest(cannotHandle(type) + "the request body is empty");
     }
     requireUtf8(body);
+    if (mapper == YAML && YamlAliases.mayHaveAliases(body)) {
+      return decode(yamlToJson(body), "application/json", type, validation, warnings);
+    }
     if (mapper == JSON && body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB
         && (body[2] & 0xFF) == 0xBF) {
       // Go's decoder does not skip a byte-order mark; neither do we.
@@ -219,10 +221,28 @@ public final class Json {
     }
   }
 
+  /**
+   * The first YAML document of {@code body} as JSON, anchors, aliases and merge keys resolved
+   * (see {@link YamlAliases}): 400 when it is not YAML, names an unknown anchor or aliases too much.
+   */
+  private static byte[] yamlToJson(byte[] body) {
+    try (JsonParser parser = YAML.createParser(body)) {
+      JsonNode tree = YamlAliases.readDocument(parser);
+      return JSON.writeValueAsBytes(tree == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : tree);
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("error converting YAML to JSON: " + DecodeErrors.syntax(e, true));
+    } catch (IOException e) {
+      throw ApiException.badRequest("error converting YAML to JSON: " + e.getMessage());
+    }
+  }
+
   /** Decodes a body as a generic tree (for patches, kind checks and lists). */
   public static JsonNode decodeTree(byte[] body, String contentType) {
     ObjectMapper mapper = mapperFor(contentType);
     requireUtf8(body == null ? new byte[0] : body);
+    if (mapper == YAML && body != null && YamlAliases.mayHaveAliases(body)) {
+      return decodeTree(yamlToJson(body), "application/json");
+    }
     try {
       JsonNode node = mapper.readTree(body == null ? new byte[0] : body);
       if (node == null || node.isMissingNode()) {
@@ -239,10 +259,11 @@ public final class Json {
   /** Splits a multi-document YAML stream ("---" separated) into trees; empty documents are skipped. */
   public static List<JsonNode> decodeYamlDocuments(byte[] body) {
     List<JsonNode> documents = new ArrayList<>();
-    try (JsonParser parser = YAML.getFactory().createParser(body);
-        MappingIterator<JsonNode> it = YAML.readValues(parser, JsonNode.class)) {
-      while (it.hasNextValue()) {
-        JsonNode node = it.nextValue();
+    try (JsonParser parser = YAML.getFactory().createParser(body)) {
+      parser.setCodec(YAML);
+      JsonNode node;
+      while ((node = YamlAliases.readDocument(parser)) != null) {
+        parser.clearCurrentToken();
         if (!isEmptyDocument(node)) {
           documents.add(node);
         }
