@@ -2,6 +2,11 @@ package io.coxswain.apiserver;
 
 import com.typesafe.config.Config;
 import io.coxswain.api.ApiException;
+import io.coxswain.apiserver.limits.ApiLimits;
+import io.coxswain.apiserver.limits.BodyBudget;
+import io.coxswain.apiserver.limits.Connection;
+import io.coxswain.apiserver.limits.Connections;
+import io.coxswain.apiserver.limits.InFlight;
 import io.coxswain.apiserver.logs.PodLogs;
 import io.coxswain.node.runtime.LogReader;
 import io.coxswain.store.StoreClient;
@@ -15,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.http.javadsl.Http;
-import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.model.AttributeKeys;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
@@ -35,10 +38,10 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer {
   private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
-  private final ServerBinding binding;
+  private final ApiListener binding;
   private final String url;
 
-  private ApiServer(ServerBinding binding, String url) {
+  private ApiServer(ApiListener binding, String url) {
     this.binding = binding;
     this.url = url;
   }
@@ -55,15 +58,21 @@ public final class ApiServer {
     PodLogs logs = new PodLogs(store.cache(), nodeName, localLogs, system,
         system.dispatchers().lookup(DispatcherSelector.blocking()), clock);
     Routes routes = new Routes(registry, logs, config.getDuration("coxswain.api.min-request-timeout"));
+    ApiLimits limits = ApiLimits.from(config);
     Handler handler = new Handler(routes, new ResponseEncoder(clock), Materializer.matFromSystem(system),
-        config.getLong("coxswain.api.max-body-bytes"), config.getDuration("coxswain.api.request-timeout"));
-    ServerBinding binding = Http.get(system).newServerAt(address, port).bind(handler::handle)
+        config.getLong("coxswain.api.max-body-bytes"), limits,
+        new BodyBudget(limits.bodyBytes(), limits.bodyBytesPerClient(), limits.smallBodyBytes()),
+        new InFlight(limits.maxReadOnly(), limits.maxMutating(), limits.maxLongRunning()));
+    Connections connections = new Connections(limits.maxConnections(), limits.idleTimeout(), limits.headerTimeout());
+    ApiListener listener = ApiListener.bind(system, address, port, connections, handler::handle)
         .toCompletableFuture().get(30, TimeUnit.SECONDS);
-    binding.addToCoordinatedShutdown(Duration.ofSeconds(5), system);
-    String host = binding.localAddress().getHostString();
-    String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + binding.localAddress().getPort();
-    routes.setServerAddress(host + ":" + binding.localAddress().getPort());
-    return new ApiServer(binding, url);
+    org.apache.pekko.actor.CoordinatedShutdown.get(system).addTask(
+        org.apache.pekko.actor.CoordinatedShutdown.PhaseServiceUnbind(), "api-unbind",
+        () -> listener.unbind().thenApply(x -> org.apache.pekko.Done.getInstance()));
+    String host = listener.localAddress().getHostString();
+    String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + listener.localAddress().getPort();
+    routes.setServerAddress(host + ":" + listener.localAddress().getPort());
+    return new ApiServer(listener, url);
   }
 
   public String url() {
@@ -74,22 +83,36 @@ public final class ApiServer {
     return binding.localAddress().getPort();
   }
 
-  /** Reads the body within the size limit, routes, and maps failures to Status responses. */
+  /**
+   * Admits, reads and routes one request, and maps failures to Status responses. In order: the
+   * size limit (413), the body budget (429, before a byte of the body is read), the body itself
+   * within the body timeout (408), a seat of the request's kind (429), then the route. A slow
+   * uploader therefore holds memory it was granted but no seat.
+   */
   private record Handler(Routes routes, ResponseEncoder encoder, Materializer materializer, long maxBody,
-                         Duration timeout) {
-    CompletionStage<HttpResponse> handle(HttpRequest request) {
+                         ApiLimits limits, BodyBudget bodies, InFlight inFlight) {
+    CompletionStage<HttpResponse> handle(HttpRequest request, Connection connection) {
+      connection.requestStarted(System.nanoTime());
+      CompletionStage<HttpResponse> response;
+      try {
+        response = admit(request, connection);
+      } catch (ApiException refused) {
+        response = CompletableFuture.completedFuture(refusal(request, refused, false));
+      }
+      return response.thenApply(r -> whenSent(r, connection));
+    }
+
+    private CompletionStage<HttpResponse> admit(HttpRequest request, Connection connection) {
       String accept = request.getHeader("Accept").map(h -> h.value()).orElse("");
       // Some clients (fabric8) watch over a WebSocket: same events, one per text frame.
       Optional<WebSocketUpgrade> upgrade = request.getAttribute(AttributeKeys.webSocketUpgrade);
       if (request.entity().getContentLengthOption().orElse(0L) > maxBody) {
-        request.discardEntityBytes(materializer);
-        return CompletableFuture.completedFuture(ResponseEncoder.error(tooLarge(maxBody).status()));
+        throw tooLarge(maxBody);
       }
       Optional<String> raw = request.getHeader("Raw-Request-URI").map(h -> h.value());
       if (raw.isPresent() && RequestPath.hasDotSegment(raw.get())) {
-        request.discardEntityBytes(materializer);
-        return CompletableFuture.completedFuture(ResponseEncoder.error(io.coxswain.api.Status.failure(404, "NotFound",
-            "the server could not find the requested resource", null)));
+        throw new ApiException(io.coxswain.api.Status.failure(404, "NotFound",
+            "the server could not find the requested resource", null));
       }
       if (request.getUri().path().equals("/openapi/v2") && accept.contains("com.github.proto-openapi.spec.v2")
           && request.method().value().equals("GET")) {
@@ -101,17 +124,76 @@ public final class ApiServer {
                     io.coxswain.apiserver.openapi.OpenApiV2Protobuf.RETURNED_SUBTYPE, false)),
             io.coxswain.apiserver.openapi.OpenApiV2Protobuf.bytes()));
       }
+      long declared = request.entity() instanceof HttpEntity.Strict strict ? strict.getData().size()
+          : request.entity().getContentLengthOption().orElse(maxBody);
+      BodyBudget.Reservation reservation = bodies.tryReserve(connection.client(), declared);
+      if (reservation == null) {
+        throw RequestKinds.tooManyRequests();
+      }
+      InFlight.Kind kind = RequestKinds.of(request, upgrade.isPresent());
+      java.util.concurrent.atomic.AtomicBoolean bodyRead = new java.util.concurrent.atomic.AtomicBoolean();
       return strictEntity(request)
           .thenCompose(strict -> {
+            bodyRead.set(true);
+            InFlight.Seat seat = inFlight.tryAcquire(kind);
+            if (seat == null) {
+              throw RequestKinds.tooManyRequests();
+            }
+            connection.hold(seat::release);
+            if (kind == InFlight.Kind.LONG_RUNNING) {
+              connection.streaming(System.nanoTime());
+            }
             ApiCall call = new ApiCall(request.method().value(), request.getUri().path(), query(request.getUri().query()),
                 declaredContentType(strict), accept, strict.getData().toArray(),
                 request.getHeader("User-Agent").map(h -> h.value()).orElse(""));
             return routes.route(call);
           })
+          .whenComplete((done, failure) -> reservation.release())
           .thenApply(response -> upgrade.isPresent() && response.isWatch()
               ? encoder.encodeWebSocket(response, accept, upgrade.get())
               : encoder.encode(response, accept, includeObject(request)))
-          .exceptionally(failure -> ResponseEncoder.error(toApiException(failure, maxBody).status()));
+          .exceptionally(failure -> refusal(request, toApiException(failure, maxBody, limits.bodyTimeout()), bodyRead.get()));
+    }
+
+    /**
+     * A Status answer for a refused or failed request. When the body was not read (or not wholly)
+     * the connection is closed after the answer: reading the rest would cost what was refused.
+     */
+    private static HttpResponse refusal(HttpRequest request, ApiException failure, boolean bodyRead) {
+      HttpResponse response = ResponseEncoder.error(failure.status());
+      if (bodyRead || request.entity() instanceof HttpEntity.Strict) {
+        return response;
+      }
+      return response.addHeader(org.apache.pekko.http.javadsl.model.headers.Connection.create("close"));
+    }
+
+    /**
+     * The request is over for the limits once its response has been handed over: at once for a
+     * body in memory, when the stream ends for a watch or a followed log, when the connection
+     * ends for a WebSocket.
+     */
+    private static HttpResponse whenSent(HttpResponse response, Connection connection) {
+      if (response.status().intValue() == 101) {
+        connection.streaming(System.nanoTime());
+        return response;
+      }
+      if (response.entity() instanceof HttpEntity.Strict) {
+        connection.releaseHeld();
+        connection.responded(System.nanoTime());
+        return response;
+      }
+      org.apache.pekko.stream.javadsl.Flow<org.apache.pekko.util.ByteString, org.apache.pekko.util.ByteString, Object>
+          watched = org.apache.pekko.stream.javadsl.Flow.<org.apache.pekko.util.ByteString>create()
+              .watchTermination((m, done) -> {
+                done.whenComplete((ok, failure) -> {
+                  connection.releaseHeld();
+                  connection.responded(System.nanoTime());
+                });
+                return m;
+              });
+      // The Scala entity's transform keeps its framing (chunked stays chunked, a known length stays known).
+      return response.withEntity(((org.apache.pekko.http.scaladsl.model.ResponseEntity) response.entity())
+          .transformDataBytes(watched.asScala()));
     }
 
     /**
@@ -123,7 +205,7 @@ public final class ApiServer {
       if (request.entity() instanceof HttpEntity.Strict strict) {
         return CompletableFuture.completedFuture(strict);
       }
-      return request.entity().toStrict(timeout.toMillis(), maxBody, materializer);
+      return request.entity().toStrict(limits.bodyTimeout().toMillis(), maxBody, materializer);
     }
 
     private static Map<String, String> query(Query query) {
@@ -132,7 +214,7 @@ public final class ApiServer {
       return params;
     }
 
-    private static ApiException toApiException(Throwable failure, long maxBody) {
+    private static ApiException toApiException(Throwable failure, long maxBody, Duration bodyTimeout) {
       Throwable cause = failure;
       while (cause.getCause() != null && (cause instanceof java.util.concurrent.CompletionException
           || cause instanceof java.util.concurrent.ExecutionException)) {
@@ -141,6 +223,15 @@ public final class ApiServer {
       if (cause instanceof EntityStreamSizeException
           || cause.getClass().getSimpleName().equals("EntityStreamSizeException")) {
         return tooLarge(maxBody);
+      }
+      if (cause instanceof org.apache.pekko.http.scaladsl.model.EntityStreamException stream) {
+        // The parser's words: "Request too large: ..." past the limit, "Entity stream truncation" when cut short.
+        String message = String.valueOf(stream.getMessage());
+        return message.contains("too large") ? tooLarge(maxBody)
+            : ApiException.badRequest("the request body could not be read: " + message);
+      }
+      if (cause instanceof java.util.concurrent.TimeoutException) {
+        return RequestKinds.slowBody(bodyTimeout);
       }
       if (!(cause instanceof ApiException)) {
         log.warn("request failed", cause);

@@ -67,6 +67,11 @@ record DeleteOptions(Deletion.Options options, boolean dryRun) {
 
   /** The deprecated {@code orphanDependents}, as the policy it stands for; both at once is 400. */
   private static String withOrphanDependents(String policy, Boolean orphan) {
+    if (policy != null && !List.of("Foreground", "Background", "Orphan").contains(policy)) {
+      // 422 on DeleteOptions, as Kubernetes' ValidateDeleteOptions
+      throw ApiRequest.optionsInvalid("DeleteOptions", "propagationPolicy", "FieldValueNotSupported",
+          "Unsupported value: \"" + policy + "\": supported values: \"Foreground\", \"Background\", \"Orphan\"");
+    }
     if (orphan == null) {
       return policy;
     }

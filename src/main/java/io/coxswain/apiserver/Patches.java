@@ -38,6 +38,11 @@ final class Patches {
   }
 
   static JsonNode apply(String contentType, JsonNode target, JsonNode patch, String kind) {
+    if (MediaTypes.baseType(contentType).equals(JSON_PATCH) && !patch.isArray()) {
+      // Kubernetes fails to decode it (400) before applying anything.
+      throw ApiException.badRequest("json: cannot unmarshal " + (patch.isObject() ? "object" : "value")
+          + " into Go value of type jsonpatch.Patch");
+    }
     try {
       return switch (MediaTypes.baseType(contentType)) {
         case MERGE -> JsonMergePatch.apply(target, patch);

@@ -122,8 +122,14 @@ final class ResponseEncoder {
     return response.addHeaders(headers);
   }
 
+  /** The Status as JSON, with {@code Retry-After} when it says when to retry (429, 503), as Kubernetes sends. */
   static HttpResponse error(Status status) {
-    return strict(status.code(), status, false);
+    HttpResponse response = strict(status.code(), status, false);
+    if (status.details() != null && status.details().retryAfterSeconds() != null) {
+      response = response.addHeader(org.apache.pekko.http.javadsl.model.headers.RawHeader.create("Retry-After",
+          String.valueOf(status.details().retryAfterSeconds())));
+    }
+    return response;
   }
 
   private static HttpResponse strict(int code, Object body, boolean yaml) {

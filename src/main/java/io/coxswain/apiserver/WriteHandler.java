@@ -97,8 +97,9 @@ final class WriteHandler {
       }
       Json.requireKind(patched, path.resource());
       List<String> found = new ArrayList<>();
-      KubeObject result = track(path.resource(), current,
-          Json.convert(patched, path.resource().type(), validation, found), manager, path.subresource());
+      KubeObject converted = Json.convert(patched, path.resource().type(), validation, found);
+      Bodies.checkIdentity(path, converted); // a patch that renames or moves the object is 400, as Kubernetes' checkName
+      KubeObject result = track(path.resource(), current, converted, manager, path.subresource());
       if (validation != FieldValidation.IGNORE) {
         found.addAll(0, duplicates);
       }
