@@ -76,7 +76,8 @@ record DeleteOptions(Deletion.Options options, boolean dryRun) {
       return policy;
     }
     if (policy != null) {
-      throw ApiException.badRequest("orphanDependents and propagationPolicy cannot both be set");
+      throw ApiRequest.optionsInvalid("DeleteOptions", "propagationPolicy", "FieldValueInvalid",
+          "Invalid value: \"" + policy + "\": orphanDependents and deletionPropagation cannot be both set");
     }
     return orphan ? "Orphan" : "Background";
   }

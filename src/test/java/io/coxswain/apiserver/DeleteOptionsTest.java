@@ -51,12 +51,21 @@ class DeleteOptionsTest {
       "{\"gracePeriodSeconds\":\"abc\"}", "{\"gracePeriodSeconds\":true}", "{\"gracePeriodSeconds\":[5]}",
       "{\"gracePeriodSeconds\":1.5}", "{\"gracePeriodSeconds\":-1}",
       "{\"preconditions\":{\"resourceVersion\":[\"1\"]}}", "{\"preconditions\":\"garbage\"}",
-      "{\"preconditions\":{\"uid\":5}}", "{\"propagationPolicy\":[\"Orphan\"]}", "{\"propagationPolicy\":\"Sideways\"}",
+      "{\"preconditions\":{\"uid\":5}}", "{\"propagationPolicy\":[\"Orphan\"]}",
       "{\"kind\":\"Pod\",\"metadata\":{\"name\":\"p\"}}", "{\"dryRun\":\"All\"}", "{\"dryRun\":[\"Some\"]}",
-      "{\"orphanDependents\":\"yes\"}", "{\"orphanDependents\":true,\"propagationPolicy\":\"Background\"}", "[1]"})
+      "{\"orphanDependents\":\"yes\"}", "[1]"})
   void aMalformedBodyIsABadRequest(String body) {
     assertThatThrownBy(() -> DeleteOptions.parse(delete(Map.of(), body))).isInstanceOf(ApiException.class)
         .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo(400));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"propagationPolicy\":\"Sideways\"}",
+      "{\"orphanDependents\":true,\"propagationPolicy\":\"Background\"}"})
+  void wellFormedButInvalidOptionsAre422OnDeleteOptions(String body) {
+    assertThatThrownBy(() -> DeleteOptions.parse(delete(Map.of(), body))).isInstanceOf(ApiException.class)
+        .satisfies(e -> assertThat(((ApiException) e).code()).isEqualTo(422))
+        .hasMessageContaining("DeleteOptions.meta.k8s.io");
   }
 
   @Test
