@@ -32,8 +32,9 @@ import java.util.Locale;
  * request's {@link FieldValidation} says.
  */
 public final class Json {
-  private static final ObjectMapper JSON = configure(JsonMapper.builder())
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  // Not FAIL_ON_TRAILING_TOKENS: the store reads snapshots as a stream of values with this mapper;
+  // request bodies are checked for trailing data where they are decoded.
+  private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
   private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
       .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -243,10 +244,15 @@ public final class Json {
     if (mapper == YAML && body != null && YamlAliases.mayHaveAliases(body)) {
       return decodeTree(yamlToJson(body), "application/json");
     }
-    try {
-      JsonNode node = mapper.readTree(body == null ? new byte[0] : body);
+    try (JsonParser parser = mapper.createParser(body == null ? new byte[0] : body)) {
+      JsonNode node = mapper.readTree(parser);
       if (node == null || node.isMissingNode()) {
         throw ApiException.badRequest("the request body is empty");
+      }
+      if (mapper == JSON && parser.nextToken() != null) {
+        // One value per body, as Go's decoder.
+        throw ApiException.badRequest("error decoding body: json: invalid character '" + firstChar(parser.getText())
+            + "' after top-level value");
       }
       return node;
     } catch (JsonProcessingException e) {
