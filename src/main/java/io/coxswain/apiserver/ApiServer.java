@@ -59,11 +59,12 @@ public final class ApiServer {
         system.dispatchers().lookup(DispatcherSelector.blocking()), clock);
     Routes routes = new Routes(registry, logs, config.getDuration("coxswain.api.min-request-timeout"));
     ApiLimits limits = ApiLimits.from(config);
+    Connections connections = new Connections(limits.maxConnections(), limits.idleTimeout(), limits.headerTimeout());
     Handler handler = new Handler(routes, new ResponseEncoder(clock), Materializer.matFromSystem(system),
         config.getLong("coxswain.api.max-body-bytes"), limits,
         new BodyBudget(limits.bodyBytes(), limits.bodyBytesPerClient(), limits.smallBodyBytes()),
-        new InFlight(limits.maxReadOnly(), limits.maxMutating(), limits.maxLongRunning()));
-    Connections connections = new Connections(limits.maxConnections(), limits.idleTimeout(), limits.headerTimeout());
+        new InFlight(limits.maxReadOnly(), limits.maxMutating(), limits.maxLongRunning()), connections,
+        new java.util.concurrent.atomic.AtomicLong());
     ApiListener listener = ApiListener.bind(system, address, port, connections, handler::handle)
         .toCompletableFuture().get(30, TimeUnit.SECONDS);
     org.apache.pekko.actor.CoordinatedShutdown.get(system).addTask(
@@ -90,19 +91,23 @@ public final class ApiServer {
    * uploader therefore holds memory it was granted but no seat.
    */
   private record Handler(Routes routes, ResponseEncoder encoder, Materializer materializer, long maxBody,
-                         ApiLimits limits, BodyBudget bodies, InFlight inFlight) {
+                         ApiLimits limits, BodyBudget bodies, InFlight inFlight, Connections connections,
+                         java.util.concurrent.atomic.AtomicLong rejected) {
     CompletionStage<HttpResponse> handle(HttpRequest request, Connection connection) {
-      connection.requestStarted(System.nanoTime());
+      long number = connection.requestStarted(System.nanoTime());
       CompletionStage<HttpResponse> response;
       try {
-        response = admit(request, connection);
+        response = admit(request, connection, number);
       } catch (ApiException refused) {
+        if (refused.code() == 429) {
+          rejected.incrementAndGet();
+        }
         response = CompletableFuture.completedFuture(refusal(request, refused, false));
       }
-      return response.thenApply(r -> whenSent(r, connection));
+      return response.thenApply(r -> whenSent(r, connection, number));
     }
 
-    private CompletionStage<HttpResponse> admit(HttpRequest request, Connection connection) {
+    private CompletionStage<HttpResponse> admit(HttpRequest request, Connection connection, long number) {
       String accept = request.getHeader("Accept").map(h -> h.value()).orElse("");
       // Some clients (fabric8) watch over a WebSocket: same events, one per text frame.
       Optional<WebSocketUpgrade> upgrade = request.getAttribute(AttributeKeys.webSocketUpgrade);
@@ -124,6 +129,12 @@ public final class ApiServer {
                     io.coxswain.apiserver.openapi.OpenApiV2Protobuf.RETURNED_SUBTYPE, false)),
             io.coxswain.apiserver.openapi.OpenApiV2Protobuf.bytes()));
       }
+      if (request.getUri().path().equals("/metrics") && request.method().value().equals("GET")) {
+        // Outside the seats, so that an overloaded server can still say why.
+        return CompletableFuture.completedFuture(HttpResponse.create().withEntity(
+            org.apache.pekko.http.javadsl.model.ContentTypes.TEXT_PLAIN_UTF8,
+            io.coxswain.apiserver.limits.LimitMetrics.text(inFlight, bodies, connections, rejected.get())));
+      }
       long declared = request.entity() instanceof HttpEntity.Strict strict ? strict.getData().size()
           : request.entity().getContentLengthOption().orElse(maxBody);
       BodyBudget.Reservation reservation = bodies.tryReserve(connection.client(), declared);
@@ -137,11 +148,12 @@ public final class ApiServer {
             bodyRead.set(true);
             InFlight.Seat seat = inFlight.tryAcquire(kind);
             if (seat == null) {
+              rejected.incrementAndGet();
               throw RequestKinds.tooManyRequests();
             }
-            connection.hold(seat::release);
+            connection.hold(number, seat::release);
             if (kind == InFlight.Kind.LONG_RUNNING) {
-              connection.streaming(System.nanoTime());
+              connection.streaming(number, System.nanoTime());
             }
             ApiCall call = new ApiCall(request.method().value(), request.getUri().path(), query(request.getUri().query()),
                 declaredContentType(strict), accept, strict.getData().toArray(),
@@ -172,22 +184,22 @@ public final class ApiServer {
      * body in memory, when the stream ends for a watch or a followed log, when the connection
      * ends for a WebSocket.
      */
-    private static HttpResponse whenSent(HttpResponse response, Connection connection) {
+    private static HttpResponse whenSent(HttpResponse response, Connection connection, long number) {
       if (response.status().intValue() == 101) {
-        connection.streaming(System.nanoTime());
+        connection.streaming(number, System.nanoTime());
         return response;
       }
       if (response.entity() instanceof HttpEntity.Strict) {
-        connection.releaseHeld();
-        connection.responded(System.nanoTime());
+        connection.releaseHeld(number);
+        connection.responded(number, System.nanoTime());
         return response;
       }
       org.apache.pekko.stream.javadsl.Flow<org.apache.pekko.util.ByteString, org.apache.pekko.util.ByteString, Object>
           watched = org.apache.pekko.stream.javadsl.Flow.<org.apache.pekko.util.ByteString>create()
               .watchTermination((m, done) -> {
                 done.whenComplete((ok, failure) -> {
-                  connection.releaseHeld();
-                  connection.responded(System.nanoTime());
+                  connection.releaseHeld(number);
+                  connection.responded(number, System.nanoTime());
                 });
                 return m;
               });

@@ -58,15 +58,26 @@ public final class FloodBenchmark {
       Set<String> acknowledged = ConcurrentHashMap.newKeySet();
       System.out.printf("%-12s %8s %8s %8s %8s %7s | %s%n", "phase", "requests", "p50 ms", "p99 ms", "max ms",
           "failed", "abusers");
-      runPhase("baseline", url, seconds, acknowledged, 0, 0, 0);
-      runPhase("slow-bodies", url, seconds, acknowledged, uploaders, 0, 0);
-      runPhase("connections", url, seconds, acknowledged, 0, idle, watches);
-      runPhase("mix", url, seconds, acknowledged, uploaders, idle, watches);
+      List<String> phases = List.of(options.getOrDefault("phases", "baseline,slow-bodies,connections,mix").split(","));
+      for (String phase : phases) {
+        switch (phase) {
+          case "baseline" -> runPhase(phase, url, seconds, acknowledged, 0, 0, 0);
+          case "slow-bodies" -> runPhase(phase, url, seconds, acknowledged, uploaders, 0, 0);
+          case "connections" -> runPhase(phase, url, seconds, acknowledged, 0, idle, watches);
+          case "mix" -> runPhase(phase, url, seconds, acknowledged, uploaders, idle, watches);
+          default -> throw new IllegalArgumentException("unknown phase " + phase);
+        }
+      }
       boolean up = get(url, "/readyz").startsWith("HTTP/1.1 200");
       String list = get(url, CONFIGMAPS);
       long missing = acknowledged.stream().filter(name -> !list.contains("\"name\":\"" + name + "\"")).count();
       System.out.printf("server up after the floods: %s; acknowledged creates %d, missing %d%n", up,
           acknowledged.size(), missing);
+      if (!up || missing > 0) {
+        String output = server.output();
+        System.out.println("server output (last 3000 characters):\n"
+            + output.substring(Math.max(0, output.length() - 3000)));
+      }
     }
   }
 
@@ -106,7 +117,8 @@ public final class FloodBenchmark {
       abusers.submit(() -> idleSockets(url, idle, running, counts));
     }
     Histogram latency = new Histogram(60_000_000_000L, 3);
-    long failed = goodClient(url, seconds, acknowledged, name, latency);
+    Map<Integer, Long> failures = new java.util.TreeMap<>();
+    long failed = goodClient(url, seconds, acknowledged, name, latency, failures);
     running.set(false);
     for (Socket s : held) {
       closeQuietly(s);
@@ -116,11 +128,17 @@ public final class FloodBenchmark {
     System.out.printf("%-12s %8d %8.1f %8.1f %8.1f %7d | %s%n", name, latency.getTotalCount(),
         latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6,
         failed, uploaders + idle + watches == 0 ? "-" : counts);
+    if (!failures.isEmpty()) {
+      System.out.println("  the good client's failures by status (-1: connection dropped): " + failures);
+    }
+    String metrics = get(url, "/metrics");
+    System.out.println("  server after the phase: " + String.join(", ", metrics.substring(metrics.indexOf("\r\n\r\n") + 4)
+        .lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList()));
   }
 
   /** One GET of the collection and one create per round, one connection, for the phase's length. */
-  private static long goodClient(String url, int seconds, Set<String> acknowledged, String phase, Histogram latency)
-      throws IOException {
+  private static long goodClient(String url, int seconds, Set<String> acknowledged, String phase, Histogram latency,
+      Map<Integer, Long> failures) throws IOException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     long failed = 0;
     RawHttpClient client = new RawHttpClient(url);
@@ -144,6 +162,7 @@ public final class FloodBenchmark {
           acknowledged.add(name);
         } else if (code != 200) {
           failed++;
+          failures.merge(code, 1L, Long::sum);
         }
       }
     }

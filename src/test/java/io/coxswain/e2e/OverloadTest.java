@@ -159,6 +159,20 @@ class OverloadTest {
   }
 
   @Test
+  void everySeatIsGivenBackAfterManyRequestsOnOneConnection() {
+    for (int i = 0; i < 300; i++) {
+      assertThat(http.get("/api/v1/namespaces/default/configmaps?limit=10").code()).isEqualTo(200);
+      assertThat(http.post("/api/v1/namespaces/default/configmaps", "application/json",
+          "{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"seat-" + i + "\"}}").code())
+          .isEqualTo(201);
+    }
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(http.get("/metrics").body())
+        .contains("apiserver_current_inflight_requests{request_kind=\"readOnly\"} 0\n") // /metrics takes no seat
+        .contains("apiserver_current_inflight_requests{request_kind=\"mutating\"} 0\n")
+        .contains("coxswain_request_body_bytes 0\n"));
+  }
+
+  @Test
   void watchesPastTheirSeatsAre429AndAHungUpWatchGivesItsSeatBack() throws IOException {
     List<Socket> watches = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

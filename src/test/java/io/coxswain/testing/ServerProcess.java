@@ -21,10 +21,12 @@ public final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final String url;
+  private final StringBuilder output;
 
-  private ServerProcess(Process process, String url) {
+  private ServerProcess(Process process, String url, StringBuilder output) {
     this.process = process;
     this.url = url;
+    this.output = output;
   }
 
   /** No scheduler, controllers or heartbeats writing between a store test's own writes. */
@@ -83,7 +85,7 @@ public final class ServerProcess implements AutoCloseable {
     pump.setDaemon(true);
     pump.start();
     try {
-      return new ServerProcess(process, url.get(90, TimeUnit.SECONDS));
+      return new ServerProcess(process, url.get(90, TimeUnit.SECONDS), output);
     } catch (Exception e) {
       process.destroyForcibly();
       throw new IllegalStateException("server did not start: " + e.getMessage(), e);
@@ -92,6 +94,13 @@ public final class ServerProcess implements AutoCloseable {
 
   public String url() {
     return url;
+  }
+
+  /** What the server has printed so far (stdout and stderr). */
+  public String output() {
+    synchronized (output) {
+      return output.toString();
+    }
   }
 
   public long pid() {

@@ -25,7 +25,13 @@ public final class Connection {
   private Runnable closer = () -> { };
   private boolean closed;
   private boolean terminated;
-  private Runnable held;
+  /** The number of the request being served (requests are numbered per connection from 1). */
+  private long current;
+  /**
+   * What requests hold, by request number. A response's end is seen a little after the client
+   * may send its next request, so the end of request n can come after the start of n+1.
+   */
+  private final java.util.Map<Long, Runnable> held = new java.util.HashMap<>();
 
   Connection(long id, String client, long now) {
     this.id = id;
@@ -58,22 +64,30 @@ public final class Connection {
     }
   }
 
-  /** A request's headers are complete; its body and handling follow. */
-  public synchronized void requestStarted(long now) {
+  /** A request's headers are complete; its body and handling follow. Returns the request's number. */
+  public synchronized long requestStarted(long now) {
     phase = Phase.BUSY;
     since = now;
+    return ++current;
   }
 
-  /** The response is a stream that runs as long as the request (a watch, a followed log). */
-  public synchronized void streaming(long now) {
-    phase = Phase.STREAMING;
-    since = now;
+  /** Request {@code request}'s response is a stream that runs as long as it (a watch, a followed log). */
+  public synchronized void streaming(long request, long now) {
+    if (request == current) {
+      phase = Phase.STREAMING;
+      since = now;
+    }
   }
 
-  /** The response has been handed over completely; the connection waits for the next request. */
-  public synchronized void responded(long now) {
-    phase = Phase.IDLE;
-    since = now;
+  /**
+   * Request {@code request}'s response has been handed over completely; unless a later request
+   * has started meanwhile, the connection now waits for the next one.
+   */
+  public synchronized void responded(long request, long now) {
+    if (request == current) {
+      phase = Phase.IDLE;
+      since = now;
+    }
   }
 
   /** How the connection is closed from outside (set once its stream runs). */
@@ -85,15 +99,15 @@ public final class Connection {
   }
 
   /**
-   * What the current request holds (its seat, its body's reservation): let go when the request
-   * is done, or when the connection ends first. Replaces what an earlier request left.
+   * What request {@code request} holds (its seat): let go by {@link #releaseHeld(long)}, or when
+   * the connection ends first (at once if it already has).
    */
-  public void hold(Runnable release) {
+  public void hold(long request, Runnable release) {
     boolean now;
     synchronized (this) {
       now = terminated;
       if (!now) {
-        held = release;
+        held.put(request, release);
       }
     }
     if (now) {
@@ -101,12 +115,11 @@ public final class Connection {
     }
   }
 
-  /** Lets go of what the current request holds (idempotent). */
-  public void releaseHeld() {
+  /** Lets go of what request {@code request} holds (idempotent). */
+  public void releaseHeld(long request) {
     Runnable release;
     synchronized (this) {
-      release = held;
-      held = null;
+      release = held.remove(request);
     }
     if (release != null) {
       release.run();
@@ -115,11 +128,14 @@ public final class Connection {
 
   /** The connection's stream has ended: whatever a request still holds is let go. */
   void terminated() {
+    java.util.List<Runnable> releases;
     synchronized (this) {
       terminated = true;
       closed = true;
+      releases = java.util.List.copyOf(held.values());
+      held.clear();
     }
-    releaseHeld();
+    releases.forEach(Runnable::run);
   }
 
   /** Closes the connection (idempotent). */

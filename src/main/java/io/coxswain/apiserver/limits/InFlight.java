@@ -19,11 +19,22 @@ public final class InFlight {
   private final Semaphore readOnly;
   private final Semaphore mutating;
   private final Semaphore longRunning;
+  private final int[] limits;
 
   public InFlight(int maxReadOnly, int maxMutating, int maxLongRunning) {
     this.readOnly = new Semaphore(maxReadOnly);
     this.mutating = new Semaphore(maxMutating);
     this.longRunning = new Semaphore(maxLongRunning);
+    this.limits = new int[] {maxReadOnly, maxMutating, maxLongRunning};
+  }
+
+  /** Seats of this kind taken now. */
+  public int inUse(Kind kind) {
+    return switch (kind) {
+      case READ_ONLY -> limits[0] - readOnly.availablePermits();
+      case MUTATING -> limits[1] - mutating.availablePermits();
+      case LONG_RUNNING -> limits[2] - longRunning.availablePermits();
+    };
   }
 
   /** A seat of this kind, or null when all are taken. */

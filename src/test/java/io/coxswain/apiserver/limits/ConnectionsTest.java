@@ -41,7 +41,7 @@ class ConnectionsTest {
     Connections connections = new Connections(2, Duration.ofSeconds(90), Duration.ofSeconds(32));
     AtomicInteger closed = new AtomicInteger();
     open(connections, 0, closed).requestStarted(0);
-    open(connections, 0, closed).streaming(0);
+    open(connections, 0, closed).streaming(0, 0);
     assertThat(connections.open("127.0.0.1", 1)).isEmpty();
     assertThat(connections.counts().refused()).isEqualTo(1);
     assertThat(closed.get()).isZero();
@@ -67,10 +67,9 @@ class ConnectionsTest {
     Connection busy = open(connections, 0, closed);
     busy.requestStarted(0);
     Connection watch = open(connections, 0, closed);
-    watch.streaming(0);
+    watch.streaming(watch.requestStarted(0), 0);
     Connection answered = open(connections, 0, closed);
-    answered.requestStarted(0);
-    answered.responded(80 * S);
+    answered.responded(answered.requestStarted(0), 80 * S);
 
     assertThat(connections.sweep(40 * S)).isEqualTo(0); // header began at 10 s: 30 s < 32 s
     assertThat(connections.sweep(43 * S)).isEqualTo(1); // the header one
@@ -85,15 +84,38 @@ class ConnectionsTest {
     Connections connections = new Connections(10, Duration.ofSeconds(90), Duration.ofSeconds(32));
     Connection c = connections.open("127.0.0.1", 0).orElseThrow();
     AtomicInteger released = new AtomicInteger();
-    c.hold(released::incrementAndGet);
-    c.releaseHeld();
-    c.releaseHeld();
+    long first = c.requestStarted(0);
+    c.hold(first, released::incrementAndGet);
+    c.releaseHeld(first);
+    c.releaseHeld(first);
     assertThat(released.get()).isEqualTo(1);
-    c.hold(released::incrementAndGet);
+    long second = c.requestStarted(0);
+    c.hold(second, released::incrementAndGet);
     connections.closed(c);
     assertThat(released.get()).isEqualTo(2);
-    c.hold(released::incrementAndGet); // a late request on a dead connection lets go at once
+    c.hold(c.requestStarted(0), released::incrementAndGet); // a late request on a dead connection lets go at once
     assertThat(released.get()).isEqualTo(3);
     assertThat(connections.size()).isZero();
+  }
+
+  @Test
+  void theEndOfARequestSeenAfterTheNextBeganLetsGoOfItsOwnSeatOnly() {
+    Connections connections = new Connections(10, Duration.ofSeconds(90), Duration.ofSeconds(32));
+    Connection c = connections.open("127.0.0.1", 0).orElseThrow();
+    AtomicInteger firstSeat = new AtomicInteger();
+    AtomicInteger secondSeat = new AtomicInteger();
+    long first = c.requestStarted(0);
+    c.hold(first, firstSeat::incrementAndGet);
+    long second = c.requestStarted(1);
+    c.hold(second, secondSeat::incrementAndGet);
+    c.releaseHeld(first);
+    c.responded(first, 2);
+    assertThat(firstSeat.get()).isEqualTo(1);
+    assertThat(secondSeat.get()).isZero();
+    assertThat(c.phase()).as("the second request is still being served").isEqualTo(Connection.Phase.BUSY);
+    c.releaseHeld(second);
+    c.responded(second, 3);
+    assertThat(secondSeat.get()).isEqualTo(1);
+    assertThat(c.phase()).isEqualTo(Connection.Phase.IDLE);
   }
 }
