@@ -118,6 +118,14 @@ public final class Json {
     }
     requireUtf8(body);
     if (mapper == YAML && YamlAliases.mayHaveAliases(body)) {
+      // Duplicate keys are found on the YAML itself: resolving the aliases builds a tree, which keeps one of each.
+      List<String> duplicates = validation == FieldValidation.IGNORE ? List.of() : duplicateFields(body, contentType);
+      if (!duplicates.isEmpty() && validation == FieldValidation.STRICT) {
+        throw ApiException.badRequest(cannotHandle(type) + "strict decoding error: " + String.join(", ", duplicates));
+      }
+      if (warnings != null) {
+        warnings.addAll(duplicates);
+      }
       return decode(yamlToJson(body), "application/json", type, validation, warnings);
     }
     if (mapper == JSON && body.length >= 3 && (body[0] & 0xFF) == 0xEF && (body[1] & 0xFF) == 0xBB

@@ -36,6 +36,10 @@ import org.apache.pekko.util.ByteString;
  * in both directions, so it would cut a quiet watch as readily as an abandoned socket.
  */
 final class ApiListener {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ApiListener.class);
+  /** How long a stopping server lets requests being served finish. */
+  private static final Duration DRAIN = Duration.ofSeconds(5);
+
   private final Tcp.ServerBinding binding;
   private final Cancellable sweeper;
   private final Connections connections;
@@ -57,7 +61,14 @@ final class ApiListener {
     Source<Tcp.IncomingConnection, CompletionStage<Tcp.ServerBinding>> incoming = Tcp.get(system)
         .bind(address, port, 1024, List.of(), false, Optional.empty());
     CompletionStage<Tcp.ServerBinding> bound = incoming
-        .to(Sink.foreach(tcp -> serve(system, materializer, settings, connections, handler, tcp)))
+        .to(Sink.foreach(tcp -> {
+          try {
+            serve(system, materializer, settings, connections, handler, tcp);
+          } catch (RuntimeException e) {
+            // One connection that cannot be served must not end the accepting stream.
+            log.warn("could not serve a connection from {}", tcp.remoteAddress(), e);
+          }
+        }))
         .run(materializer);
     return bound.thenApply(binding -> {
       Cancellable sweeper = system.scheduler().scheduleAtFixedRate(Duration.ofSeconds(1), Duration.ofSeconds(1),
@@ -83,19 +94,14 @@ final class ApiListener {
         (BidiFlow) TLSPlacebo.getInstance();
     BidiFlow<ByteString, ByteString, ByteString, ByteString, NotUsed> watchBytes = BidiFlow.fromFlows(
         Flow.<ByteString>create(),
-        Flow.<ByteString>create().map(bytes -> {
-          connection.bytesIn(System.nanoTime());
-          return bytes;
-        }).watchTermination((notUsed, done) -> {
-          // The client hung up. A watch would notice only at its next write (perhaps never, on a
-          // quiet resource) and hold its seat meanwhile; Go's server cancels such a request at once.
-          done.whenComplete((ok, failure) -> {
-            if (connection.phase() == Connection.Phase.STREAMING) {
-              connection.close();
-            }
-          });
-          return notUsed;
-        }));
+        Flow.fromGraph(new ClientBytes(connection::bytesIn, () -> {
+          // The client hung up. A watch or a followed log would notice only at its next write
+          // (perhaps never, on a quiet resource) and hold its seat meanwhile; Go's server cancels
+          // such a request at once.
+          if (connection.phase() == Connection.Phase.STREAMING) {
+            connection.close();
+          }
+        })));
     BidiFlow<ByteString, ByteString, ByteString, ByteString, UniqueKillSwitch> killSwitch =
         BidiFlow.fromGraph(KillSwitches.singleBidi());
     BidiFlow<HttpResponse, ByteString, ByteString, HttpRequest, UniqueKillSwitch> layers =
@@ -114,9 +120,26 @@ final class ApiListener {
     return binding.localAddress();
   }
 
-  /** Stops accepting and closes every open connection. */
-  CompletionStage<?> unbind() {
+  /**
+   * Stops accepting, closes idle connections and streams (watches and follows end; clients watch
+   * again elsewhere), lets requests being served finish for up to 5 s, then closes the rest.
+   */
+  CompletionStage<?> unbind(ActorSystem<?> system) {
     sweeper.cancel();
-    return binding.unbind().thenRun(connections::closeAll);
+    connections.drain();
+    return binding.unbind().thenCompose(unbound -> {
+      connections.closeAllBut(Connection.Phase.BUSY);
+      java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
+      long deadline = System.nanoTime() + DRAIN.toNanos();
+      Cancellable[] check = new Cancellable[1];
+      check[0] = system.scheduler().scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(50), () -> {
+        if (connections.count(Connection.Phase.BUSY) == 0 || System.nanoTime() > deadline) {
+          connections.closeAll();
+          drained.complete(null);
+          check[0].cancel();
+        }
+      }, system.executionContext());
+      return drained;
+    });
   }
 }

@@ -69,7 +69,7 @@ public final class ApiServer {
         .toCompletableFuture().get(30, TimeUnit.SECONDS);
     org.apache.pekko.actor.CoordinatedShutdown.get(system).addTask(
         org.apache.pekko.actor.CoordinatedShutdown.PhaseServiceUnbind(), "api-unbind",
-        () -> listener.unbind().thenApply(x -> org.apache.pekko.Done.getInstance()));
+        () -> listener.unbind(system).thenApply(x -> org.apache.pekko.Done.getInstance()));
     String host = listener.localAddress().getHostString();
     String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + listener.localAddress().getPort();
     routes.setServerAddress(host + ":" + listener.localAddress().getPort());
@@ -103,6 +103,9 @@ public final class ApiServer {
           rejected.incrementAndGet();
         }
         response = CompletableFuture.completedFuture(refusal(request, refused, false));
+      } catch (RuntimeException bug) {
+        // Anything else is ours: a 500 Status, not a connection torn down without an answer.
+        response = CompletableFuture.completedFuture(refusal(request, toApiException(bug, maxBody, null), true));
       }
       return response.thenApply(r -> whenSent(r, connection, number));
     }
@@ -143,7 +146,14 @@ public final class ApiServer {
       }
       InFlight.Kind kind = RequestKinds.of(request, upgrade.isPresent());
       java.util.concurrent.atomic.AtomicBoolean bodyRead = new java.util.concurrent.atomic.AtomicBoolean();
-      return strictEntity(request)
+      CompletionStage<HttpEntity.Strict> body;
+      try {
+        body = strictEntity(request);
+      } catch (RuntimeException e) {
+        reservation.release();
+        throw e;
+      }
+      return body
           .thenCompose(strict -> {
             bodyRead.set(true);
             InFlight.Seat seat = inFlight.tryAcquire(kind);
@@ -164,17 +174,24 @@ public final class ApiServer {
           .thenApply(response -> upgrade.isPresent() && response.isWatch()
               ? encoder.encodeWebSocket(response, accept, upgrade.get())
               : encoder.encode(response, accept, includeObject(request)))
-          .exceptionally(failure -> refusal(request, toApiException(failure, maxBody, limits.bodyTimeout()), bodyRead.get()));
+          .exceptionally(failure -> refusal(request,
+              toApiException(failure, maxBody, bodyRead.get() ? null : limits.bodyTimeout()), true));
     }
 
     /**
-     * A Status answer for a refused or failed request. When the body was not read (or not wholly)
-     * the connection is closed after the answer: reading the rest would cost what was refused.
+     * A Status answer for a refused or failed request. A body in memory needs nothing more. A body
+     * still on the wire is discarded as it arrives (not held: reading it is what was refused) and
+     * the connection is closed after the answer; closing without reading could reset the
+     * connection before the client has read the answer. A body whose reading had begun (and
+     * failed or timed out) cannot be read again: the connection just closes.
      */
-    private static HttpResponse refusal(HttpRequest request, ApiException failure, boolean bodyRead) {
+    private HttpResponse refusal(HttpRequest request, ApiException failure, boolean bodyStarted) {
       HttpResponse response = ResponseEncoder.error(failure.status());
-      if (bodyRead || request.entity() instanceof HttpEntity.Strict) {
+      if (request.entity() instanceof HttpEntity.Strict) {
         return response;
+      }
+      if (!bodyStarted) {
+        request.discardEntityBytes(materializer);
       }
       return response.addHeader(org.apache.pekko.http.javadsl.model.headers.Connection.create("close"));
     }
@@ -203,7 +220,10 @@ public final class ApiServer {
                 });
                 return m;
               });
-      // The Scala entity's transform keeps its framing (chunked stays chunked, a known length stays known).
+      // A known length stays known (a forwarded log), anything else stays chunked.
+      if (response.entity() instanceof org.apache.pekko.http.scaladsl.model.HttpEntity.Default known) {
+        return response.withEntity(known.transformDataBytes(known.contentLength(), watched.asScala()));
+      }
       return response.withEntity(((org.apache.pekko.http.scaladsl.model.ResponseEntity) response.entity())
           .transformDataBytes(watched.asScala()));
     }
@@ -242,8 +262,8 @@ public final class ApiServer {
         return message.contains("too large") ? tooLarge(maxBody)
             : ApiException.badRequest("the request body could not be read: " + message);
       }
-      if (cause instanceof java.util.concurrent.TimeoutException) {
-        return RequestKinds.slowBody(bodyTimeout);
+      if (cause instanceof java.util.concurrent.TimeoutException && bodyTimeout != null) {
+        return RequestKinds.slowBody(bodyTimeout); // only while reading the body: a store timeout is 504 below
       }
       if (!(cause instanceof ApiException)) {
         log.warn("request failed", cause);

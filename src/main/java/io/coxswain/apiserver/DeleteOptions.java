@@ -27,10 +27,11 @@ record DeleteOptions(Deletion.Options options, boolean dryRun) {
 
   private static DeleteOptions fromQuery(ApiRequest request) {
     String grace = request.param("gracePeriodSeconds");
+    Long gracePeriod = grace == null ? null : parseLong(grace); // decoding (400) before validation (422)
+    boolean dryRun = request.dryRun();
     String policy = withOrphanDependents(request.param("propagationPolicy"),
         request.param("orphanDependents") == null ? null : QueryBooleans.isTrue(request.param("orphanDependents")));
-    return new DeleteOptions(new Deletion.Options(grace == null ? null : parseLong(grace), policy, null, null),
-        request.dryRun());
+    return new DeleteOptions(new Deletion.Options(gracePeriod, policy, null, null), dryRun);
   }
 
   static DeleteOptions fromBody(JsonNode body) {
@@ -49,8 +50,7 @@ record DeleteOptions(Deletion.Options options, boolean dryRun) {
     if (orphan != null && !orphan.isNull() && !orphan.isBoolean()) {
       throw ApiException.badRequest("orphanDependents: expected a boolean, got " + orphan);
     }
-    String policy = withOrphanDependents(text(body, "propagationPolicy"),
-        orphan == null || orphan.isNull() ? null : orphan.booleanValue());
+    String policyText = text(body, "propagationPolicy");
     JsonNode preconditions = body.get("preconditions");
     String uid = null;
     String resourceVersion = null;
@@ -61,8 +61,11 @@ record DeleteOptions(Deletion.Options options, boolean dryRun) {
       uid = text(preconditions, "uid");
       resourceVersion = text(preconditions, "resourceVersion");
     }
+    boolean dryRun = DryRun.of(strings(body, "dryRun"));
+    // Everything is decoded (400s) before anything is validated (422s), as Kubernetes does.
+    String policy = withOrphanDependents(policyText, orphan == null || orphan.isNull() ? null : orphan.booleanValue());
     return new DeleteOptions(new Deletion.Options(grace == null || grace.isNull() ? null : grace.longValue(), policy,
-        uid, resourceVersion), DryRun.of(strings(body, "dryRun")));
+        uid, resourceVersion), dryRun);
   }
 
   /** The deprecated {@code orphanDependents}, as the policy it stands for; both at once is 400. */

@@ -8,6 +8,10 @@ import org.apache.pekko.http.javadsl.model.HttpRequest;
 
 /** Which in-flight seat a request needs, and the answers given when the limits refuse one. */
 final class RequestKinds {
+  /** The deprecated watch paths: /api/v1/watch/... and /apis/GROUP/VERSION/watch/... */
+  private static final java.util.regex.Pattern WATCH_PATH =
+      java.util.regex.Pattern.compile("/(api/v1|apis/[^/]+/[^/]+)/watch(/|$)");
+
   private RequestKinds() {}
 
   /**
@@ -19,7 +23,7 @@ final class RequestKinds {
     if (method.equals("GET") || method.equals("HEAD")) {
       var query = request.getUri().query();
       boolean watch = query.get("watch").map(QueryBooleans::isTrue).orElse(false)
-          || request.getUri().path().contains("/watch/");
+          || WATCH_PATH.matcher(request.getUri().path()).lookingAt();
       boolean follow = request.getUri().path().endsWith("/log")
           && query.get("follow").map(QueryBooleans::isTrue).orElse(false);
       return watch || follow || webSocket ? InFlight.Kind.LONG_RUNNING : InFlight.Kind.READ_ONLY;

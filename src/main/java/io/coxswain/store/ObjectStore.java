@@ -151,7 +151,8 @@ public final class ObjectStore extends AbstractBehavior<ObjectStore.Command> {
       // which wakes a thread a thousand times a second for good (2-3% of a core at rest).
       flushScheduled = true;
       ActorRef<Command> self = getContext().getSelf();
-      CompletableFuture.delayedExecutor(settings.groupCommitWindow().toNanos(), TimeUnit.NANOSECONDS)
+      // Told from the delay queue's own thread (a tell does not block), not handed to the common pool.
+      CompletableFuture.delayedExecutor(settings.groupCommitWindow().toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
           .execute(() -> self.tell(Flush.INSTANCE));
     }
   }

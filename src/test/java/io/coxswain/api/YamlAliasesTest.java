@@ -104,6 +104,16 @@ class YamlAliasesTest {
   }
 
   @Test
+  void duplicateKeysAreFoundInBodiesWithAliasesToo() {
+    byte[] body = bytes("kind: ConfigMap\nmetadata: {name: &n m, name: x}\ndata: {a: *n}\n");
+    assertThatThrownBy(() -> Json.decode(body, "application/yaml", ConfigMap.class, FieldValidation.STRICT,
+        new java.util.ArrayList<>())).isInstanceOf(ApiException.class).hasMessageContaining("duplicate field");
+    List<String> warnings = new java.util.ArrayList<>();
+    Json.decode(body, "application/yaml", ConfigMap.class, FieldValidation.WARN, warnings);
+    assertThat(warnings).anyMatch(w -> w.contains("duplicate field"));
+  }
+
+  @Test
   void starsAndAmpersandsInsideStringsStayText() {
     ConfigMap map = Json.decode(bytes("""
         kind: ConfigMap

@@ -159,6 +159,37 @@ class OverloadTest {
   }
 
   @Test
+  void aFollowedLogEndsWhenItsClientHangsUp() throws IOException {
+    String node = io.coxswain.cluster.NodeSettings.defaultNodeName();
+    assertThat(http.post("/api/v1/namespaces/default/pods", "application/json",
+        "{\"apiVersion\":\"v1\",\"kind\":\"Pod\",\"metadata\":{\"name\":\"talker\"},\"spec\":{\"nodeName\":\"" + node
+            + "\",\"containers\":[{\"name\":\"c\",\"image\":\"busybox:1\"}]}}").code()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(20)).until(() -> http.get("/api/v1/namespaces/default/pods/talker").json()
+        .at("/status/phase").asText().equals("Running"));
+    Socket follow = send("GET /api/v1/namespaces/default/pods/talker/log?follow=true HTTP/1.1\r\nHost: x\r\n\r\n");
+    assertThat(head(follow)).startsWith("HTTP/1.1 200");
+    await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/metrics").body()
+        .contains("apiserver_longrunning_requests 1\n"));
+    follow.close(); // the container runs on and writes nothing: only the hang-up can end the stream
+    await().atMost(Duration.ofSeconds(5)).until(() -> http.get("/metrics").body()
+        .contains("apiserver_longrunning_requests 0\n"));
+  }
+
+  @Test
+  void aWatchOnTheLastRequestOfAConnectionStaysOpen() throws IOException {
+    // Connection: close (or HTTP/1.0): the HTTP layer stops reading, which is not the client hanging up.
+    Socket watch = send("GET /api/v1/namespaces/default/configmaps?watch=1 HTTP/1.1\r\nHost: x\r\n"
+        + "Connection: close\r\n\r\n");
+    assertThat(head(watch)).startsWith("HTTP/1.1 200");
+    assertThat(http.post("/api/v1/namespaces/default/configmaps", "application/json",
+        "{\"kind\":\"ConfigMap\",\"apiVersion\":\"v1\",\"metadata\":{\"name\":\"last-request\"}}").code()).isEqualTo(201);
+    watch.setSoTimeout(10_000);
+    byte[] event = new byte[300];
+    int n = watch.getInputStream().read(event);
+    assertThat(new String(event, 0, Math.max(n, 0), StandardCharsets.UTF_8)).contains("last-request");
+  }
+
+  @Test
   void everySeatIsGivenBackAfterManyRequestsOnOneConnection() {
     for (int i = 0; i < 300; i++) {
       assertThat(http.get("/api/v1/namespaces/default/configmaps?limit=10").code()).isEqualTo(200);

@@ -25,6 +25,7 @@ public final class Connections {
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong evicted = new AtomicLong();
   private final AtomicLong timedOut = new AtomicLong();
+  private volatile boolean draining;
 
   public Connections(int maxConnections, Duration idleTimeout, Duration headerTimeout) {
     this.maxConnections = maxConnections;
@@ -37,6 +38,10 @@ public final class Connections {
    * must be refused (every open connection is busy).
    */
   public Optional<Connection> open(String client, long now) {
+    if (draining) {
+      refused.incrementAndGet();
+      return Optional.empty();
+    }
     while (open.size() >= maxConnections) {
       Optional<Connection> victim = leastUseful();
       if (victim.isEmpty()) {
@@ -59,12 +64,32 @@ public final class Connections {
     connection.terminated();
   }
 
+  /** The server is stopping: every new connection is refused from now on. */
+  public void drain() {
+    draining = true;
+  }
+
   /** Closes every open connection (the server is stopping). */
   public void closeAll() {
     for (Connection c : List.copyOf(open.values())) {
       open.remove(c.id());
       c.close();
     }
+  }
+
+  /** Closes the open connections not in {@code phase} (the server is stopping; busy ones may finish). */
+  public void closeAllBut(Connection.Phase phase) {
+    for (Connection c : List.copyOf(open.values())) {
+      if (c.phase() != phase) {
+        open.remove(c.id());
+        c.close();
+      }
+    }
+  }
+
+  /** Open connections in {@code phase} now. */
+  public long count(Connection.Phase phase) {
+    return open.values().stream().filter(c -> c.phase() == phase).count();
   }
 
   /** The idle connection waiting longest, else the header-sending one slowest so far. */
