@@ -50,7 +50,12 @@ final class YamlAliases {
   private final Map<String, Sized> anchors = new HashMap<>();
   private long aliased;
 
-  private record Sized(JsonNode node, long size) {}
+  /** A node, how many nodes it stands for, and whether it was written as an alias. */
+  private record Sized(JsonNode node, long size, boolean alias) {
+    Sized(JsonNode node, long size) {
+      this(node, size, false);
+    }
+  }
 
   private YamlAliases() {}
 
@@ -90,7 +95,7 @@ final class YamlAliases {
       if (aliased > MAX_ALIASED_NODES) {
         throw ApiException.badRequest("error converting YAML to JSON: yaml: document contains excessive aliasing");
       }
-      return target;
+      return new Sized(target.node(), target.size(), true);
     }
     String anchor = anchorOf(parser, token);
     Sized value = switch (token) {
@@ -128,7 +133,8 @@ final class YamlAliases {
       Sized value = read(parser);
       size += value.size();
       if (name.equals(MERGE_KEY)) {
-        if (!isMergeable(value.node())) {
+        if (!isMergeable(value.node()) || (value.alias() && !value.node().isObject())) {
+          // An alias must stand for a mapping; only a sequence written out may list several.
           throw ApiException.badRequest("error converting YAML to JSON: yaml: map merge requires map or sequence of "
               + "maps as the value");
         }

@@ -85,6 +85,9 @@ class YamlAliasesTest {
         ConfigMap.class)).isInstanceOf(ApiException.class).hasMessageContaining("unknown anchor 'nope'");
     assertThatThrownBy(() -> Json.decode(bytes("kind: ConfigMap\ndata: {<<: x}\n"), "application/yaml",
         ConfigMap.class)).isInstanceOf(ApiException.class).hasMessageContaining("map merge requires");
+    assertThatThrownBy(() -> Json.decode(bytes("kind: ConfigMap\nmetadata: {labels: &l [{a: b}]}\ndata: {<<: *l}\n"),
+        "application/yaml", ConfigMap.class)).as("an alias to a sequence, even of mappings")
+        .isInstanceOf(ApiException.class).hasMessageContaining("map merge requires");
   }
 
   @Test
