@@ -173,6 +173,39 @@ class ApiFidelityTest {
     assertThat(http.delete(PODS + "/every-field").code()).isEqualTo(200);
   }
 
+  /**
+   * Every served kind, from an object with nearly every field of its Kubernetes schema
+   * (src/test/resources/fidelity/every-field-KIND.yaml): created with fieldValidation=Strict and
+   * read back over HTTP and with kubectl; every field sent comes back with the value sent (the
+   * server may add defaults and its own fields, never drop or change one).
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"configmap", "secret", "serviceaccount", "lease",
+      "namespace", "endpoints", "event", "node", "service", "replicationcontroller"})
+  void everyKindComesBackFieldByField(String file) throws Exception {
+    String yaml = java.nio.file.Files.readString(java.nio.file.Path.of(
+        "src/test/resources/fidelity/every-field-" + file + ".yaml"));
+    JsonNode sent = io.coxswain.api.Json.yaml().readTree(yaml);
+    io.coxswain.api.ApiResource resource = io.coxswain.api.ApiResources.byKind(sent.get("kind").asText()).orElseThrow();
+    String collection = resource.pathPrefix() + (resource.namespaced() ? "/namespaces/default/" : "/") + resource.name();
+    String name = sent.at("/metadata/name").asText();
+    Http.Reply created = http.post(collection + "?fieldValidation=Strict", "application/yaml", yaml);
+    assertThat(created.code()).as(created.body()).isEqualTo(201);
+    assertThat(created.header("Warning")).as("no unknown or duplicate field").isEmpty();
+    List<String> lost = new java.util.ArrayList<>();
+    subset("", sent, http.get(collection + "/" + name).json(), lost);
+    assertThat(lost).as("fields lost or changed, read over HTTP").isEmpty();
+    io.coxswain.testing.Kubectl kubectl = new io.coxswain.testing.Kubectl(node.url());
+    String kubectlName = resource.group().isEmpty() ? resource.name() : resource.name() + "." + resource.group();
+    io.coxswain.testing.Kubectl.Result got = resource.namespaced()
+        ? kubectl.run("get", kubectlName, name, "-n", "default", "-o", "json")
+        : kubectl.run("get", kubectlName, name, "-o", "json");
+    assertThat(got.exitCode()).as(got.all()).isZero();
+    subset("", sent, io.coxswain.api.Json.json().readTree(got.out()), lost);
+    assertThat(lost).as("fields lost or changed, read with kubectl").isEmpty();
+    assertThat(http.delete(collection + "/" + name).code()).isEqualTo(200);
+  }
+
   /** Every field of {@code sent} is in {@code back} with the same value; list items by position. */
   private static void subset(String path, JsonNode sent, JsonNode back, List<String> out) {
     if (back == null || back.isMissingNode() || back.isNull()) {
