@@ -193,13 +193,39 @@ final class FieldDocs {
       "EndpointAddress.ip", "EndpointPort.port", "ConfigMapKeySelector.key", "SecretKeySelector.key", "Taint.key", "Taint.effect",
       "ReplicationControllerStatus.replicas", "ScaleStatus.replicas", "HTTPHeader.name", "HTTPHeader.value");
 
+  /**
+   * The rest of core/v1 and meta/v1, kept as YAML beside this class ({@code types:} by type name,
+   * {@code fields:} by "Type.field"); consulted after the maps above.
+   */
+  private static final String[] DOC_FILES = {"field-docs-pods.yaml", "field-docs-volumes.yaml",
+      "field-docs-cluster.yaml"};
+  private static final Map<String, String> FILE_TYPES = new java.util.HashMap<>();
+  private static final Map<String, String> FILE_FIELDS = new java.util.HashMap<>();
+
+  static {
+    for (String file : DOC_FILES) {
+      try (java.io.InputStream in = FieldDocs.class.getResourceAsStream(file)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + file);
+        }
+        com.fasterxml.jackson.databind.JsonNode docs = io.coxswain.api.Json.yaml().readTree(in);
+        docs.path("types").properties().forEach(e -> FILE_TYPES.put(e.getKey(), e.getValue().asText()));
+        docs.path("fields").properties().forEach(e -> FILE_FIELDS.put(e.getKey(), e.getValue().asText()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
   static String ofType(Class<?> type) {
-    return TYPES.getOrDefault(type.getSimpleName(), MoreFieldDocs.TYPES.get(type.getSimpleName()));
+    String name = type.getSimpleName();
+    String described = TYPES.getOrDefault(name, MoreFieldDocs.TYPES.get(name));
+    return described != null ? described : FILE_TYPES.get(name);
   }
 
   static String ofField(Class<?> owner, String field) {
     String key = owner.getSimpleName() + "." + field;
-    String specific = FIELDS.getOrDefault(key, MoreFieldDocs.FIELDS.get(key));
+    String specific = FIELDS.getOrDefault(key, MoreFieldDocs.FIELDS.getOrDefault(key, FILE_FIELDS.get(key)));
     return specific != null ? specific : COMMON.get(field);
   }
 
