@@ -53,6 +53,84 @@ class Fabric8ClientTest {
         .addNewPort().withContainerPort(80).endPort().endContainer().endSpec().build();
   }
 
+  /**
+   * Every served kind through fabric8's generic resources (found by discovery): create, get, list
+   * by label, watch, merge, strategic and JSON patches, server-side apply, replace as
+   * read-modify-write, a dry-run delete that deletes nothing, and a foreground delete.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "v1|ConfigMap|true|{\"data\":{\"k\":\"v\"}}",
+      "v1|Secret|true|{\"type\":\"Opaque\",\"data\":{\"k\":\"dg==\"}}",
+      "v1|ServiceAccount|true|{\"automountServiceAccountToken\":false}",
+      "v1|Service|true|{\"spec\":{\"selector\":{\"app\":\"x\"},\"ports\":[{\"port\":80,\"targetPort\":8080}]}}",
+      "v1|Endpoints|true|{\"subsets\":[{\"addresses\":[{\"ip\":\"10.244.1.9\"}],\"ports\":[{\"port\":80}]}]}",
+      "v1|Event|true|{\"involvedObject\":{\"kind\":\"Pod\",\"name\":\"x\",\"namespace\":\"default\"},\"reason\":\"Tested\"}",
+      "coordination.k8s.io/v1|Lease|true|{\"spec\":{\"holderIdentity\":\"me\"}}",
+      "v1|ReplicationController|true|{\"spec\":{\"replicas\":0,\"selector\":{\"app\":\"g\"},\"template\":{\"metadata\":"
+          + "{\"labels\":{\"app\":\"g\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox:1\"}]}}}}",
+      "v1|Pod|true|{\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"busybox:1\"}]}}",
+      "v1|Namespace|false|{}",
+      "v1|Node|false|{\"spec\":{\"unschedulable\":true}}"})
+  void everyServedKindThroughGenericResources(String apiVersion, String kind, boolean namespaced, String fields)
+      throws Exception {
+    String name = "generic-" + kind.toLowerCase(java.util.Locale.ROOT);
+    com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+        io.coxswain.api.Json.json().readTree(fields);
+    body.put("apiVersion", apiVersion).put("kind", kind);
+    body.putObject("metadata").put("name", name).putObject("labels").put("suite", "generic");
+    io.fabric8.kubernetes.api.model.GenericKubernetesResource resource = io.fabric8.kubernetes.client.utils.Serialization
+        .unmarshal(body.toString(), io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+    var kindOps = client.genericKubernetesResources(apiVersion, kind);
+    var ops = namespaced ? kindOps.inNamespace("default") : kindOps;
+    var created = ops.resource(resource).create();
+    assertThat(ops.withName(name).get().getMetadata().getUid()).isEqualTo(created.getMetadata().getUid());
+    assertThat(ops.withLabel("suite", "generic").list().getItems()).extracting(r -> r.getMetadata().getName())
+        .contains(name);
+
+    java.util.concurrent.CompletableFuture<io.fabric8.kubernetes.client.Watcher.Action> seen =
+        new java.util.concurrent.CompletableFuture<>();
+    try (io.fabric8.kubernetes.client.Watch watch = ops.withName(name).watch(
+        new io.fabric8.kubernetes.client.Watcher<io.fabric8.kubernetes.api.model.GenericKubernetesResource>() {
+          @Override
+          public void eventReceived(Action action, io.fabric8.kubernetes.api.model.GenericKubernetesResource r) {
+            if (action == Action.MODIFIED) {
+              seen.complete(action);
+            }
+          }
+
+          @Override
+          public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+            // ended with the test
+          }
+        })) {
+      ops.withName(name).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+          io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE), "{\"metadata\":{\"labels\":{\"merge\":\"yes\"}}}");
+      assertThat(seen.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(
+          io.fabric8.kubernetes.client.Watcher.Action.MODIFIED);
+    }
+    ops.withName(name).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+        io.fabric8.kubernetes.client.dsl.base.PatchType.STRATEGIC_MERGE),
+        "{\"metadata\":{\"labels\":{\"strategic\":\"yes\"}}}");
+    ops.withName(name).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+        io.fabric8.kubernetes.client.dsl.base.PatchType.JSON),
+        "[{\"op\":\"add\",\"path\":\"/metadata/labels/json\",\"value\":\"yes\"}]");
+    io.fabric8.kubernetes.api.model.GenericKubernetesResource applied = io.fabric8.kubernetes.client.utils.Serialization
+        .unmarshal("{\"apiVersion\":\"" + apiVersion + "\",\"kind\":\"" + kind + "\",\"metadata\":{\"name\":\"" + name
+            + "\",\"annotations\":{\"applied\":\"yes\"}}}", io.fabric8.kubernetes.api.model.GenericKubernetesResource.class);
+    ops.resource(applied).fieldManager("fabric8-suite").serverSideApply();
+    var current = ops.withName(name).get();
+    assertThat(current.getMetadata().getLabels()).containsEntry("merge", "yes").containsEntry("strategic", "yes")
+        .containsEntry("json", "yes");
+    assertThat(current.getMetadata().getAnnotations()).containsEntry("applied", "yes");
+    current.getMetadata().getLabels().put("replaced", "yes");
+    assertThat(ops.resource(current).update().getMetadata().getLabels()).containsEntry("replaced", "yes");
+    ops.withName(name).dryRun().delete();
+    assertThat(ops.withName(name).get().getMetadata().getDeletionTimestamp()).isNull();
+    ops.withName(name).withPropagationPolicy(io.fabric8.kubernetes.api.model.DeletionPropagation.FOREGROUND)
+        .withGracePeriod(0).delete();
+  }
+
   @Test
   void createsListsUpdatesAndDeletesPods() {
     Pod created = client.pods().resource(pod("f8-one", "f8")).create();

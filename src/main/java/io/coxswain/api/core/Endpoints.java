@@ -8,7 +8,9 @@ import java.util.List;
 
 /** Kubernetes {@code v1.Endpoints}: no spec/status, just the subsets a service resolves to. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Endpoints(String apiVersion, String kind, ObjectMeta metadata, List<EndpointSubset> subsets)
+public record Endpoints(String apiVersion, String kind, ObjectMeta metadata,
+    // Kubernetes omits an empty subsets list (omitempty); sending [] would also make it a field someone owns.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<EndpointSubset> subsets)
     implements KubeObject {
 
   public Endpoints {
