@@ -1,12 +1,13 @@
 // Drives a Coxswain API server with the Kubernetes JavaScript client (@kubernetes/client-node 1.x),
 // as a user's program would, with no workaround in the client code.
 //
-// Usage: node node_client.mjs URL NAMESPACE
+// Usage: node node_client.mjs URL NAMESPACE WATCH_WINDOW
 // Prints one line per step and "ALL OK" at the end; any failure exits non-zero.
 import * as k8s from '@kubernetes/client-node';
 import { PassThrough } from 'node:stream';
 
-const [url, ns] = process.argv.slice(2);
+const [url, ns, window] = process.argv.slice(2);
+const watchWindow = Number(window); // the server's coxswain.store.watch-window
 const kc = new k8s.KubeConfig();
 kc.loadFromOptions({
   clusters: [{ name: 'coxswain', server: url, skipTLSVerify: true }],
@@ -76,6 +77,26 @@ const request = await watch.watch(`/api/v1/namespaces/${ns}/pods`,
   }, () => {});
 await until('the pod to run', () => running);
 request.abort();
+
+step('watch: bookmarks, and 410 Gone for a version older than the watch window');
+const start = (await core.listNamespacedConfigMap({ namespace: ns })).metadata.resourceVersion;
+let bookmarks = 0;
+const bookmarked = await watch.watch(`/api/v1/namespaces/${ns}/configmaps`,
+  { resourceVersion: start, allowWatchBookmarks: true },
+  (type) => { if (type === 'BOOKMARK') { bookmarks++; } }, () => {});
+await until('a bookmark', () => bookmarks > 0, 10);
+bookmarked.abort();
+await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: 'churn' } } });
+for (let i = 0; i < watchWindow + 20; i++) {
+  await core.patchNamespacedConfigMap({ name: 'churn', namespace: ns, body: { data: { v: String(i) } } }, mergePatch);
+}
+let gone;
+const expired = await watch.watch(`/api/v1/namespaces/${ns}/configmaps`, { resourceVersion: start },
+  (type, obj) => { gone = type === 'ERROR' ? obj.code : 'an event from an expired version: ' + type; }, () => {});
+await until('the watch to be told', () => gone !== undefined, 10);
+expired.abort();
+check(gone === 410, 'expired: ' + gone);
+await core.deleteNamespacedConfigMap({ name: 'churn', namespace: ns });
 
 step('read a started pod');
 const read = await core.readNamespacedPod({ name: 'js', namespace: ns });

@@ -1,14 +1,16 @@
 """Drives a Coxswain API server with Debian's python3-kubernetes, as a user's script would.
 
-Usage: /usr/bin/python3 python_client.py URL NAMESPACE
+Usage: /usr/bin/python3 python_client.py URL NAMESPACE WATCH_WINDOW
 Prints one line per step and "ALL OK" at the end; any failure raises (non-zero exit).
 """
 import json
 import sys
+import time
 
 from kubernetes import client, watch
 
 url, ns = sys.argv[1], sys.argv[2]
+WATCH_WINDOW = int(sys.argv[3])  # the server's coxswain.store.watch-window
 configuration = client.Configuration()
 configuration.host = url
 api = client.ApiClient(configuration)
@@ -24,7 +26,8 @@ core.create_namespace(client.V1Namespace(metadata=client.V1ObjectMeta(name=ns)))
 
 step("create pod")
 pod = client.V1Pod(
-    metadata=client.V1ObjectMeta(name="py", labels={"app": "py"}),
+    metadata=client.V1ObjectMeta(name="py", labels={"app": "py"},
+                                 annotations={"simulated.coxswain.io/log": "first line\nsecond line"}),
     spec=client.V1PodSpec(containers=[client.V1Container(name="c", image="busybox:1")]))
 created = core.create_namespaced_pod(ns, pod)
 rv = created.metadata.resource_version
@@ -60,8 +63,40 @@ step("strategic merge patch")
 patched = core.patch_namespaced_pod("py", ns, {"metadata": {"labels": {"patched": "yes"}}})
 assert patched.metadata.labels["patched"] == "yes"
 
-step("list with a label selector")
+step("list with a label selector and a field selector")
 assert [p.metadata.name for p in core.list_namespaced_pod(ns, label_selector="patched=yes").items] == ["py"]
+assert [p.metadata.name for p in core.list_namespaced_pod(ns, field_selector="metadata.name=py").items] == ["py"]
+assert core.list_namespaced_pod(ns, field_selector="metadata.name=other").items == []
+
+step("logs, followed")
+lines = []
+for line in watch.Watch().stream(core.read_namespaced_pod_log, "py", ns, container="c", follow=True,
+                                 _request_timeout=20):
+    lines.append(line)
+    if len(lines) == 2:
+        break
+assert lines == ["first line", "second line"], lines
+
+step("watch: bookmarks, and 410 Gone for a version older than the watch window")
+start = core.list_namespaced_config_map(ns).metadata.resource_version
+bookmarks = 0
+# timeout_seconds bounds the watch and turns off the client's own retry after a 410.
+for event in watch.Watch().stream(core.list_namespaced_config_map, ns, resource_version=start,
+                                  allow_watch_bookmarks=True, timeout_seconds=2):
+    if event["type"] == "BOOKMARK":
+        bookmarks += 1
+assert bookmarks >= 1, "no bookmark in 2 s"
+core.create_namespaced_config_map(ns, client.V1ConfigMap(metadata=client.V1ObjectMeta(name="churn")))
+for i in range(WATCH_WINDOW + 20):
+    core.patch_namespaced_config_map("churn", ns, {"data": {"v": str(i)}})
+gone = None
+try:
+    for event in watch.Watch().stream(core.list_namespaced_config_map, ns, resource_version=start, timeout_seconds=5):
+        raise AssertionError("an event from an expired version: %s" % event["type"])
+except client.exceptions.ApiException as e:
+    gone = e.status
+assert gone == 410, gone
+core.delete_namespaced_config_map("churn", ns)
 
 step("delete with dryRun: nothing deleted")
 core.delete_namespaced_pod("py", ns, dry_run="All")
@@ -164,7 +199,27 @@ for api_version, kind, namespaced, fields in examples:
     assert resource.get(name=name, **where).metadata.deletionTimestamp is None, kind
     resource.delete(name=name, body={"propagationPolicy": "Foreground", "gracePeriodSeconds": 0}, **where)
 
-step("delete in the background")
+step("delete orphaning the dependents, then in the background")
+orphaning = client.V1ReplicationController(
+    metadata=client.V1ObjectMeta(name="orphaning"),
+    spec=client.V1ReplicationControllerSpec(
+        replicas=1, selector={"app": "orphaned"},
+        template=client.V1PodTemplateSpec(
+            metadata=client.V1ObjectMeta(labels={"app": "orphaned"}),
+            spec=client.V1PodSpec(containers=[client.V1Container(name="c", image="busybox:1")]))))
+core.create_namespaced_replication_controller(ns, orphaning)
+for event in watch.Watch().stream(core.list_namespaced_pod, ns, label_selector="app=orphaned", timeout_seconds=20):
+    break
+core.delete_namespaced_replication_controller("orphaning", ns, propagation_policy="Orphan")
+orphaned = []
+for attempt in range(100):
+    if not [rc for rc in core.list_namespaced_replication_controller(ns).items if rc.metadata.name == "orphaning"]:
+        orphaned = core.list_namespaced_pod(ns, label_selector="app=orphaned").items
+        if orphaned and all(not p.metadata.owner_references for p in orphaned):
+            break
+    time.sleep(0.2)
+assert len(orphaned) == 1 and not orphaned[0].metadata.owner_references, orphaned
+core.delete_collection_namespaced_pod(ns, label_selector="app=orphaned")
 core.delete_namespaced_replication_controller("web", ns, propagation_policy="Background")
 core.delete_namespaced_pod("py", ns, grace_period_seconds=0)
 print("ALL OK", flush=True)

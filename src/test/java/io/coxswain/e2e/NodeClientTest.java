@@ -23,13 +23,18 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("integration")
 class NodeClientTest {
+  private static final int WATCH_WINDOW = 200;
+
   @Test
   void everyStepOfTheProgramSucceeds() throws IOException, InterruptedException {
     Path dir = Path.of("src/test/node-client");
     assertThat(Files.isDirectory(dir.resolve("node_modules/@kubernetes/client-node")))
         .as("the client is installed (npm ci in src/test/node-client, as .ci/run does)").isTrue();
-    try (TestNode node = TestNode.start(Map.of("coxswain.node.pod-sync-period", "100ms"))) {
-      Process process = new ProcessBuilder("node", "node_client.mjs", node.url(), "node-client")
+    try (TestNode node = TestNode.start(Map.of("coxswain.node.pod-sync-period", "100ms",
+        // A small window so that the program can write past it and be told 410; bookmarks it can wait for.
+        "coxswain.store.watch-window", WATCH_WINDOW, "coxswain.store.bookmark-interval", "300ms"))) {
+      Process process = new ProcessBuilder("node", "node_client.mjs", node.url(), "node-client",
+          Integer.toString(WATCH_WINDOW))
           .directory(dir.toFile()).redirectErrorStream(true).start();
       boolean ended = process.waitFor(120, TimeUnit.SECONDS);
       if (!ended) {

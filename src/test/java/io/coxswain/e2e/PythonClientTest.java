@@ -20,12 +20,16 @@ import org.junit.jupiter.api.Test;
 @Tag("integration")
 class PythonClientTest {
   private static final String PYTHON = "/usr/bin/python3"; // Debian's, where the package installs
+  private static final int WATCH_WINDOW = 200;
 
   @Test
   void everyStepOfTheScriptSucceeds() throws IOException, InterruptedException {
-    try (TestNode node = TestNode.start(Map.of("coxswain.node.pod-sync-period", "100ms"))) {
+    try (TestNode node = TestNode.start(Map.of("coxswain.node.pod-sync-period", "100ms",
+        // A small window so that the script can write past it and be told 410; bookmarks it can wait for.
+        "coxswain.store.watch-window", WATCH_WINDOW, "coxswain.store.bookmark-interval", "300ms"))) {
       Path script = Path.of("src/test/resources/clients/python_client.py");
-      Process process = new ProcessBuilder(PYTHON, script.toString(), node.url(), "python-client")
+      Process process = new ProcessBuilder(PYTHON, script.toString(), node.url(), "python-client",
+          Integer.toString(WATCH_WINDOW))
           .redirectErrorStream(true).start();
       boolean ended = process.waitFor(120, TimeUnit.SECONDS);
       if (!ended) {
