@@ -101,6 +101,7 @@ public final class CoxswainNode implements AutoCloseable {
       ApiServer api = ApiServer.start(system, registry, config, Clock.systemUTC(), settings.nodeName(),
           runtime instanceof LogReader reader ? reader : null);
       startNodeAgent(system, client, writer, settings, config, runtime, api.port());
+      NodeNetwork.start(system, client.cache(), config, settings.nodeName(), runtime);
       awaitOwnNode(client, settings.nodeName(), Cluster.get(system).selfMember().address().toString());
       if (config.getBoolean("coxswain.controllers.enabled")) {
         startControllers(system, client, writer, config);

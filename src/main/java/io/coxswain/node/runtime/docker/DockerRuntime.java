@@ -49,7 +49,8 @@ import java.util.concurrent.TimeUnit;
  * volumes are Docker volumes labelled with the pod, removed with the sandbox. Everything carries
  * {@link RuntimeLabels}, which is how a restarted agent finds what it owns.
  */
-public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogReader {
+public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogReader,
+    io.coxswain.node.runtime.PodNetwork {
   private final DockerClient docker;
   private final DockerSettings settings;
   private final String version;
@@ -63,6 +64,17 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
   @Override
   public String version() {
     return "docker://" + version;
+  }
+
+  /**
+   * The bridge of the node's network: Docker names it after the network's id ({@code br-} and the
+   * id's first 12 characters) unless the network was made with {@code com.docker.network.bridge.name}.
+   */
+  @Override
+  public String bridgeInterface() {
+    com.github.dockerjava.api.model.Network network = docker.inspectNetworkCmd().withNetworkId(settings.network()).exec();
+    String named = network.getOptions() == null ? null : network.getOptions().get("com.docker.network.bridge.name");
+    return named != null && !named.isEmpty() ? named : "br-" + network.getId().substring(0, 12);
   }
 
   /** The daemon connection, for tools and tests that work beside the runtime. */

@@ -1,0 +1,69 @@
+package io.coxswain.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import io.coxswain.network.ServiceRange;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends test traffic to Services, and only where the safety rule allows: every address is checked
+ * to route locally ({@code ip route get} says {@code local}) before the first packet goes to it.
+ */
+public final class ServiceTraffic {
+  private ServiceTraffic() {}
+
+  /** Fails the test unless a packet to {@code address} stays on this machine. */
+  public static void requireLocal(String address) {
+    assertThat(ServiceRange.routesLocally(address))
+        .as("ip route get %s must say local before any packet is sent: %s", address,
+            ServiceRange.describeRoute(address)).isTrue();
+  }
+
+  /**
+   * One HTTP/1.0 GET of {@code /} on a new connection (so each request is balanced anew), bounded
+   * to 2 s to connect and 5 s to read; the body, trimmed.
+   *
+   * @throws IOException a refused or timed-out connection
+   */
+  public static String get(String address, int port) throws IOException {
+    requireLocal(address);
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 2_000);
+      socket.setSoTimeout(5_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("GET / HTTP/1.0\r\nHost: " + address + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int body = response.indexOf("\r\n\r\n");
+      if (!response.startsWith("HTTP/1.") || !response.split(" ", 3)[1].equals("200") || body < 0) {
+        throw new IOException("not a 200: " + response);
+      }
+      return response.substring(body + 4).strip();
+    }
+  }
+
+  /** Runs a command in a container and returns what it printed (stdout and stderr), bounded to 20 s. */
+  public static String exec(DockerClient docker, String containerId, String... command) throws InterruptedException {
+    String exec = docker.execCreateCmd(containerId).withCmd(command).withAttachStdout(true).withAttachStderr(true)
+        .exec().getId();
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    ResultCallback.Adapter<Frame> callback = docker.execStartCmd(exec).exec(new ResultCallback.Adapter<>() {
+      @Override
+      public void onNext(Frame frame) {
+        output.writeBytes(frame.getPayload());
+      }
+    });
+    assertThat(callback.awaitCompletion(20, TimeUnit.SECONDS)).as("exec %s ended", String.join(" ", command)).isTrue();
+    return output.toString(StandardCharsets.UTF_8);
+  }
+
+}
