@@ -134,7 +134,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
             "memory", Quantity.ofBytes(facts.memoryBytes()))));
   }
 
-  /** ConfigMaps and Secrets as this member's cache has them. */
+  /** ConfigMaps, Secrets and Services as this member's cache has them. */
   private static ConfigLookup configLookup(WatchCache cache) {
     return new ConfigLookup() {
       @Override
@@ -145,6 +145,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
       @Override
       public Secret secret(String namespace, String name) {
         return cache.view().get(new ResourceKey("secrets", namespace, name)) instanceof Secret s ? s : null;
+      }
+
+      @Override
+      public java.util.List<io.coxswain.api.core.Service> services(String namespace) {
+        return cache.view().list("services", namespace, null, 0, o -> true).items().stream()
+            .map(o -> (io.coxswain.api.core.Service) o).toList();
       }
     };
   }

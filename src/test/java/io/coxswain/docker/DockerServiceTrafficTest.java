@@ -185,6 +185,35 @@ class DockerServiceTrafficTest {
   }
 
   @Test
+  void aPodStartedAfterTheServicesGetsTheirVariables() throws Exception {
+    apply("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: env-check}
+        spec:
+          terminationGracePeriodSeconds: 1
+          containers:
+          - name: c
+            image: coxswain-test/busybox:1
+            command: ["/bin/sh", "-c", "exec sleep 3600"]
+            env: [{name: WEB_URL, value: "http://$(WEB_SERVICE_HOST):$(WEB_SERVICE_PORT_HTTP)/"}]
+        """);
+    await().atMost(Duration.ofSeconds(60)).until(() -> "Running".equals(http.get(
+        "/api/v1/namespaces/default/pods/env-check").json().at("/status/phase").asText()));
+    String id = http.get("/api/v1/namespaces/default/pods/env-check").json()
+        .at("/status/containerStatuses/0/containerID").asText().substring("docker://".length());
+    String env = ServiceTraffic.exec(docker, id, "env");
+    String ip = clusterIp("web");
+    assertThat(env).contains("WEB_SERVICE_HOST=" + ip, "WEB_SERVICE_PORT=80", "WEB_SERVICE_PORT_HTTP=80",
+        "WEB_PORT=tcp://" + ip + ":80", "WEB_PORT_80_TCP_ADDR=" + ip, "WEB_NODEPORT_SERVICE_HOST=",
+        "WEB_URL=http://" + ip + ":80/");
+    // The variables lead where they say, from inside the pod.
+    ServiceTraffic.requireLocal(ip);
+    assertThat(ServiceTraffic.exec(docker, id, "sh", "-c", "wget -q -O - $WEB_URL").strip())
+        .isIn(webContainers().keySet());
+  }
+
+  @Test
   void clientIpAffinityKeepsAClientOnOnePod() throws Exception {
     assertThat(hostnames(clusterIp("sticky"), 80, 30)).hasSize(1);
   }

@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A container's environment as a kubelet makes it (makeEnvironmentVariables): first each
+ * A container's environment as a kubelet makes it (makeEnvironmentVariables): first the variables
+ * of the Services that exist ({@link ServiceEnv}), then each
  * {@code envFrom} source in order (a ConfigMap's or Secret's keys, with the prefix; keys that
  * cannot be variable names are skipped), then each {@code env} entry in order, later ones
  * overriding earlier ones. A value may refer to variables defined before it as {@code $(NAME)}
@@ -32,7 +33,11 @@ public final class EnvResolver {
   public static Result resolve(Pod pod, Container container, DownwardApi.Addresses addresses,
       Map<String, Quantity> nodeAllocatable, ConfigLookup lookup) {
     String namespace = pod.metadata().namespace();
-    Map<String, String> env = new LinkedHashMap<>();
+    // The Services' variables first: envFrom and env override them and may refer to them.
+    Map<String, String> env = new LinkedHashMap<>(ServiceEnv.of(namespace,
+        !Boolean.FALSE.equals(pod.spec().enableServiceLinks()), lookup.services(namespace),
+        lookup.services("default").stream().filter(s -> "kubernetes".equals(s.metadata().name())).findFirst()
+            .orElse(null)));
     List<String> invalid = new ArrayList<>();
     for (EnvFromSource from : container.envFrom()) {
       String prefix = from.prefix() == null ? "" : from.prefix();
