@@ -95,12 +95,15 @@ public final class CoxswainNode implements AutoCloseable {
       Client writer = new LocalClient(registry);
       Bootstrap.ensureSystemNamespaces(client, writer);
 
-      ContainerRuntime runtime = RuntimeChoice.create(config.getConfig("coxswain.node"), settings.nodeName(),
-          Clock.systemUTC());
-      log.info("node={} container runtime: {}", settings.nodeName(), runtime.version());
+      RuntimeChoice.Chosen chosen = RuntimeChoice.create(config.getConfig("coxswain.node"),
+          config.getConfig("coxswain.network"), settings.nodeName(), Clock.systemUTC(), writer,
+          name -> client.cache().view().get(io.coxswain.store.ResourceKey.clusterScoped("nodes", name)) != null,
+          name -> PodCidrClaim.claimedLately(client.cache().view(), name));
+      ContainerRuntime runtime = chosen.runtime();
+      log.info("node={} container runtime: {}, pod range {}", settings.nodeName(), runtime.version(), chosen.podCidr());
       ApiServer api = ApiServer.start(system, registry, config, Clock.systemUTC(), settings.nodeName(),
           runtime instanceof LogReader reader ? reader : null);
-      startNodeAgent(system, client, writer, settings, config, runtime, api.port());
+      startNodeAgent(system, client, writer, settings, config, runtime, api.port(), chosen.podCidr().toString());
       NodeNetwork.start(system, client.cache(), config, settings.nodeName(), runtime);
       awaitOwnNode(client, settings.nodeName(), Cluster.get(system).selfMember().address().toString());
       if (config.getBoolean("coxswain.controllers.enabled")) {
@@ -203,12 +206,12 @@ public final class CoxswainNode implements AutoCloseable {
 
   private static void startNodeAgent(ActorSystem<Void> system, StoreClient client, Client writer,
       NodeSettings settings, Config config,
-      ContainerRuntime runtime, int apiPort) {
+      ContainerRuntime runtime, int apiPort, String podCidr) {
     Config node = config.getConfig("coxswain.node");
     NodeFacts facts = NodeFacts.ofThisHost(settings.nodeName(), settings.nodeLabels(), settings.clusterAddress(),
         runtime.version(), node.getInt("max-pods"), apiPort, node.getInt("capacity.cpu"),
         node.getMemorySize("capacity.memory").toBytes(),
-        org.apache.pekko.cluster.typed.Cluster.get(system).selfMember().address().toString());
+        org.apache.pekko.cluster.typed.Cluster.get(system).selfMember().address().toString(), podCidr);
     NodeAgent.Settings agent = new NodeAgent.Settings(node.getDuration("heartbeat-interval"),
         node.getDuration("pod-sync-period"), node.getDuration("pod-resync-period"), new RestartRules.Backoff(node.getDuration("crash-loop-backoff.initial"),
             node.getDuration("crash-loop-backoff.max")),

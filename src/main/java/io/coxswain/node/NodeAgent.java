@@ -322,7 +322,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
       Node stored = (Node) current;
       UnaryOperator<Node> refresh = node -> NodeStatusBuilder.refreshed(node, facts, clock);
       Node fresh = refresh.apply(stored);
-      boolean metadataChanged = !fresh.metadata().equals(stored.metadata());
+      boolean metadataChanged = !fresh.metadata().equals(stored.metadata()) || !fresh.spec().equals(stored.spec());
       CompletionStage<?> metadata = metadataChanged ? client.update(key, Node.class, refresh)
           : CompletableFuture.completedFuture(null);
       boolean report = metadataChanged || NodeLeases.reportChanged(stored, fresh) || reportDue(stored);

@@ -26,7 +26,8 @@ public record NodeFacts(
     String architecture,
     String bootId,
     int agentPort,
-    String member) {
+    String member,
+    String podCidr) {
 
   public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
   public static final String AGENT_VERSION = "v1.32.0-coxswain";
@@ -44,13 +45,13 @@ public record NodeFacts(
    * the host has when positive (a simulated node can claim any capacity).
    */
   public static NodeFacts ofThisHost(String name, Map<String, String> labels, String internalIp, String runtimeVersion,
-      int maxPods, int agentPort, int cpus, long memoryBytes, String member) {
+      int maxPods, int agentPort, int cpus, long memoryBytes, String member, String podCidr) {
     long memory = memoryBytes > 0 ? memoryBytes
         : ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
     int cores = cpus > 0 ? cpus : Runtime.getRuntime().availableProcessors();
     return new NodeFacts(name, labels, internalIp, cores, memory, maxPods,
         runtimeVersion, hostOsImage(), System.getProperty("os.version"), hostArchitecture(), UUID.randomUUID().toString(),
-        agentPort, member);
+        agentPort, member, podCidr);
   }
 
   private static String hostOsImage() {

@@ -35,7 +35,7 @@ public final class NodeStatusBuilder {
   public static Node registration(NodeFacts facts, Clock clock) {
     String now = Defaulting.now(clock);
     ObjectMeta meta = withMember(ObjectMeta.named(null, facts.name()).withLabels(facts.labels()), facts);
-    return Node.of(meta, NodeSpec.EMPTY, status(facts, List.of(ready(now, now))));
+    return Node.of(meta, NodeSpec.EMPTY.withPodCIDR(facts.podCidr()), status(facts, List.of(ready(now, now))));
   }
 
   /**
@@ -53,8 +53,11 @@ public final class NodeStatusBuilder {
     conditions.add(ready(now, transition));
     Map<String, String> labels = new java.util.LinkedHashMap<>(stored.metadata().labelsOrEmpty());
     labels.putAll(facts.labels());
-    return stored.withMetadata(withMember(stored.metadata().withLabels(labels), facts))
+    Node refreshed = stored.withMetadata(withMember(stored.metadata().withLabels(labels), facts))
         .withStatus(status(facts, conditions));
+    // The pod range this member claimed at its start (a restarted member may have claimed anew).
+    return facts.podCidr() == null || facts.podCidr().equals(stored.spec().podCIDR()) ? refreshed
+        : refreshed.withSpec(stored.spec().withPodCIDR(facts.podCidr()));
   }
 
   /** Which cluster member runs this node's agent: the node lifecycle acts when that member is gone. */

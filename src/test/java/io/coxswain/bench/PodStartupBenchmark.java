@@ -105,10 +105,10 @@ public final class PodStartupBenchmark {
     long deadline = System.nanoTime() + timeout.toNanos();
     String network = "coxswain-" + nodeName;
     DockerSettings settings = new DockerSettings(dockerHost, network, "", PAUSE_IMAGE, "", Path.of("/bin/busybox"),
-        Duration.ofMinutes(5), Duration.ofSeconds(60));
+        Duration.ofMinutes(5), Duration.ofSeconds(60), Duration.ofMinutes(1));
     // The event stream may be silent for longer than one call's timeout.
     DockerSettings eventSettings = new DockerSettings(dockerHost, network, "", PAUSE_IMAGE, "",
-        Path.of("/bin/busybox"), Duration.ofMinutes(5), timeout.plusMinutes(5));
+        Path.of("/bin/busybox"), Duration.ofMinutes(5), timeout.plusMinutes(5), Duration.ofMinutes(1));
 
     List<Row> rows = new ArrayList<>();
     boolean networkExisted;

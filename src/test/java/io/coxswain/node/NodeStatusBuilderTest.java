@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class NodeStatusBuilderTest {
   private static final NodeFacts FACTS = new NodeFacts("n1", Map.of("zone", "a"), "127.0.0.2", 2, 4L << 30, 110,
-      "none://", "Debian GNU/Linux 12", "6.1.0", "amd64", "boot-1", 10250, "pekko://coxswain@127.0.0.2:25520");
+      "none://", "Debian GNU/Linux 12", "6.1.0", "amd64", "boot-1", 10250, "pekko://coxswain@127.0.0.2:25520", "10.244.1.0/24");
 
   private static Clock at(String instant) {
     return Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);

@@ -37,7 +37,7 @@ public final class SimulatedNodes {
           .onMessage(Start.class, start -> {
             int generation = generations.merge(start.name(), 1, Integer::sum);
             NodeFacts facts = new NodeFacts(start.name(), Map.of(), "127.0.0.1", 4, 16L << 30, 110,
-                start.runtime().version(), "simulated", "0", "amd64", start.name() + "-" + generation, 0, null);
+                start.runtime().version(), "simulated", "0", "amd64", start.name() + "-" + generation, 0, null, null);
             agents.put(start.name(), context.spawn(NodeAgent.create(cache, client, facts, start.runtime(), settings, clock),
                 start.name() + "-" + generation));
             return Behaviors.same();

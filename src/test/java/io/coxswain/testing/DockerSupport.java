@@ -25,7 +25,7 @@ public final class DockerSupport {
 
   public static DockerClient client() {
     return DockerConnector.client(new DockerSettings(HOST, "", "", "", "", Path.of("/bin/busybox"), Duration.ofMinutes(1),
-        Duration.ofSeconds(60)));
+        Duration.ofSeconds(60), Duration.ofMinutes(1)));
   }
 
   /** Fails (does not skip) when no daemon answers; builds the test image when absent. */

@@ -31,6 +31,10 @@ public record ConfigMap(String apiVersion, String kind, ObjectMeta metadata, Map
     return new ConfigMap(apiVersion, kind, v, data, binaryData, immutable);
   }
 
+  public ConfigMap withData(Map<String, String> v) {
+    return new ConfigMap(apiVersion, kind, metadata, v, binaryData, immutable);
+  }
+
   public Map<String, String> dataOrEmpty() {
     return data == null ? Map.of() : data;
   }

@@ -23,6 +23,12 @@ public record NodeSpec(
     return Boolean.TRUE.equals(unschedulable);
   }
 
+  /** The node's pod range, as node IPAM sets it: {@code podCIDR} and the one-element {@code podCIDRs}. */
+  public NodeSpec withPodCIDR(String v) {
+    return new NodeSpec(v, v == null ? null : List.of(v), providerID, unschedulable, taints, configSource, externalID,
+        podPreemptionPolicy);
+  }
+
   public NodeSpec withUnschedulable(Boolean v) {
     return new NodeSpec(podCIDR, podCIDRs, providerID, v, taints, configSource, externalID, podPreemptionPolicy);
   }

@@ -202,7 +202,7 @@ class PodWorkerKitTest {
     NodeAgent.Settings settings = new NodeAgent.Settings(Duration.ofHours(1), Duration.ofMillis(20),
         new RestartRules.Backoff(Duration.ofSeconds(10), Duration.ofSeconds(300)));
     NodeFacts facts = new NodeFacts(nodeName, Map.of(), "127.0.0.9", 4, 8L << 30, 110, runtime.version(), "test",
-        "0", "amd64", "boot", 0, null);
+        "0", "amd64", "boot", 0, null, null);
     ActorRef<NodeAgent.Command> first = kit.spawn(NodeAgent.create(node.node().store().cache(), node.node().client(), facts, runtime, settings, clock));
     create("adopted", nodeName, "Always", Map.of(), "");
     await().atMost(Duration.ofSeconds(10)).until(() -> running("adopted", 0));

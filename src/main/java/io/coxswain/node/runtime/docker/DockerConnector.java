@@ -2,16 +2,13 @@ package io.coxswain.node.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
-import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
-import io.coxswain.node.runtime.RuntimeLabels;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Connects a node to its Docker Engine and prepares what pods need: the node's bridge network with
@@ -34,41 +31,44 @@ public final class DockerConnector {
     return DockerClientImpl.getInstance(config, http);
   }
 
-  /** Reaches the daemon and prepares the node; fails with a message naming what is missing. */
-  public static DockerRuntime connect(DockerSettings settings, String nodeName) throws DockerUnavailable {
+  /**
+   * Reaches the daemon.
+   *
+   * @throws DockerUnavailable when no daemon answers at the settings' address
+   */
+  public static DockerClient reach(DockerSettings settings) throws DockerUnavailable {
     DockerClient docker = client(settings);
-    String version;
     try {
       docker.pingCmd().exec();
-      version = docker.versionCmd().exec().getVersion();
+      return docker;
     } catch (RuntimeException e) {
       closeQuietly(docker);
       throw new DockerUnavailable("no Docker daemon answers at " + settings.host() + ": " + DockerErrors.message(e));
     }
+  }
+
+  /**
+   * Prepares the node on a daemon that answers: its network with the settings' pod subnet, the
+   * pause image and the busybox image.
+   *
+   * @throws NotPrepared naming what failed; the daemon is there, so the node must not pretend
+   *                     to run pods on another runtime
+   */
+  public static DockerRuntime prepare(DockerClient docker, DockerSettings settings, String nodeName)
+      throws NotPrepared {
     try {
-      ensureNetwork(docker, settings, nodeName);
+      String version = docker.versionCmd().exec().getVersion();
+      DockerNetworks.ensure(docker, settings, nodeName);
       BusyboxImage.ensure(docker, settings.pauseImage(), settings.busybox(), PAUSE_COMMAND);
       if (!settings.busyboxImage().isBlank()) {
         BusyboxImage.ensure(docker, settings.busyboxImage(), settings.busybox(), List.of("/bin/sh"));
       }
-    } catch (IOException | DockerException e) {
+      return new DockerRuntime(docker, settings, version);
+    } catch (IOException | RuntimeException e) {
       closeQuietly(docker);
-      throw new DockerUnavailable("the Docker daemon at " + settings.host() + " answers, but the node cannot be "
-          + "prepared: " + DockerErrors.message(e));
+      throw new NotPrepared("the Docker daemon at " + settings.host() + " answers, but node " + nodeName
+          + " cannot be prepared on it: " + DockerErrors.message(e));
     }
-    return new DockerRuntime(docker, settings, version);
-  }
-
-  private static void ensureNetwork(DockerClient docker, DockerSettings settings, String nodeName) {
-    for (Network network : docker.listNetworksCmd().withNameFilter(settings.network()).exec()) {
-      if (network.getName().equals(settings.network())) {
-        return; // kept across restarts: its subnet is whatever it was made with
-      }
-    }
-    docker.createNetworkCmd().withName(settings.network()).withDriver("bridge")
-        .withLabels(Map.of(RuntimeLabels.NODE, nodeName))
-        .withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(settings.podSubnet())))
-        .exec();
   }
 
   private static void closeQuietly(DockerClient docker) {
@@ -79,7 +79,14 @@ public final class DockerConnector {
     }
   }
 
-  /** No usable Docker daemon; the message says why. */
+  /** A daemon answers but the node cannot be set up on it; the message says why. */
+  public static final class NotPrepared extends Exception {
+    public NotPrepared(String message) {
+      super(message);
+    }
+  }
+
+  /** No Docker daemon answers; the message says why. */
   public static final class DockerUnavailable extends Exception {
     public DockerUnavailable(String message) {
       super(message);
