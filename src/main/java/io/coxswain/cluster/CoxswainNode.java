@@ -94,6 +94,7 @@ public final class CoxswainNode implements AutoCloseable {
           new java.security.SecureRandom()), Clock.systemUTC(), new java.security.SecureRandom());
       Client writer = new LocalClient(registry);
       Bootstrap.ensureSystemNamespaces(client, writer);
+      Bootstrap.ensureClusterDnsService(client, writer, config.getString("coxswain.api.service-cidr"));
 
       RuntimeChoice.Chosen chosen = RuntimeChoice.create(config.getConfig("coxswain.node"),
           config.getConfig("coxswain.network"), settings.nodeName(), Clock.systemUTC(), writer,
@@ -103,8 +104,10 @@ public final class CoxswainNode implements AutoCloseable {
       log.info("node={} container runtime: {}, pod range {}", settings.nodeName(), runtime.version(), chosen.podCidr());
       ApiServer api = ApiServer.start(system, registry, config, Clock.systemUTC(), settings.nodeName(),
           runtime instanceof LogReader reader ? reader : null);
-      startNodeAgent(system, client, writer, settings, config, runtime, api.port(), chosen.podCidr().toString());
-      NodeNetwork.start(system, client.cache(), config, settings.nodeName(), runtime);
+      String clusterDomain = NodeNetwork.start(system, client.cache(), writer, config, settings.nodeName(), runtime,
+          chosen.podCidr());
+      startNodeAgent(system, client, writer, settings, config, runtime, api.port(), chosen.podCidr().toString(),
+          clusterDomain);
       awaitOwnNode(client, settings.nodeName(), Cluster.get(system).selfMember().address().toString());
       if (config.getBoolean("coxswain.controllers.enabled")) {
         startControllers(system, client, writer, config);
@@ -206,7 +209,7 @@ public final class CoxswainNode implements AutoCloseable {
 
   private static void startNodeAgent(ActorSystem<Void> system, StoreClient client, Client writer,
       NodeSettings settings, Config config,
-      ContainerRuntime runtime, int apiPort, String podCidr) {
+      ContainerRuntime runtime, int apiPort, String podCidr, String clusterDomain) {
     Config node = config.getConfig("coxswain.node");
     NodeFacts facts = NodeFacts.ofThisHost(settings.nodeName(), settings.nodeLabels(), settings.clusterAddress(),
         runtime.version(), node.getInt("max-pods"), apiPort, node.getInt("capacity.cpu"),
@@ -215,7 +218,7 @@ public final class CoxswainNode implements AutoCloseable {
     NodeAgent.Settings agent = new NodeAgent.Settings(node.getDuration("heartbeat-interval"),
         node.getDuration("pod-sync-period"), node.getDuration("pod-resync-period"), new RestartRules.Backoff(node.getDuration("crash-loop-backoff.initial"),
             node.getDuration("crash-loop-backoff.max")),
-        java.nio.file.Path.of(config.getString("coxswain.data-dir"), "pods"));
+        java.nio.file.Path.of(config.getString("coxswain.data-dir"), "pods")).withClusterDomain(clusterDomain);
     system.systemActorOf(NodeAgent.create(client.cache(), writer, facts, runtime, agent, Clock.systemUTC()), "node-agent",
         org.apache.pekko.actor.typed.Props.empty());
   }

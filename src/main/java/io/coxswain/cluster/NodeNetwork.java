@@ -1,13 +1,18 @@
 package io.coxswain.cluster;
 
 import com.typesafe.config.Config;
+import io.coxswain.network.Cidr;
+import io.coxswain.network.ClusterDns;
+import io.coxswain.network.DnsServer;
 import io.coxswain.network.NftTables;
 import io.coxswain.network.ServiceDataplane;
 import io.coxswain.network.ServiceProxy;
 import io.coxswain.network.ServiceRange;
 import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.node.runtime.PodNetwork;
+import io.coxswain.registry.Client;
 import io.coxswain.store.WatchCache;
+import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,18 +25,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts this member's service data plane as {@code coxswain.network.service-proxy} says:
- * {@code nftables} (required: the start fails when it cannot be set up), {@code auto} (with a
- * runtime whose pods are real, that is Docker; when it cannot be set up the node serves no Service
- * and says why at ERROR) or {@code off}. Its rules are removed when the member stops.
+ * Starts this member's node network as {@code coxswain.network.service-proxy} says: {@code nftables}
+ * (required: the start fails when it cannot be set up), {@code auto} (with a runtime whose pods
+ * are real, that is Docker; when it cannot be set up the node serves no Service and says why at
+ * ERROR) or {@code off}. With the service data plane comes the node's cluster DNS server, on the
+ * node's address on its pod network (the first address of its pod range), port 53, registered in
+ * the kube-dns Endpoints. Both are removed when the member stops.
  */
 final class NodeNetwork {
   private static final Logger log = LoggerFactory.getLogger(NodeNetwork.class);
 
   private NodeNetwork() {}
 
-  static void start(ActorSystem<Void> system, WatchCache cache, Config config, String nodeName,
-      ContainerRuntime runtime) {
+  /** @return the cluster domain when this node serves the cluster DNS (its pods get its resolv.conf), else null */
+  static String start(ActorSystem<Void> system, WatchCache cache, Client client, Config config, String nodeName,
+      ContainerRuntime runtime, Cidr podCidr) throws Exception {
     String mode = config.getString("coxswain.network.service-proxy");
     boolean wanted = switch (mode) {
       case "nftables" -> true;
@@ -41,7 +49,7 @@ final class NodeNetwork {
           + "\" (known: auto, nftables, off)");
     };
     if (!wanted) {
-      return;
+      return null;
     }
     ServiceDataplane dataplane = new ServiceDataplane(nodeName,
         new ServiceRange(config.getString("coxswain.api.service-cidr")),
@@ -54,15 +62,32 @@ final class NodeNetwork {
       }
       log.error("node={} serves NO Service traffic: {}. Set coxswain.network.service-proxy = off to silence this.",
           nodeName, e.getMessage());
-      return;
+      return null;
     }
-    system.systemActorOf(ServiceProxy.create(cache, dataplane,
+    system.systemActorOf(ServiceProxy.create(cache, nodeName, dataplane,
         system.dispatchers().lookup(DispatcherSelector.blocking()),
         config.getDuration("coxswain.controllers.resync"), Clock.systemUTC()), "service-proxy", Props.empty());
+    String domain = config.getString("coxswain.network.cluster-domain");
+    String address = podCidr.address(1);
+    DnsServer dns = DnsServer.start(new ClusterDns(domain), cache::view, InetAddress.getByName(address),
+        config.getInt("coxswain.network.dns-port"));
+    ClusterDnsEndpoints.set(client, cache.view(), nodeName, address, dns.port());
+    log.info("node={} cluster DNS for {} on {}:{}", nodeName, domain, address, dns.port());
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(),
-        "remove-service-rules", () -> CompletableFuture.supplyAsync(() -> {
+        "remove-node-network", () -> CompletableFuture.supplyAsync(() -> {
+          dns.close();
           dataplane.stop();
           return Done.getInstance();
         }));
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceUnbind(), "unregister-cluster-dns",
+        () -> CompletableFuture.supplyAsync(() -> {
+          try {
+            ClusterDnsEndpoints.set(client, cache.view(), nodeName, null, dns.port());
+          } catch (Exception e) {
+            log.debug("node={} could not unregister its DNS server: {}", nodeName, e.toString());
+          }
+          return Done.getInstance();
+        }));
+    return domain;
   }
 }

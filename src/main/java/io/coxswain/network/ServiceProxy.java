@@ -30,10 +30,12 @@ public final class ServiceProxy {
   private static final Logger log = LoggerFactory.getLogger(ServiceProxy.class);
   static final String KEY = "service-rules";
 
+  private final String nodeName;
   private final ServiceDataplane dataplane;
   private final Executor blocking;
 
-  private ServiceProxy(ServiceDataplane dataplane, Executor blocking) {
+  private ServiceProxy(String nodeName, ServiceDataplane dataplane, Executor blocking) {
+    this.nodeName = nodeName;
     this.dataplane = dataplane;
     this.blocking = blocking;
   }
@@ -42,9 +44,9 @@ public final class ServiceProxy {
    * @param dataplane started already ({@link ServiceDataplane#start})
    * @param blocking  where nft runs (a blocking dispatcher)
    */
-  public static Behavior<Controller.Command> create(WatchCache cache, ServiceDataplane dataplane, Executor blocking,
-      Duration resync, Clock clock) {
-    ServiceProxy proxy = new ServiceProxy(dataplane, blocking);
+  public static Behavior<Controller.Command> create(WatchCache cache, String nodeName, ServiceDataplane dataplane,
+      Executor blocking, Duration resync, Clock clock) {
+    ServiceProxy proxy = new ServiceProxy(nodeName, dataplane, blocking);
     return Controller.create(Controller.Settings.of("service-proxy", resync).withWorkers(1), cache,
         Controller.Reconciler.of(proxy::reconcile, view -> List.of(KEY)), List.of(
             Informer.<Service, String>of("services", Service.class, (before, after, view, enqueue) -> enqueue.accept(KEY)),
@@ -56,7 +58,7 @@ public final class ServiceProxy {
   private CompletionStage<Controller.Result> reconcile(String key, CacheView view) {
     List<Service> services = view.list("services", null, null, 0, o -> true).items().stream()
         .map(o -> (Service) o).toList();
-    Ruleset next = ServiceRules.plan(services, service -> endpointsOf(view, service));
+    Ruleset next = ServiceRules.plan(services, service -> endpointsOf(view, service), nodeName);
     return CompletableFuture.supplyAsync(() -> {
       long started = System.nanoTime();
       try {

@@ -31,7 +31,8 @@ import java.util.function.Function;
  * and terminating ones are not in the Endpoints' {@code addresses}); a port with no ready endpoint
  * is rejected at once (TCP reset, ICMP port unreachable), not dropped; {@code sessionAffinity:
  * ClientIP} sends a client back to the endpoint it had within {@code timeoutSeconds} (default
- * 10,800); headless ({@code clusterIP: None}) and ExternalName Services get no rules; NodePort and
+ * 10,800); {@code internalTrafficPolicy: Local} uses this node's endpoints only; headless
+ * ({@code clusterIP: None}) and ExternalName Services get no rules; NodePort and
  * LoadBalancer Services also answer on their node ports at every local address but loopback (as
  * kube-proxy's nftables mode, which does not serve node ports on 127.0.0.1).
  *
@@ -50,6 +51,14 @@ public final class ServiceRules {
    * @param endpointsOf the Endpoints of a Service (same namespace and name), or null when none yet
    */
   public static Ruleset plan(Iterable<Service> services, Function<Service, Endpoints> endpointsOf) {
+    return plan(services, endpointsOf, null);
+  }
+
+  /**
+   * @param nodeName this node: a Service with {@code internalTrafficPolicy: Local} is sent only to
+   *                 endpoints on it (none elsewhere: then the port is rejected, as kube-proxy drops it)
+   */
+  public static Ruleset plan(Iterable<Service> services, Function<Service, Endpoints> endpointsOf, String nodeName) {
     Map<String, List<String>> chains = new TreeMap<>();
     Map<String, Integer> affinitySets = new TreeMap<>();
     List<String> serviceIps = new ArrayList<>();
@@ -69,7 +78,8 @@ public final class ServiceRules {
         String protocol = protocol(port.protocol());
         String element = clusterIp + " . " + protocol + " . " + port.port();
         String nodePortElement = port.nodePort() == null ? null : protocol + " . " + port.nodePort();
-        List<String> targets = readyTargets(endpoints, port);
+        List<String> targets = readyTargets(endpoints, port,
+            "Local".equals(spec.internalTrafficPolicy()) ? nodeName : null);
         if (targets.isEmpty()) {
           noEndpoints.add(element);
           if (nodePortType && nodePortElement != null) {
@@ -118,7 +128,7 @@ public final class ServiceRules {
    * The ready {@code ip:port} pairs of one service port, in a stable order. The Endpoints' ports are
    * matched by the service port's name (a single unnamed port matches an unnamed one) and protocol.
    */
-  static List<String> readyTargets(Endpoints endpoints, ServicePort port) {
+  static List<String> readyTargets(Endpoints endpoints, ServicePort port, String onlyNode) {
     if (endpoints == null) {
       return List.of();
     }
@@ -133,6 +143,9 @@ public final class ServiceRules {
           continue;
         }
         for (EndpointAddress address : subset.addresses()) {
+          if (onlyNode != null && !onlyNode.equals(address.nodeName())) {
+            continue;
+          }
           if (address.ip() != null && !address.ip().isEmpty()) {
             targets.add(address.ip() + ":" + endpointPort.port());
           }

@@ -79,10 +79,15 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
    *     lease is the heartbeat; Kubernetes' nodeStatusReportFrequency)
    */
   public record Settings(Duration heartbeat, Duration podSync, Duration podResync, RestartRules.Backoff backoff,
-                         java.nio.file.Path podsDir, Duration statusReport) {
+                         java.nio.file.Path podsDir, Duration statusReport, String clusterDomain) {
     public Settings(Duration heartbeat, Duration podSync, Duration podResync, RestartRules.Backoff backoff,
         java.nio.file.Path podsDir) {
-      this(heartbeat, podSync, podResync, backoff, podsDir, Duration.ofMinutes(5));
+      this(heartbeat, podSync, podResync, backoff, podsDir, Duration.ofMinutes(5), null);
+    }
+
+    /** Pods get a resolv.conf for the cluster DNS of {@code domain} (a node that serves it). */
+    public Settings withClusterDomain(String domain) {
+      return new Settings(heartbeat, podSync, podResync, backoff, podsDir, statusReport, domain);
     }
 
     /** Settled workers look ten times less often than busy ones. */
@@ -131,7 +136,7 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     this.steps = new PodSteps(runtime, clock, settings.backoff(), facts.internalIp(),
         new PodSteps.Config(configLookup(cache), settings.podsDir().resolve(facts.name()), Map.of(
             "cpu", Quantity.of(java.math.BigDecimal.valueOf(facts.cpus())),
-            "memory", Quantity.ofBytes(facts.memoryBytes()))));
+            "memory", Quantity.ofBytes(facts.memoryBytes())), settings.clusterDomain()));
   }
 
   /** ConfigMaps, Secrets and Services as this member's cache has them. */

@@ -118,7 +118,8 @@ class DockerServiceTrafficTest {
   }
 
   private static String clusterIp(String service) {
-    return http.get("/api/v1/namespaces/default/services/" + service).json().at("/spec/clusterIP").asText();
+    String namespace = "kube-dns".equals(service) ? "kube-system" : "default";
+    return http.get("/api/v1/namespaces/" + namespace + "/services/" + service).json().at("/spec/clusterIP").asText();
   }
 
   private static List<String> readyAddresses(String service) {
@@ -211,6 +212,26 @@ class DockerServiceTrafficTest {
     ServiceTraffic.requireLocal(ip);
     assertThat(ServiceTraffic.exec(docker, id, "sh", "-c", "wget -q -O - $WEB_URL").strip())
         .isIn(webContainers().keySet());
+  }
+
+  @Test
+  void podsFindServicesByNameThroughTheClusterDns() throws Exception {
+    String client = webContainers().values().iterator().next();
+    String dns = clusterIp("kube-dns");
+    ServiceTraffic.requireLocal(dns);
+    assertThat(ServiceTraffic.exec(docker, client, "cat", "/etc/resolv.conf")).isEqualTo(
+        "search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver " + dns + "\noptions ndots:5\n");
+    String ip = clusterIp("web");
+    ServiceTraffic.requireLocal(ip);
+    assertThat(ServiceTraffic.exec(docker, client, "busybox", "nslookup", "web.default.svc.cluster.local"))
+        .contains("Address: " + ip);
+    assertThat(ServiceTraffic.exec(docker, client, "busybox", "nslookup", "nosuch.default.svc.cluster.local"))
+        .contains("NXDOMAIN");
+    // Short name and namespace-qualified name through the search path, as an application resolves them.
+    for (String name : List.of("web", "web.default", "web.default.svc.cluster.local")) {
+      assertThat(ServiceTraffic.exec(docker, client, "wget", "-q", "-O", "-", "http://" + name + "/").strip())
+          .as(name).isIn(webContainers().keySet());
+    }
   }
 
   @Test

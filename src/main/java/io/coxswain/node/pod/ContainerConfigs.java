@@ -50,26 +50,28 @@ final class ContainerConfigs {
         env.put(var.name(), var.value());
       }
     }
-    return of(pod, spec, container, attempt, env, Map.of());
+    return of(pod, spec, container, attempt, env, Map.of(), null);
   }
 
   /**
    * @param env the resolved environment ({@link io.coxswain.node.config.EnvResolver}); command and
    *     args have their $(NAME) references expanded from it, as Kubernetes does
    * @param volumeDirs the node directory of each configMap/secret/downwardAPI/projected volume
+   * @param resolvConf the pod's resolv.conf, mounted read-only at /etc/resolv.conf, or null
    */
   static ContainerConfig of(PodRef pod, Pod spec, Container container, int attempt, Map<String, String> env,
-      Map<String, Path> volumeDirs) {
+      Map<String, Path> volumeDirs, Path resolvConf) {
     Map<String, Quantity> limits = container.resources() == null ? Map.of() : container.resources().limits();
     Long memory = limits.containsKey("memory") ? limits.get("memory").value() : null;
     Long cpu = limits.containsKey("cpu") ? limits.get("cpu").milliValue() : null;
     return new ContainerConfig(pod, container.name(), attempt, container.image(), container.imagePullPolicy(),
         EnvResolver.expandAll(container.command(), env), EnvResolver.expandAll(container.args(), env), env,
-        container.workingDir(), memory, cpu, mounts(spec, container, volumeDirs));
+        container.workingDir(), memory, cpu, mounts(spec, container, volumeDirs, resolvConf));
   }
 
   /** Validation has checked that every mount names a volume of the pod. */
-  private static List<MountConfig> mounts(Pod pod, Container container, Map<String, Path> volumeDirs) {
+  private static List<MountConfig> mounts(Pod pod, Container container, Map<String, Path> volumeDirs,
+      Path resolvConf) {
     Map<String, Volume> volumes = new LinkedHashMap<>();
     for (Volume volume : pod.spec().volumes()) {
       volumes.put(volume.name(), volume);
@@ -91,6 +93,9 @@ final class ContainerConfigs {
         Path source = mount.subPath() == null || mount.subPath().isEmpty() ? dir : dir.resolve(mount.subPath());
         mounts.add(new MountConfig(null, realPath(source).toString(), mount.mountPath(), true));
       }
+    }
+    if (resolvConf != null) {
+      mounts.add(new MountConfig(null, resolvConf.toString(), "/etc/resolv.conf", true));
     }
     return mounts;
   }

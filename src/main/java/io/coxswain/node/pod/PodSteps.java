@@ -7,6 +7,7 @@ import io.coxswain.node.config.AtomicWriter;
 import io.coxswain.node.config.ConfigError;
 import io.coxswain.node.config.ConfigLookup;
 import io.coxswain.node.config.ConfigVolumes;
+import io.coxswain.node.config.ResolvConf;
 import io.coxswain.node.config.DownwardApi;
 import io.coxswain.node.config.EnvResolver;
 import java.nio.file.Path;
@@ -42,12 +43,15 @@ public final class PodSteps {
   /**
    * What containers' configuration is made from beyond the pod: the ConfigMaps and Secrets it
    * refers to, where the node keeps each pod's volume files ({@code podsDir/<uid>/volumes/<name>}),
-   * and the node's allocatable resources (the value of a resourceFieldRef to an unset limit).
+   * and the node's allocatable resources (the value of a resourceFieldRef to an unset limit), and
+   * the cluster domain when this node serves the cluster DNS (each pod then gets its resolv.conf,
+   * {@code podsDir/<uid>/resolv.conf}), else null.
    */
-  public record Config(ConfigLookup lookup, Path podsDir, Map<String, Quantity> allocatable) {
-    /** No ConfigMaps or Secrets, volume files under the JVM's temporary directory. */
+  public record Config(ConfigLookup lookup, Path podsDir, Map<String, Quantity> allocatable, String clusterDomain) {
+    /** No ConfigMaps or Secrets, volume files under the JVM's temporary directory, resolv.conf left to the runtime. */
     public static Config none() {
-      return new Config(ConfigLookup.NONE, Path.of(System.getProperty("java.io.tmpdir"), "coxswain-pods"), Map.of());
+      return new Config(ConfigLookup.NONE, Path.of(System.getProperty("java.io.tmpdir"), "coxswain-pods"), Map.of(),
+          null);
     }
   }
 
@@ -91,8 +95,10 @@ public final class PodSteps {
     DownwardApi.Addresses addresses = new DownwardApi.Addresses(state.podIp(), nodeAddress);
     Map<String, Path> volumeDirs;
     String volumeProblem = null;
+    Path resolvConf = null;
     try {
       volumeDirs = writeVolumes(ref, pod, addresses);
+      resolvConf = writeResolvConf(ref, pod);
     } catch (ConfigError | java.io.UncheckedIOException e) {
       // As a kubelet whose volume cannot be set up: the containers wait in ContainerCreating.
       volumeDirs = Map.of();
@@ -102,7 +108,8 @@ public final class PodSteps {
       ContainerRecord record = records.getOrDefault(container.name(), ContainerRecord.fresh(container.name()));
       if (record.dueToStart(now)) {
         record = volumeProblem != null ? record.failedToStart("ContainerCreating", volumeProblem, now)
-            : start(ref, state.sandboxId(), pod, container, record, podBackoff, now, addresses, volumeDirs);
+            : start(ref, state.sandboxId(), pod, container, record, podBackoff, now, addresses, volumeDirs,
+                resolvConf);
       }
       records.put(container.name(), record);
     }
@@ -224,12 +231,43 @@ public final class PodSteps {
     return dirs;
   }
 
+  /**
+   * The pod's resolv.conf ({@link ResolvConf}), written when this node serves the cluster DNS; its
+   * path, or null when the runtime's own stays. The nameserver is the kube-dns Service's IP.
+   */
+  private Path writeResolvConf(PodRef ref, Pod pod) {
+    if (config.clusterDomain() == null) {
+      return null;
+    }
+    String clusterDns = config.lookup().services("kube-system").stream()
+        .filter(s -> "kube-dns".equals(s.metadata().name())).map(s -> s.spec().clusterIP())
+        .filter(ip -> ip != null && !ip.isEmpty() && !"None".equals(ip)).findFirst().orElse(null);
+    String hostFile;
+    try {
+      hostFile = java.nio.file.Files.readString(Path.of("/etc/resolv.conf"));
+    } catch (java.io.IOException e) {
+      hostFile = "";
+    }
+    Path file = config.podsDir().resolve(ref.uid()).resolve("resolv.conf");
+    String content = ResolvConf.render(pod, clusterDns, config.clusterDomain(), hostFile);
+    try {
+      java.nio.file.Files.createDirectories(file.getParent());
+      if (!java.nio.file.Files.exists(file) || !java.nio.file.Files.readString(file).equals(content)) {
+        java.nio.file.Files.writeString(file, content);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return file;
+  }
+
   private Path volumesDir(PodRef ref) {
     return config.podsDir().resolve(ref.uid()).resolve("volumes");
   }
 
   private ContainerRecord start(PodRef ref, String sandboxId, Pod pod, Container container, ContainerRecord record,
-      RestartRules.Backoff podBackoff, Instant now, DownwardApi.Addresses addresses, Map<String, Path> volumeDirs) {
+      RestartRules.Backoff podBackoff, Instant now, DownwardApi.Addresses addresses, Map<String, Path> volumeDirs,
+      Path resolvConf) {
     Map<String, String> env;
     try {
       env = EnvResolver.resolve(pod, container, addresses, config.allocatable(), config.lookup()).env();
@@ -238,7 +276,7 @@ public final class PodSteps {
     }
     try {
       String id = runtime.startContainer(sandboxId, ContainerConfigs.of(ref, pod, container, record.restartCount(),
-          env, volumeDirs));
+          env, volumeDirs, resolvConf));
       return record.started(id);
     } catch (RuntimeFailure failure) {
       // A failed pull shows first as ErrImagePull, then ImagePullBackOff while it waits to retry.
