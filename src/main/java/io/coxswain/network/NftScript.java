@@ -9,8 +9,9 @@ import java.util.Map;
  * Writes the {@code nft -f} script that brings a node's table from one {@link Ruleset} to the
  * next in one transaction: the kernel swaps the whole change in atomically, so a packet sees
  * either the old rules or the new ones, never a half-written table (kube-proxy's nftables sync).
- * Chains and affinity sets that stay are kept (affinity sets keep their clients); only what
- * changed is flushed, rewritten or deleted.
+ * Only the difference is written: chains whose rules are unchanged, map elements that stay and
+ * affinity sets (with the clients they remember) are left alone, so one endpoint changing among
+ * thousands costs a few lines, not a rebuild.
  *
  * <p>The table (family {@code ip}):
  * <pre>
@@ -51,28 +52,29 @@ public final class NftScript {
       lines.add("table " + t);
       lines.add("delete table " + t);
       lines.add("add table " + t + " { comment " + quoted(comment) + " ; }");
-    } else {
-      lines.add("add table " + t);
-    }
-    lines.add("add map " + t + " service-ips { type ipv4_addr . inet_proto . inet_service : verdict ; }");
-    lines.add("add map " + t + " service-nodeports { type inet_proto . inet_service : verdict ; }");
-    lines.add("add set " + t + " no-endpoints { type ipv4_addr . inet_proto . inet_service ; }");
-    lines.add("add set " + t + " no-endpoint-nodeports { type inet_proto . inet_service ; }");
-    for (String chain : FIXED_CHAINS) {
-      String base = BASE_CHAINS.get(chain);
-      lines.add("add chain " + t + " " + chain + (base == null ? "" : " { " + base + " }"));
-      lines.add("flush chain " + t + " " + chain);
+      lines.add("add map " + t + " service-ips { type ipv4_addr . inet_proto . inet_service : verdict ; }");
+      lines.add("add map " + t + " service-nodeports { type inet_proto . inet_service : verdict ; }");
+      lines.add("add set " + t + " no-endpoints { type ipv4_addr . inet_proto . inet_service ; }");
+      lines.add("add set " + t + " no-endpoint-nodeports { type inet_proto . inet_service ; }");
+      for (String chain : FIXED_CHAINS) {
+        String base = BASE_CHAINS.get(chain);
+        lines.add("add chain " + t + " " + chain + (base == null ? "" : " { " + base + " }"));
+      }
+      fixedRules(t, serviceCidr, lines);
     }
     Ruleset before = previous == null ? Ruleset.EMPTY : previous;
-    for (String chain : before.chains().keySet()) {
-      lines.add("flush chain " + t + " " + chain);
+    // 1. Take away every reference that is about to go stale: elements that leave the maps, and
+    //    the rules of chains that change or go (a chain can be deleted only once nothing jumps to it).
+    removedElements(lines, t, "service-ips", before.serviceIps(), next.serviceIps(), true);
+    removedElements(lines, t, "service-nodeports", before.nodePorts(), next.nodePorts(), true);
+    removedElements(lines, t, "no-endpoints", before.noEndpoints(), next.noEndpoints(), false);
+    removedElements(lines, t, "no-endpoint-nodeports", before.noEndpointNodePorts(), next.noEndpointNodePorts(), false);
+    for (Map.Entry<String, List<String>> chain : before.chains().entrySet()) {
+      if (!chain.getValue().equals(next.chains().get(chain.getKey()))) {
+        lines.add("flush chain " + t + " " + chain.getKey());
+      }
     }
-    for (String name : List.of("service-ips", "service-nodeports")) {
-      lines.add("flush map " + t + " " + name);
-    }
-    for (String name : List.of("no-endpoints", "no-endpoint-nodeports")) {
-      lines.add("flush set " + t + " " + name);
-    }
+    // 2. Delete what went, add what came.
     for (String chain : before.chains().keySet()) {
       if (!next.chains().containsKey(chain)) {
         lines.add("delete chain " + t + " " + chain);
@@ -94,16 +96,18 @@ public final class NftScript {
             + set.getValue() + "s ; size 65535 ; }");
       }
     }
-    fixedRules(t, serviceCidr, lines);
+    // 3. Fill the chains that are new or changed, then point the maps at them.
     for (Map.Entry<String, List<String>> chain : next.chains().entrySet()) {
-      for (String rule : chain.getValue()) {
-        lines.add("add rule " + t + " " + chain.getKey() + " " + rule);
+      if (!chain.getValue().equals(before.chains().get(chain.getKey()))) {
+        for (String rule : chain.getValue()) {
+          lines.add("add rule " + t + " " + chain.getKey() + " " + rule);
+        }
       }
     }
-    elements(lines, t, "service-ips", next.serviceIps());
-    elements(lines, t, "service-nodeports", next.nodePorts());
-    elements(lines, t, "no-endpoints", next.noEndpoints());
-    elements(lines, t, "no-endpoint-nodeports", next.noEndpointNodePorts());
+    addedElements(lines, t, "service-ips", before.serviceIps(), next.serviceIps());
+    addedElements(lines, t, "service-nodeports", before.nodePorts(), next.nodePorts());
+    addedElements(lines, t, "no-endpoints", before.noEndpoints(), next.noEndpoints());
+    addedElements(lines, t, "no-endpoint-nodeports", before.noEndpointNodePorts(), next.noEndpointNodePorts());
     return String.join("\n", lines) + "\n";
   }
 
@@ -132,9 +136,23 @@ public final class NftScript {
     }
   }
 
-  private static void elements(List<String> lines, String t, String name, List<String> elements) {
-    if (!elements.isEmpty()) {
-      lines.add("add element " + t + " " + name + " { " + String.join(", ", elements) + " }");
+  /** Deletes the elements of {@code before} that {@code after} has not (a map's by their key). */
+  private static void removedElements(List<String> lines, String t, String name, List<String> before,
+      List<String> after, boolean map) {
+    java.util.Set<String> keep = new java.util.HashSet<>(after);
+    List<String> gone = before.stream().filter(e -> !keep.contains(e))
+        .map(e -> map ? e.substring(0, e.indexOf(" : ")) : e).toList();
+    if (!gone.isEmpty()) {
+      lines.add("delete element " + t + " " + name + " { " + String.join(", ", gone) + " }");
+    }
+  }
+
+  private static void addedElements(List<String> lines, String t, String name, List<String> before,
+      List<String> after) {
+    java.util.Set<String> had = new java.util.HashSet<>(before);
+    List<String> added = after.stream().filter(e -> !had.contains(e)).toList();
+    if (!added.isEmpty()) {
+      lines.add("add element " + t + " " + name + " { " + String.join(", ", added) + " }");
     }
   }
 

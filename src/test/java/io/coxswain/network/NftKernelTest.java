@@ -68,6 +68,14 @@ class NftKernelTest {
         }
         assertThat(listed.lines().filter(l -> l.strip().startsWith("chain ep-")).count())
             .isEqualTo(step.endpointChains());
+        assertThat(listed.lines().filter(l -> l.strip().startsWith("chain svc-")).count())
+            .isEqualTo(step.chains().keySet().stream().filter(c -> c.startsWith("svc-")).count());
+        for (String element : step.serviceIps()) {
+          assertThat(listed).contains(element.substring(0, element.indexOf(" : ")));
+        }
+        for (String element : step.noEndpoints()) {
+          assertThat(listed).contains(element);
+        }
       }
     } finally {
       NftTables.apply(NftScript.deletion(table));

@@ -29,6 +29,17 @@ public final class ServiceTraffic {
   }
 
   /**
+   * Fails the test unless {@code address} is on this machine: local, or a pod address on one of
+   * this host's bridges (a directly attached route, no gateway).
+   */
+  public static void requireOnThisMachine(String address) {
+    String route = ServiceRange.describeRoute(address);
+    boolean bridged = route.startsWith(address + " dev br-") && !route.contains(" via ");
+    assertThat(ServiceRange.routesLocally(address) || bridged)
+        .as("%s must be local or on a bridge of this host before any packet is sent: %s", address, route).isTrue();
+  }
+
+  /**
    * One HTTP/1.0 GET of {@code /} on a new connection (so each request is balanced anew), bounded
    * to 2 s to connect and 5 s to read; the body, trimmed.
    *
