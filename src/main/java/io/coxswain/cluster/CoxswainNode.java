@@ -218,7 +218,8 @@ public final class CoxswainNode implements AutoCloseable {
     NodeAgent.Settings agent = new NodeAgent.Settings(node.getDuration("heartbeat-interval"),
         node.getDuration("pod-sync-period"), node.getDuration("pod-resync-period"), new RestartRules.Backoff(node.getDuration("crash-loop-backoff.initial"),
             node.getDuration("crash-loop-backoff.max")),
-        java.nio.file.Path.of(config.getString("coxswain.data-dir"), "pods")).withClusterDomain(clusterDomain);
+        java.nio.file.Path.of(config.getString("coxswain.data-dir"), "pods")).withClusterDomain(clusterDomain)
+        .withEndpointDrainDelay(node.getDuration("endpoint-drain-delay"));
     system.systemActorOf(NodeAgent.create(client.cache(), writer, facts, runtime, agent, Clock.systemUTC()), "node-agent",
         org.apache.pekko.actor.typed.Props.empty());
   }

@@ -79,15 +79,21 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
    *     lease is the heartbeat; Kubernetes' nodeStatusReportFrequency)
    */
   public record Settings(Duration heartbeat, Duration podSync, Duration podResync, RestartRules.Backoff backoff,
-                         java.nio.file.Path podsDir, Duration statusReport, String clusterDomain) {
+                         java.nio.file.Path podsDir, Duration statusReport, String clusterDomain,
+                         Duration endpointDrainDelay) {
     public Settings(Duration heartbeat, Duration podSync, Duration podResync, RestartRules.Backoff backoff,
         java.nio.file.Path podsDir) {
-      this(heartbeat, podSync, podResync, backoff, podsDir, Duration.ofMinutes(5), null);
+      this(heartbeat, podSync, podResync, backoff, podsDir, Duration.ofMinutes(5), null, Duration.ZERO);
     }
 
     /** Pods get a resolv.conf for the cluster DNS of {@code domain} (a node that serves it). */
     public Settings withClusterDomain(String domain) {
-      return new Settings(heartbeat, podSync, podResync, backoff, podsDir, statusReport, domain);
+      return new Settings(heartbeat, podSync, podResync, backoff, podsDir, statusReport, domain, endpointDrainDelay);
+    }
+
+    /** A pod being deleted keeps its containers this long after it left its Services' Endpoints. */
+    public Settings withEndpointDrainDelay(Duration delay) {
+      return new Settings(heartbeat, podSync, podResync, backoff, podsDir, statusReport, clusterDomain, delay);
     }
 
     /** Settled workers look ten times less often than busy ones. */
@@ -132,11 +138,34 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
     String runtimeName = runtime.version().substring(0, runtime.version().indexOf(':'));
     this.workerContext = new PodWorker.Context(facts.name(), facts.internalIp(), runtimeName, client,
         context.getSystem().dispatchers().lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking()),
-        clock, settings.podSync(), settings.podResync(), new EventRecorder(client, "kubelet", facts.name(), clock));
+        clock, settings.podSync(), settings.podResync(), new EventRecorder(client, "kubelet", facts.name(), clock),
+        endpointDrain(cache, settings.endpointDrainDelay()));
     this.steps = new PodSteps(runtime, clock, settings.backoff(), facts.internalIp(),
         new PodSteps.Config(configLookup(cache), settings.podsDir().resolve(facts.name()), Map.of(
             "cpu", Quantity.of(java.math.BigDecimal.valueOf(facts.cpus())),
             "memory", Quantity.ofBytes(facts.memoryBytes())), settings.clusterDomain()));
+  }
+
+  /** Whether a pod is still a ready address of some Endpoints in this member's cache. */
+  private static PodWorker.EndpointDrain endpointDrain(WatchCache cache, Duration propagation) {
+    return new PodWorker.EndpointDrain() {
+      @Override
+      public boolean serving(io.coxswain.api.core.Pod pod) {
+        String ip = pod.statusOrEmpty().podIP();
+        if (ip == null || ip.isEmpty()) {
+          return false;
+        }
+        return cache.view().list("endpoints", pod.metadata().namespace(), null, 0, o -> true).items().stream()
+            .flatMap(o -> ((io.coxswain.api.core.Endpoints) o).subsets().stream())
+            .flatMap(subset -> subset.addresses().stream())
+            .anyMatch(address -> ip.equals(address.ip()));
+      }
+
+      @Override
+      public Duration propagation() {
+        return propagation;
+      }
+    };
   }
 
   /** ConfigMaps, Secrets and Services as this member's cache has them. */

@@ -235,6 +235,36 @@ class DockerServiceTrafficTest {
   }
 
   @Test
+  void deletingAPodBehindTheServiceDropsNoRequest() throws Exception {
+    String ip = clusterIp("web");
+    ServiceTraffic.requireLocal(ip);
+    String victim = webContainers().keySet().iterator().next();
+    int requests = 0;
+    List<String> failures = new java.util.ArrayList<>();
+    boolean deleted = false;
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    // Bounded: until 2,000 requests were answered and the deleted pod is gone, or 90 s.
+    while (System.nanoTime() < deadline && (requests < 2_000
+        || http.get("/api/v1/namespaces/default/pods/" + victim).code() == 200)) {
+      if (requests == 200 && !deleted) {
+        assertThat(http.delete("/api/v1/namespaces/default/pods/" + victim).code()).isEqualTo(200);
+        deleted = true;
+      }
+      try {
+        ServiceTraffic.get(ip, 80);
+      } catch (IOException e) {
+        failures.add(requests + ": " + e);
+      }
+      requests++;
+    }
+    assertThat(deleted).isTrue();
+    assertThat(requests).isGreaterThanOrEqualTo(2_000);
+    assertThat(failures).as("requests failed while %s was deleted (of %d)", victim, requests).isEmpty();
+    await().atMost(Duration.ofSeconds(60)).until(() -> readyAddresses("web").size() == 2
+        && !webContainers().containsKey(victim));
+  }
+
+  @Test
   void clientIpAffinityKeepsAClientOnOnePod() throws Exception {
     assertThat(hostnames(clusterIp("sticky"), 80, 30)).hasSize(1);
   }

@@ -62,6 +62,48 @@ public final class ServiceTraffic {
     }
   }
 
+  /** One HTTP response: status code, headers (names lower-cased) and body. */
+  public record Response(int status, java.util.Map<String, String> headers, String body) {}
+
+  /**
+   * One HTTP/1.0 request on a new connection (so each one is balanced anew), bounded to 2 s to
+   * connect and 10 s to answer. {@code form} is sent as an urlencoded body when not null.
+   *
+   * @throws java.net.ConnectException the connection was refused (nothing reached a server)
+   * @throws IOException               anything else that went wrong on the way
+   */
+  public static Response exchange(String address, int port, String method, String path, String form)
+      throws IOException {
+    requireLocal(address);
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(address, port), 2_000);
+      socket.setSoTimeout(10_000);
+      byte[] body = form == null ? new byte[0] : form.getBytes(StandardCharsets.UTF_8);
+      String head = method + " " + path + " HTTP/1.0\r\nHost: " + address + "\r\n"
+          + (form == null ? "" : "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+              + body.length + "\r\n") + "\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int end = response.indexOf("\r\n\r\n");
+      if (!response.startsWith("HTTP/1.") || end < 0) {
+        throw new IOException("not an HTTP response: " + response);
+      }
+      String[] lines = response.substring(0, end).split("\r\n");
+      java.util.Map<String, String> headers = new java.util.HashMap<>();
+      for (int i = 1; i < lines.length; i++) {
+        int colon = lines[i].indexOf(':');
+        if (colon > 0) {
+          headers.put(lines[i].substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT),
+              lines[i].substring(colon + 1).strip());
+        }
+      }
+      return new Response(Integer.parseInt(lines[0].split(" ", 3)[1]), headers, response.substring(end + 4));
+    }
+  }
+
   /** Runs a command in a container and returns what it printed (stdout and stderr), bounded to 20 s. */
   public static String exec(DockerClient docker, String containerId, String... command) throws InterruptedException {
     String exec = docker.execCreateCmd(containerId).withCmd(command).withAttachStdout(true).withAttachStderr(true)

@@ -50,7 +50,39 @@ public final class PodWorker {
    * {@code resyncPeriod}, relying on the agent's relist ({@link Resync}) to hear of changes sooner.
    */
   public record Context(String nodeName, String hostIp, String runtimeName, Client client, Executor blocking,
-                        Clock clock, Duration syncPeriod, Duration resyncPeriod, EventRecorder events) {}
+                        Clock clock, Duration syncPeriod, Duration resyncPeriod, EventRecorder events,
+                        EndpointDrain drain) {
+    public Context(String nodeName, String hostIp, String runtimeName, Client client, Executor blocking, Clock clock,
+        Duration syncPeriod, Duration resyncPeriod, EventRecorder events) {
+      this(nodeName, hostIp, runtimeName, client, blocking, clock, syncPeriod, resyncPeriod, events, EndpointDrain.NONE);
+    }
+  }
+
+  /**
+   * How a pod being deleted leaves its Services before its containers get SIGTERM: the worker waits
+   * (within the grace period) until no Endpoints lists the pod as ready, then {@link #propagation()}
+   * more, the time every member's service proxy needs to apply that change. So no new connection
+   * reaches a container that is shutting down (what a preStop sleep buys in Kubernetes).
+   */
+  public interface EndpointDrain {
+    /** Whether some Endpoints still lists the pod among its ready addresses. */
+    boolean serving(Pod pod);
+
+    Duration propagation();
+
+    /** No Services: containers are stopped at once. */
+    EndpointDrain NONE = new EndpointDrain() {
+      @Override
+      public boolean serving(Pod pod) {
+        return false;
+      }
+
+      @Override
+      public Duration propagation() {
+        return Duration.ZERO;
+      }
+    };
+  }
 
   private final ActorContext<Command> context;
   private final Context ctx;
@@ -60,6 +92,10 @@ public final class PodWorker {
   private Pod pod;
   private PodRuntime runtime = PodRuntime.empty();
   private PodStatus reported;
+  /** While the pod is being deleted: until when its containers may keep running while it leaves its Services. */
+  private java.time.Instant drainUntil;
+  private boolean drained;
+  private java.time.Instant drainStarted;
 
   private PodWorker(ActorContext<Command> context, TimerScheduler<Command> timers, Context ctx, PodSteps steps,
       Pod pod) {
@@ -134,6 +170,7 @@ public final class PodWorker {
 
   private void markGone() {
     pod = pod.withMetadata(pod.metadata().withDeletion(Defaulting.now(ctx.clock()), 0L));
+    drainUntil = ctx.clock().instant(); // gone from the store: nothing to wait for
   }
 
   private Behavior<Command> onStatusWritten(StatusWritten written) {
@@ -155,10 +192,17 @@ public final class PodWorker {
     if (pod.metadata().deletionTimestamp() != null) {
       Duration grace = Duration.ofSeconds(pod.metadata().deletionGracePeriodSeconds() == null ? 0
           : pod.metadata().deletionGracePeriodSeconds());
-      context.getLog().info("pod={}/{} stopping (grace {}s)", key.namespace(), key.name(), grace.getSeconds());
+      Duration wait = drainWait(grace);
+      if (!wait.isZero()) {
+        timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, wait);
+        return idle();
+      }
+      Duration left = drainStarted == null ? grace : grace.minus(Duration.between(drainStarted, ctx.clock().instant()));
+      Duration remaining = left.isNegative() ? Duration.ZERO : left;
+      context.getLog().info("pod={}/{} stopping (grace {}s)", key.namespace(), key.name(), remaining.getSeconds());
       report(PodEvents.killing(pod));
       PodRuntime state = runtime;
-      context.pipeToSelf(CompletableFuture.runAsync(() -> steps.teardown(ref(), state, grace), ctx.blocking())
+      context.pipeToSelf(CompletableFuture.runAsync(() -> steps.teardown(ref(), state, remaining), ctx.blocking())
           .thenCompose(done -> ctx.client().finishDeletion(key, pod.metadata().uid())),
           (done, failure) -> new TornDown(failure));
       return terminating();
@@ -169,6 +213,38 @@ public final class PodWorker {
     context.pipeToSelf(CompletableFuture.supplyAsync(() -> steps.sync(ref, spec, state), ctx.blocking()),
         Synced::new);
     return syncing(false);
+  }
+
+  /**
+   * How much longer the containers of a pod being deleted keep running while it leaves its
+   * Services ({@link EndpointDrain}); zero when it may stop now. A pod that serves no Service, a
+   * grace period of 0 and a pod gone from the store stop at once; the wait never takes more than
+   * half the grace period, so the containers keep the rest of it to shut down.
+   */
+  private Duration drainWait(Duration grace) {
+    java.time.Instant now = ctx.clock().instant();
+    if (drainUntil == null) {
+      boolean serving = !grace.isZero() && ctx.drain().serving(pod);
+      drainStarted = now;
+      drainUntil = serving ? now.plus(grace.dividedBy(2)) : now;
+      if (serving) {
+        context.getLog().info("pod={}/{} leaving its Services before its containers stop", key.namespace(),
+            key.name());
+      }
+    }
+    if (!now.isBefore(drainUntil)) {
+      return Duration.ZERO;
+    }
+    if (!drained) {
+      if (ctx.drain().serving(pod)) {
+        // The endpoints controller has not dropped it yet: look again soon (bounded by drainUntil).
+        return Duration.ofMillis(Math.min(50, Duration.between(now, drainUntil).toMillis() + 1));
+      }
+      drained = true;
+      java.time.Instant propagated = now.plus(ctx.drain().propagation());
+      drainUntil = propagated.isBefore(drainUntil) ? propagated : drainUntil;
+    }
+    return now.isBefore(drainUntil) ? Duration.between(now, drainUntil) : Duration.ZERO;
   }
 
   private Behavior<Command> onSynced(Synced synced, boolean lookAgain) {

@@ -1,0 +1,154 @@
+package io.coxswain.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.dockerjava.api.DockerClient;
+import io.coxswain.network.Cidr;
+import io.coxswain.testing.DockerSupport;
+import io.coxswain.testing.Http;
+import io.coxswain.testing.Kubectl;
+import io.coxswain.testing.ServiceTraffic;
+import io.coxswain.testing.TestNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The talk's guestbook on real containers (examples/guestbook, images from
+ * examples/guestbook/build-images.sh, which .ci/run builds): the PHP frontend finds MariaDB and
+ * memcached by their Service names through the cluster DNS; a message posted through the
+ * frontend's node port reads back; requests spread over the three frontends; a bounded loop of
+ * 2,000 requests runs while one frontend's container is killed and another frontend pod is deleted.
+ */
+@Tag("integration")
+class DockerGuestbookTest {
+  private static final String NODE = "docker-guestbook";
+  private static DockerClient docker;
+  private static TestNode node;
+  private static Http http;
+  private static Path dataDir;
+  private static String nodeAddress;
+  private static int nodePort;
+
+  @BeforeAll
+  static void start() throws Exception {
+    docker = DockerSupport.requireDocker();
+    for (String image : List.of("coxswain/guestbook-php:v1", "coxswain/mariadb:10", "coxswain/memcached:1")) {
+      assertThat(docker.listImagesCmd().withImageNameFilter(image).exec())
+          .as("%s is built (examples/guestbook/build-images.sh; .ci/run runs it)", image).isNotEmpty();
+    }
+    node = TestNode.named(NODE, Map.of("coxswain.node.runtime", "docker", "coxswain.node.pod-sync-period", "200ms",
+        "coxswain.network.service-proxy", "nftables"));
+    http = new Http(node.url());
+    dataDir = Files.createTempDirectory("guestbook-mariadb-");
+    String manifest = Files.readString(Path.of("examples/guestbook/guestbook.yaml"))
+        .replace("/var/lib/coxswain-guestbook/mariadb", dataDir.toString());
+    Path file = Files.createTempFile("guestbook-", ".yaml");
+    Files.writeString(file, manifest);
+    Kubectl.Result applied = new Kubectl(node.url()).run("apply", "-f", file.toString());
+    assertThat(applied.exitCode()).as(applied.all()).isZero();
+    await().atMost(Duration.ofMinutes(3)).until(() -> ready("frontend") == 3 && ready("mariadb") == 1
+        && ready("memcached") == 1);
+    nodeAddress = Cidr.parse(http.get("/api/v1/nodes/" + NODE).json().at("/spec/podCIDR").asText()).address(1);
+    nodePort = http.get("/api/v1/namespaces/default/services/frontend").json().at("/spec/ports/0/nodePort").asInt();
+    ServiceTraffic.requireLocal(nodeAddress);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    node.close();
+    DockerSupport.removeNodeContainers(docker, NODE);
+    docker.close();
+  }
+
+  private static int ready(String service) {
+    Http.Reply reply = http.get("/api/v1/namespaces/default/endpoints/" + service);
+    int count = 0;
+    if (reply.code() == 200) {
+      for (JsonNode subset : reply.json().path("subsets")) {
+        count += subset.path("addresses").size();
+      }
+    }
+    return count;
+  }
+
+  @Test
+  void aMessagePostedThroughTheNodePortReadsBackFromEveryFrontend() throws Exception {
+    String message = "hello from the talk " + System.nanoTime();
+    ServiceTraffic.Response posted = ServiceTraffic.exchange(nodeAddress, nodePort, "POST", "/",
+        "message=" + java.net.URLEncoder.encode(message, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(posted.status()).isEqualTo(303);
+    Set<String> servedBy = new HashSet<>();
+    for (int i = 0; i < 60; i++) {
+      ServiceTraffic.Response read = ServiceTraffic.exchange(nodeAddress, nodePort, "GET", "/", null);
+      assertThat(read.status()).isEqualTo(200);
+      assertThat(read.body()).contains(message);
+      servedBy.add(read.headers().get("x-served-by"));
+    }
+    assertThat(servedBy).as("requests spread over the three frontends").hasSize(3);
+  }
+
+  /**
+   * 2,000 requests, each on a new connection (bounded: 3 minutes), while one frontend's container is killed (the kubelet
+   * restarts it) and another frontend pod is deleted (its RC replaces it). The deleted pod leaves
+   * the Service before its container is stopped, so nothing of it is lost. A killed container
+   * refuses connections until the node sees it die and the Service drops it; a request refused
+   * before it reached any server is tried once more, as HTTP clients retry idempotent requests
+   * whose connection failed; the retries are counted and reported.
+   */
+  @Test
+  void twoThousandRequestsWhileAFrontendIsKilledAndAnotherDeleted() throws Exception {
+    List<String> frontends = new ArrayList<>();
+    for (JsonNode pod : http.get("/api/v1/namespaces/default/pods?labelSelector=tier%3Dfrontend").json()
+        .get("items")) {
+      frontends.add(pod.at("/metadata/name").asText() + " " + pod.at("/status/containerStatuses/0/containerID")
+          .asText().substring("docker://".length()));
+    }
+    String killed = frontends.get(0).split(" ")[1];
+    String deleted = frontends.get(1).split(" ")[0];
+    List<String> failures = new ArrayList<>();
+    int retries = 0;
+    int requests = 0;
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (requests < 2_000 && System.nanoTime() < deadline) {
+      if (requests == 300) {
+        docker.killContainerCmd(killed).exec();
+      }
+      if (requests == 1_000) {
+        assertThat(http.delete("/api/v1/namespaces/default/pods/" + deleted).code()).isEqualTo(200);
+      }
+      try {
+        ServiceTraffic.Response response;
+        try {
+          response = ServiceTraffic.exchange(nodeAddress, nodePort, "GET", "/", null);
+        } catch (java.net.ConnectException refused) {
+          retries++;
+          response = ServiceTraffic.exchange(nodeAddress, nodePort, "GET", "/", null);
+        }
+        if (response.status() != 200) {
+          failures.add(requests + ": HTTP " + response.status());
+        }
+      } catch (IOException e) {
+        failures.add(requests + ": " + e);
+      }
+      requests++;
+    }
+    System.out.printf("guestbook: %d requests while a frontend container was killed and a frontend pod deleted: "
+        + "%d failed, %d refused connections retried once%n", requests, failures.size(), retries);
+    assertThat(requests).isEqualTo(2_000);
+    assertThat(failures).isEmpty();
+    await().atMost(Duration.ofMinutes(2)).until(() -> ready("frontend") == 3);
+  }
+}
