@@ -58,6 +58,29 @@ final class EndpointsBuilder {
     return List.copyOf(byPorts.values());
   }
 
+  /**
+   * The selected, running pods that have no container port a named targetPort names, as
+   * {@code pod "web-1" has no container port named "http"}: such a pod is left out of the
+   * Endpoints (as Kubernetes leaves it), and the controller says why in an event.
+   */
+  static List<String> unresolvedTargetPorts(Service service, List<Pod> podsInNamespace) {
+    LabelSelector selector = LabelSelector.fromMap(service.spec().selector());
+    List<String> problems = new ArrayList<>();
+    for (Pod pod : podsInNamespace) {
+      String ip = pod.statusOrEmpty().podIP();
+      if (ip == null || ip.isEmpty() || !selector.matches(pod.metadata().labelsOrEmpty())) {
+        continue;
+      }
+      for (ServicePort port : service.spec().ports()) {
+        if (port.targetPort() != null && !port.targetPort().isInt() && resolve(port, pod) == null) {
+          problems.add("pod \"" + pod.metadata().name() + "\" has no container port named \""
+              + port.targetPort().stringValue() + "\"");
+        }
+      }
+    }
+    return problems.stream().sorted().toList();
+  }
+
   private static List<EndpointPort> ports(Service service, Pod pod) {
     List<EndpointPort> ports = new ArrayList<>();
     for (ServicePort port : service.spec().ports()) {

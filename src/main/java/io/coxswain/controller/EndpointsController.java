@@ -38,13 +38,16 @@ public final class EndpointsController {
   static final String MANAGED_VALUE = "endpoints-controller";
 
   private final Client client;
+  private final io.coxswain.registry.EventRecorder events;
 
-  private EndpointsController(Client client) {
+  private EndpointsController(Client client, io.coxswain.registry.EventRecorder events) {
     this.client = client;
+    this.events = events;
   }
 
   public static Behavior<Controller.Command> create(WatchCache cache, Client client, Duration resync, Clock clock) {
-    EndpointsController controller = new EndpointsController(client);
+    EndpointsController controller = new EndpointsController(client,
+        new io.coxswain.registry.EventRecorder(client, "endpoint-controller", null, clock));
     return Controller.create(Controller.Settings.of("endpoints", resync), cache, Controller.Reconciler.of(controller::reconcile,
         view -> view.list("services", null, null, 0, o -> true).items().stream().map(EndpointsController::keyOf)
             .toList()), List.of(
@@ -109,7 +112,13 @@ public final class EndpointsController {
       }
       return Controller.Result.done();
     }
-    List<EndpointSubset> subsets = EndpointsBuilder.subsets(service, candidates(view, service));
+    List<Pod> candidates = candidates(view, service);
+    List<EndpointSubset> subsets = EndpointsBuilder.subsets(service, candidates);
+    // A named targetPort a selected pod lacks: the pod stays out; say so where `kubectl describe svc`
+    // shows it (the recorder counts a repeat on the same event instead of adding one).
+    for (String problem : EndpointsBuilder.unresolvedTargetPorts(service, candidates)) {
+      events.warning(service, "FailedToResolveTargetPort", problem);
+    }
     if (existing == null) {
       return done(client.create(Endpoints.of(ObjectMeta.named(serviceKey.namespace(), service.metadata().name())
           .withLabels(service.metadata().labels()).withAnnotations(Map.of(MANAGED, MANAGED_VALUE)), subsets)));

@@ -28,6 +28,7 @@ final class ServiceAllocator {
   static final int NODE_PORT_MAX = 32767;
   private static final long HOLD_NANOS = 60_000_000_000L;
 
+  private final String cidr;
   private final int networkBase;
   private final int size;
   private final Random random;
@@ -40,6 +41,7 @@ final class ServiceAllocator {
     if (prefix < 12 || prefix > 28) {
       throw new IllegalArgumentException("service CIDR prefix must be between /12 and /28: " + cidr);
     }
+    this.cidr = cidr;
     this.networkBase = toInt(parts[0]) & (-1 << (32 - prefix));
     this.size = 1 << (32 - prefix);
     this.random = random;
@@ -159,11 +161,14 @@ final class ServiceAllocator {
     } catch (IllegalArgumentException e) {
       throw invalid(service, "spec.clusterIP", "\"" + ip + "\": must be a valid IP address, (e.g. 10.9.8.7), or \"None\"");
     }
+    // Kubernetes' allocator reports both on spec.clusterIPs, in these words.
     if (Integer.compareUnsigned(address - networkBase, size) >= 0) {
-      throw invalid(service, "spec.clusterIP", "\"" + ip + "\": provided IP is not in the valid range");
+      throw invalid(service, "spec.clusterIPs", "[\"" + ip + "\"]: failed to allocate IP " + ip + ": the provided IP ("
+          + ip + ") is not in the valid range. The range of valid IPs is " + cidr);
     }
     if (used.contains(ip)) {
-      throw invalid(service, "spec.clusterIP", "\"" + ip + "\": provided IP is already allocated");
+      throw invalid(service, "spec.clusterIPs", "[\"" + ip + "\"]: failed to allocate IP " + ip
+          + ": provided IP is already allocated");
     }
   }
 

@@ -75,11 +75,12 @@ public final class PodStatusView {
   }
 
   /**
-   * Pending until every container has started once; Running while any runs or will restart;
-   * Succeeded when all finished with 0; Failed when all finished and one failed.
+   * Pending until every container has started once (a container the runtime has created but not
+   * yet started is still waiting, as the kubelet counts it); Running while any runs or will
+   * restart; Succeeded when all finished with 0; Failed when all finished and one failed.
    */
   static String phase(String restartPolicy, Map<String, ContainerRecord> records) {
-    if (records.isEmpty() || records.values().stream().anyMatch(r -> r.observed() == null && r.lastTerminated() == null
+    if (records.isEmpty() || records.values().stream().anyMatch(r -> !started(r) && r.lastTerminated() == null
         && !r.finished())) {
       return "Pending";
     }
@@ -90,6 +91,10 @@ public final class PodStatusView {
     boolean anyFailed = records.values().stream().anyMatch(r -> r.observed() != null && r.observed().exitCode() != null
         && r.observed().exitCode() != 0);
     return anyFailed ? "Failed" : "Succeeded";
+  }
+
+  private static boolean started(ContainerRecord r) {
+    return r.observed() != null && (r.observed().running() || r.observed().exited());
   }
 
   private static PodCondition condition(PodStatus previous, String type, boolean status, String now) {
