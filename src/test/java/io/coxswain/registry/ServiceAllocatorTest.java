@@ -47,7 +47,7 @@ class ServiceAllocatorTest {
     assertThat(fixed.spec().ports().get(0).nodePort()).isEqualTo(30080);
     assertThatThrownBy(() -> allocator.allocate(service("b", "ClusterIP", "10.96.5.5", null), CacheView.empty()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().details().causes().get(0).field())
-            .isEqualTo("spec.clusterIP"));
+            .isEqualTo("spec.clusterIPs"));
     assertThatThrownBy(() -> allocator.allocate(service("c", "NodePort", null, 30080), CacheView.empty()))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().details().causes().get(0).field())
             .isEqualTo("spec.ports[0].nodePort"));
