@@ -104,6 +104,9 @@ public final class CoxswainNode implements AutoCloseable {
       log.info("node={} container runtime: {}, pod range {}", settings.nodeName(), runtime.version(), chosen.podCidr());
       ApiServer api = ApiServer.start(system, registry, config, Clock.systemUTC(), settings.nodeName(),
           runtime instanceof LogReader reader ? reader : null);
+      system.systemActorOf(MemberFencing.create(client.cache(), runtime, settings.nodeName(),
+          system.dispatchers().lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking())), "member-fencing",
+          org.apache.pekko.actor.typed.Props.empty());
       String clusterDomain = NodeNetwork.start(system, client.cache(), writer, config, settings.nodeName(), runtime,
           chosen.podCidr());
       startNodeAgent(system, client, writer, settings, config, runtime, api.port(), chosen.podCidr().toString(),

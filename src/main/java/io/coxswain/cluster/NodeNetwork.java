@@ -53,7 +53,8 @@ final class NodeNetwork {
     }
     ServiceDataplane dataplane = new ServiceDataplane(nodeName,
         new ServiceRange(config.getString("coxswain.api.service-cidr")),
-        () -> runtime instanceof PodNetwork network ? List.of(network.bridgeInterface()) : List.of());
+        () -> runtime instanceof PodNetwork network ? List.of(network.bridgeInterface()) : List.of(),
+        runtime instanceof PodNetwork ? config.getString("coxswain.network.cluster-cidr") : null);
     try {
       dataplane.start();
     } catch (ServiceRange.Unsafe | NftTables.Unavailable e) {

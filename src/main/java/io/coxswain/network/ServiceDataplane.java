@@ -20,6 +20,7 @@ public final class ServiceDataplane {
   private final String table;
   private final ServiceRange range;
   private final Supplier<List<String>> bridges;
+  private final String clusterCidr;
   private Ruleset applied; // null: the table's content is unknown, rebuild it afresh
   private long lastSweep;
 
@@ -27,6 +28,15 @@ public final class ServiceDataplane {
    * @param bridges the Linux bridges this node's pods are on (their ports get hairpin mode)
    */
   public ServiceDataplane(String nodeName, ServiceRange range, Supplier<List<String>> bridges) {
+    this(nodeName, range, bridges, null);
+  }
+
+  /**
+   * @param clusterCidr the cluster's pod range, forwarded between the bridges of this host's nodes
+   *                    ({@link PodForwarding}), or null
+   */
+  public ServiceDataplane(String nodeName, ServiceRange range, Supplier<List<String>> bridges, String clusterCidr) {
+    this.clusterCidr = clusterCidr;
     this.nodeName = nodeName;
     this.table = NftTables.tableOf(nodeName);
     this.range = range;
@@ -45,6 +55,9 @@ public final class ServiceDataplane {
     NftTables.check();
     sweep();
     sync(Ruleset.EMPTY);
+    if (clusterCidr != null) {
+      log.info("node={} {}", nodeName, PodForwarding.allow(clusterCidr));
+    }
     log.info("node={} service data plane ready: nftables table {}, service range {} routed locally", nodeName, table,
         range.cidr());
   }
