@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fences a member that left the cluster for good: the containers of its node that this member's
- * runtime can see are stopped and removed. When a member dies with its host, its containers die
+ * Fences a member the cluster downed (it stopped answering; not one that left on purpose, which
+ * keeps its containers to re-adopt when it restarts): the containers of its node that this
+ * member's runtime can see are stopped and removed. When a member dies with its host, its containers die
  * with it; when several members share one host (one Docker daemon), a member killed with -9
  * leaves its containers running, and its replacement pods elsewhere would then compete with them
  * (a database's lock on its files, a port on the host). On separate hosts no runtime sees another
@@ -38,6 +39,9 @@ final class MemberFencing {
       Cluster.get(context.getSystem()).subscriptions()
           .tell(Subscribe.create(context.getSelf(), ClusterEvent.MemberRemoved.class));
       return Behaviors.receiveMessage(removed -> {
+        if (removed.previousStatus() != org.apache.pekko.cluster.MemberStatus.down()) {
+          return Behaviors.same(); // it left on purpose (a restart, say) and keeps its containers to re-adopt
+        }
         String address = removed.member().address().toString();
         for (KubeObject node : cache.view().list("nodes", null, null, 0, o -> true).items()) {
           String name = node.metadata().name();
