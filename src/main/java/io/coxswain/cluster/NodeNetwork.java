@@ -51,9 +51,10 @@ final class NodeNetwork {
     if (!wanted) {
       return null;
     }
+    // The bridge is made once, when the runtime prepares the node: ask the daemon its name once.
+    List<String> bridges = runtime instanceof PodNetwork network ? List.of(network.bridgeInterface()) : List.of();
     ServiceDataplane dataplane = new ServiceDataplane(nodeName,
-        new ServiceRange(config.getString("coxswain.api.service-cidr")),
-        () -> runtime instanceof PodNetwork network ? List.of(network.bridgeInterface()) : List.of(),
+        new ServiceRange(config.getString("coxswain.api.service-cidr")), () -> bridges,
         runtime instanceof PodNetwork ? config.getString("coxswain.network.cluster-cidr") : null);
     try {
       dataplane.start();

@@ -9,9 +9,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code bin/bench etcd}: Coxswain's creates beside etcd's puts, both synced before they are
@@ -158,45 +155,9 @@ public final class EtcdComparisonBenchmark {
         + " .. '\",\"value\":\"" + value + "\"}')";
   }
 
-  private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
-  private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)");
-
   /** One wrk run; {@code run} makes names unique, {@code namespace} is where Coxswain's pods go. */
   static Run wrk(String url, Path script, int seconds, String run, String namespace) throws Exception {
-    Process process = new ProcessBuilder("wrk", "-t2", "-c8", "-d" + seconds + "s", "--latency", "-s", script.toString(),
-        url, "--", run, namespace).redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException("wrk failed:\n" + out);
-    }
-    Matcher rate = RATE.matcher(out);
-    if (!rate.find()) {
-      throw new IllegalStateException("no rate in wrk output:\n" + out);
-    }
-    Matcher errors = ERRORS.matcher(out);
-    long errorCount = errors.find() ? Long.parseLong(errors.group(1)) : 0;
-    Matcher socketErrors = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
-        .matcher(out);
-    if (socketErrors.find()) {
-      for (int g = 1; g <= 4; g++) {
-        errorCount += Long.parseLong(socketErrors.group(g));
-      }
-    }
-    return new Run(Double.parseDouble(rate.group(1)), percentile(out, "50%"), percentile(out, "90%"),
-        percentile(out, "99%"), errorCount);
-  }
-
-  /** A latency percentile from wrk's distribution, in milliseconds. */
-  private static double percentile(String out, String label) {
-    Matcher m = Pattern.compile("\\s" + Pattern.quote(label) + "\\s+([\\d.]+)(us|ms|s)\\b").matcher(out);
-    if (!m.find()) {
-      throw new IllegalStateException("no " + label + " in wrk output:\n" + out);
-    }
-    double value = Double.parseDouble(m.group(1));
-    return switch (m.group(2)) {
-      case "us" -> value / 1000;
-      case "s" -> value * 1000;
-      default -> value;
-    };
+    Wrk.Result r = Wrk.run(url, seconds, List.of("-t2", "-c8", "-s", script.toString()), List.of(run, namespace));
+    return new Run(r.rate(), r.p50(), r.p90(), r.p99(), r.errors());
   }
 }

@@ -180,26 +180,26 @@ public final class ServiceBenchmark {
       // Loaded: wrk's connections saturate the two cores (throughput). Unloaded: one connection,
       // so latency is the path's own and not the run queue's (the added p99).
       for (int load : List.of(connections, 1)) {
-        Map<String, List<double[]>> runs = new LinkedHashMap<>();
+        Map<String, List<Wrk.Result>> runs = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
           for (Map.Entry<String, String> target : targets.entrySet()) {
             runs.computeIfAbsent(target.getKey(), k -> new ArrayList<>()).add(wrk(target.getValue(), seconds, load));
           }
         }
-        double directRate = median(runs.get("direct to the pod"), 0);
-        double directP50 = median(runs.get("direct to the pod"), 1);
-        double directP99 = median(runs.get("direct to the pod"), 2);
+        double directRate = median(runs.get("direct to the pod"), Wrk.Result::rate);
+        double directP50 = median(runs.get("direct to the pod"), Wrk.Result::p50);
+        double directP99 = median(runs.get("direct to the pod"), Wrk.Result::p99);
         System.out.printf("%d connection(s), medians of %d rounds of %d s, targets interleaved:%n", load, rounds,
             seconds);
         System.out.printf("  %-18s %12s %9s %9s %9s %11s %11s%n", "path", "requests/s", "p50 ms", "p99 ms",
             "x direct", "added p50", "added p99");
-        for (Map.Entry<String, List<double[]>> run : runs.entrySet()) {
-          double rate = median(run.getValue(), 0);
-          double p50 = median(run.getValue(), 1);
-          double p99 = median(run.getValue(), 2);
+        for (Map.Entry<String, List<Wrk.Result>> run : runs.entrySet()) {
+          double rate = median(run.getValue(), Wrk.Result::rate);
+          double p50 = median(run.getValue(), Wrk.Result::p50);
+          double p99 = median(run.getValue(), Wrk.Result::p99);
           System.out.printf("  %-18s %12.0f %9.3f %9.3f %9.2f %8.3f ms %8.3f ms   errors %d%n", run.getKey(), rate,
               p50, p99, rate / directRate, p50 - directP50, p99 - directP99,
-              (long) run.getValue().stream().mapToDouble(r -> r[3]).sum());
+              run.getValue().stream().mapToLong(Wrk.Result::errors).sum());
         }
       }
     } finally {
@@ -209,46 +209,8 @@ public final class ServiceBenchmark {
     }
   }
 
-  /** {rate, p50 ms, p99 ms, errors} of one wrk run. */
-  private static double[] wrk(String url, int seconds, int connections) throws Exception {
-    Process process = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds
-        + "s", "--latency", url)
-        .redirectErrorStream(true).start();
-    String out = new String(process.getInputStream().readAllBytes());
-    if (!process.waitFor(seconds + 60L, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      throw new IllegalStateException("wrk failed:\n" + out);
-    }
-    java.util.regex.Matcher rate = java.util.regex.Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
-    if (!rate.find()) {
-      throw new IllegalStateException("no rate in wrk output:\n" + out);
-    }
-    long errors = 0;
-    java.util.regex.Matcher socket = java.util.regex.Pattern
-        .compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)").matcher(out);
-    if (socket.find()) {
-      for (int g = 1; g <= 4; g++) {
-        errors += Long.parseLong(socket.group(g));
-      }
-    }
-    java.util.regex.Matcher non2xx = java.util.regex.Pattern.compile("Non-2xx or 3xx responses:\\s+(\\d+)").matcher(out);
-    if (non2xx.find()) {
-      errors += Long.parseLong(non2xx.group(1));
-    }
-    return new double[] {Double.parseDouble(rate.group(1)), percentile(out, "50%"), percentile(out, "99%"), errors};
-  }
-
-  private static double percentile(String out, String label) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s" + java.util.regex.Pattern.quote(label)
-        + "\\s+([\\d.]+)(us|ms|s)\\b").matcher(out);
-    if (!m.find()) {
-      throw new IllegalStateException("no " + label + " in wrk output:\n" + out);
-    }
-    double value = Double.parseDouble(m.group(1));
-    return switch (m.group(2)) {
-      case "us" -> value / 1000;
-      case "s" -> value * 1000;
-      default -> value;
-    };
+  private static Wrk.Result wrk(String url, int seconds, int connections) throws Exception {
+    return Wrk.run(url, seconds, List.of("-t" + Math.min(2, connections), "-c" + connections), List.of());
   }
 
   // ---- readiness ----------------------------------------------------------------------------
@@ -328,14 +290,7 @@ public final class ServiceBenchmark {
   }
 
   private static int readyAddresses(Http http, String service) {
-    Http.Reply reply = http.get("/api/v1/namespaces/default/endpoints/" + service);
-    int count = 0;
-    if (reply.code() == 200) {
-      for (JsonNode subset : reply.json().path("subsets")) {
-        count += subset.path("addresses").size();
-      }
-    }
-    return count;
+    return ServiceTraffic.readyAddresses(http, "default", service).size();
   }
 
   private static void waitForReady(Http http, String service, int count) throws InterruptedException {
@@ -348,8 +303,8 @@ public final class ServiceBenchmark {
     }
   }
 
-  private static double median(List<double[]> runs, int index) {
-    List<Double> values = runs.stream().map(r -> r[index]).sorted().toList();
+  private static double median(List<Wrk.Result> runs, java.util.function.ToDoubleFunction<Wrk.Result> value) {
+    List<Double> values = runs.stream().map(value::applyAsDouble).sorted().toList();
     return values.get(values.size() / 2);
   }
 

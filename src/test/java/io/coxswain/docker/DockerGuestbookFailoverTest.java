@@ -91,14 +91,7 @@ class DockerGuestbookFailoverTest {
   }
 
   private static int ready(Http api, String service) {
-    Http.Reply reply = api.get("/api/v1/namespaces/default/endpoints/" + service);
-    int count = 0;
-    if (reply.code() == 200) {
-      for (JsonNode subset : reply.json().path("subsets")) {
-        count += subset.path("addresses").size();
-      }
-    }
-    return count;
+    return ServiceTraffic.readyAddresses(api, "default", service).size();
   }
 
   /** The one live pod with the label, or null. */

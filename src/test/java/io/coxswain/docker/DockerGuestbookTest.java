@@ -74,14 +74,7 @@ class DockerGuestbookTest {
   }
 
   private static int ready(String service) {
-    Http.Reply reply = http.get("/api/v1/namespaces/default/endpoints/" + service);
-    int count = 0;
-    if (reply.code() == 200) {
-      for (JsonNode subset : reply.json().path("subsets")) {
-        count += subset.path("addresses").size();
-      }
-    }
-    return count;
+    return ServiceTraffic.readyAddresses(http, "default", service).size();
   }
 
   @Test

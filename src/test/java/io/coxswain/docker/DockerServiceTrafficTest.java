@@ -123,15 +123,7 @@ class DockerServiceTrafficTest {
   }
 
   private static List<String> readyAddresses(String service) {
-    Http.Reply reply = http.get("/api/v1/namespaces/default/endpoints/" + service);
-    if (reply.code() != 200) {
-      return List.of();
-    }
-    List<String> ips = new java.util.ArrayList<>();
-    for (JsonNode subset : reply.json().path("subsets")) {
-      subset.path("addresses").forEach(a -> ips.add(a.get("ip").asText()));
-    }
-    return ips;
+    return ServiceTraffic.readyAddresses(http, "default", service);
   }
 
   /** Pod name to its app container's id, for the pods behind "web". */

@@ -21,6 +21,18 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceTraffic {
   private ServiceTraffic() {}
 
+  /** The ready addresses of a Service's Endpoints (none while it has no Endpoints object). */
+  public static java.util.List<String> readyAddresses(Http api, String namespace, String service) {
+    Http.Reply reply = api.get("/api/v1/namespaces/" + namespace + "/endpoints/" + service);
+    java.util.List<String> ips = new java.util.ArrayList<>();
+    if (reply.code() == 200) {
+      for (com.fasterxml.jackson.databind.JsonNode subset : reply.json().path("subsets")) {
+        subset.path("addresses").forEach(a -> ips.add(a.get("ip").asText()));
+      }
+    }
+    return ips;
+  }
+
   /** Fails the test unless a packet to {@code address} stays on this machine. */
   public static void requireLocal(String address) {
     assertThat(ServiceRange.routesLocally(address))
