@@ -31,6 +31,8 @@ import java.util.function.UnaryOperator;
  */
 public final class Registry {
   private static final int GENERATE_NAME_ATTEMPTS = 3;
+  /** Tries of a write whose picked cluster IP or node port another member took meanwhile. */
+  private static final int ALLOCATION_ATTEMPTS = 8;
   private static final String MODIFIED = "the object has been modified; please apply your changes to the latest version and try again";
 
   private final StoreClient store;
@@ -79,6 +81,9 @@ public final class Registry {
           if (generated && error.code() == 409 && attempt < GENERATE_NAME_ATTEMPTS) {
             return create(strategy, namespace, object, dryRun, attempt + 1);
           }
+          if (attempt < ALLOCATION_ATTEMPTS && strategy.retryAllocation(object, error)) {
+            return create(strategy, namespace, object, dryRun, attempt + 1);
+          }
           throw error;
         })
         .thenCompose(x -> x);
@@ -100,6 +105,31 @@ public final class Registry {
    * (the main resource), "status", or one the kind's strategy handles (a namespace's "finalize").
    */
   public CompletionStage<KubeObject> update(ResourceKey key, UnaryOperator<KubeObject> change, String subresource,
+      boolean dryRun) {
+    return update(key, change, subresource, dryRun, 1);
+  }
+
+  private CompletionStage<KubeObject> update(ResourceKey key, UnaryOperator<KubeObject> change, String subresource,
+      boolean dryRun, int attempt) {
+    java.util.concurrent.atomic.AtomicReference<KubeObject> asked = new java.util.concurrent.atomic.AtomicReference<>();
+    return updateOnce(key, current -> {
+      KubeObject requested = change.apply(current);
+      asked.set(requested);
+      return requested;
+    }, subresource, dryRun).<CompletionStage<KubeObject>>handle((written, failure) -> {
+      if (failure == null) {
+        return CompletableFuture.completedFuture(written);
+      }
+      ApiException error = StoreClient.unwrap(failure);
+      if (subresource == null && asked.get() != null && attempt < ALLOCATION_ATTEMPTS
+          && strategies.of(key.resource()).retryAllocation(asked.get(), error)) {
+        return update(key, change, subresource, dryRun, attempt + 1);
+      }
+      throw error;
+    }).thenCompose(x -> x);
+  }
+
+  private CompletionStage<KubeObject> updateOnce(ResourceKey key, UnaryOperator<KubeObject> change, String subresource,
       boolean dryRun) {
     boolean status = subresource != null;
     Strategy strategy = strategies.of(key.resource());

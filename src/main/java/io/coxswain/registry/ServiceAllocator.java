@@ -17,11 +17,12 @@ import java.util.Set;
 
 /**
  * Gives new services their cluster IP (from the service range, 10.96.0.0/16 by default, as
- * kubeadm's) and their node ports (30000-32767), or checks the ones the client asked for. Used
- * addresses are read from the watch cache plus what this allocator handed out in the last minute
- * (a create in flight is not in the cache yet). One allocator per member's registry: with several
- * members two could hand out the same address at the same instant; the Services milestone moves
- * this into the store.
+ * kubeadm's) and their node ports (30000-32767), or checks the ones the client asked for. A pick
+ * avoids what the watch cache shows plus what this allocator handed out in the last minute (a
+ * create in flight is not in the cache yet). The pick is a proposal: the store commits a write
+ * only if no other object holds its IP or ports ({@link io.coxswain.api.UniqueClaims}), so two
+ * members picking the same address at once cannot both succeed; the loser is tried again with a
+ * fresh pick ({@link #takenElsewhere}).
  */
 final class ServiceAllocator {
   static final int NODE_PORT_MIN = 30000;
@@ -116,6 +117,51 @@ final class ServiceAllocator {
     mine.forEach(recentPorts::remove);
     used.removeAll(mine);
     return next.withSpec(next.spec().withPorts(nodePorts(next, used)));
+  }
+
+  /**
+   * Whether the store refused {@code requested}'s write only on values this allocator picked (not
+   * ones the client asked for); those values are then held as taken, so the next pick avoids them
+   * even before the cache shows the Service that has them.
+   */
+  synchronized boolean takenElsewhere(Service requested, ApiException error) {
+    if (error.code() != 422 || error.status().details() == null || error.status().details().causes() == null
+        || error.status().details().causes().isEmpty()) {
+      return false;
+    }
+    List<String> taken = new ArrayList<>();
+    for (StatusCause cause : error.status().details().causes()) {
+      String field = cause.field() == null ? "" : cause.field();
+      String message = cause.message() == null ? "" : cause.message();
+      if (!message.contains("already allocated")) {
+        return false;
+      }
+      if (field.equals("spec.clusterIPs")) {
+        String asked = requested.spec().clusterIP();
+        if (asked != null && !asked.isEmpty()) {
+          return false;
+        }
+        taken.add("ip:" + message.replaceAll(".*failed to allocate IP ([0-9.]+).*", "$1"));
+      } else if (field.matches("spec\\.ports\\[\\d+\\]\\.nodePort")) {
+        int index = Integer.parseInt(field.replaceAll("\\D+", " ").trim());
+        List<ServicePort> ports = requested.spec().ports();
+        if (index < ports.size() && ports.get(index).nodePort() != null && ports.get(index).nodePort() != 0) {
+          return false;
+        }
+        taken.add("port:" + message.replaceAll("\\D*(\\d+).*", "$1"));
+      } else {
+        return false;
+      }
+    }
+    long now = System.nanoTime();
+    for (String value : taken) {
+      if (value.startsWith("ip:")) {
+        recentIps.put(value.substring(3), now);
+      } else {
+        recentPorts.put(Integer.parseInt(value.substring(5)), now);
+      }
+    }
+    return true;
   }
 
   private static boolean wantsNodePorts(Service service) {

@@ -136,6 +136,11 @@ public final class Strategies {
     public KubeObject allocateOnUpdate(KubeObject current, KubeObject next, io.coxswain.store.CacheView view) {
       return allocator.reallocate((io.coxswain.api.core.Service) current, (io.coxswain.api.core.Service) next, view);
     }
+
+    @Override
+    public boolean retryAllocation(KubeObject requested, ApiException error) {
+      return allocator.takenElsewhere((io.coxswain.api.core.Service) requested, error);
+    }
   }
 
   /** ReplicationControllers: core/v1 orphans dependents by default, for compatibility, as Kubernetes does. */

@@ -43,6 +43,16 @@ public interface Strategy {
     return next;
   }
 
+  /**
+   * Whether a write the store refused with {@code error} (422: a unique claim another object holds)
+   * failed only on values {@link #allocate} picked rather than values {@code requested} asked for;
+   * then the write is tried again with a fresh pick. Another member may have taken the value
+   * before this member's cache showed it.
+   */
+  default boolean retryAllocation(KubeObject requested, io.coxswain.api.ApiException error) {
+    return false;
+  }
+
   default List<StatusCause> validateCreate(KubeObject object) {
     return Validation.validateCreate(object);
   }

@@ -4,9 +4,8 @@ import io.coxswain.api.ApiException;
 import io.coxswain.api.KubeObject;
 import io.coxswain.api.Status;
 import java.util.ArrayList;
-import java.util.HashMap;
+import io.coxswain.api.UniqueClaims;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decides a batch of writes against the store state, in order, as if each were committed before
@@ -26,32 +25,33 @@ public final class BatchEvaluator {
   public record Result(List<Change> changes, List<Outcome> outcomes) {}
 
   public static Result evaluate(StoreState state, List<StoreOp> ops) {
-    Map<ResourceKey, KubeObject> pending = new HashMap<>();
+    // Each write is decided against the state with the batch's earlier writes applied (persistent
+    // maps: a small copy per write), so unique claims are checked across the batch too.
+    StoreState working = state;
     List<Change> changes = new ArrayList<>();
     List<Outcome> outcomes = new ArrayList<>(ops.size());
-    long revision = state.revision();
     for (StoreOp op : ops) {
       try {
-      Change change = decide(op, key -> current(state, pending, key), revision + 1);
-      revision = change.revision();
-      pending.put(change.key(), change.type() == ChangeType.DELETED ? null : change.object());
-      changes.add(change);
-      outcomes.add(new Outcome(change, null));
+        Change change = decide(op, working, working.revision() + 1);
+        working = working.apply(List.of(change));
+        changes.add(change);
+        outcomes.add(new Outcome(change, null));
       } catch (ApiException e) {
-      outcomes.add(Outcome.failed(e));
+        outcomes.add(Outcome.failed(e));
       }
     }
     return new Result(changes, outcomes);
   }
 
-  private static KubeObject current(StoreState state, Map<ResourceKey, KubeObject> pending, ResourceKey key) {
-    return pending.containsKey(key) ? pending.get(key) : state.get(key);
-  }
-
-  private static Change decide(StoreOp op, java.util.function.Function<ResourceKey, KubeObject> lookup, long revision) {
+  private static Change decide(StoreOp op, StoreState state, long revision) {
+    java.util.function.Function<ResourceKey, KubeObject> lookup = state::get;
     ResourceKey key = op.key();
     KubeObject existing = lookup.apply(key);
     String rv = Long.toString(revision);
+    if (!(op instanceof StoreOp.Delete)) {
+      checkClaims(state, key, existing, op instanceof StoreOp.Create create ? create.object()
+          : ((StoreOp.Update) op).object());
+    }
     if (op instanceof StoreOp.Create create) {
       if (existing != null) {
         throw ApiException.alreadyExists(key.resource(), key.name());
@@ -76,6 +76,32 @@ public final class BatchEvaluator {
     StoreOp.Delete delete = (StoreOp.Delete) op;
     checkPreconditions(key, existing, delete.expectedResourceVersion(), delete.expectedUid());
     return new Change(revision, ChangeType.DELETED, key, stamp(existing, rv));
+  }
+
+  /**
+   * Refuses a write whose object claims a value another object holds (422, as Kubernetes'
+   * allocators answer). Only values the stored object does not already hold are checked, so an
+   * object keeps whatever it was created with.
+   */
+  private static void checkClaims(StoreState state, ResourceKey key, KubeObject existing, KubeObject next) {
+    List<UniqueClaims.Claim> claims = UniqueClaims.of(next);
+    if (claims.isEmpty()) {
+      return;
+    }
+    java.util.Set<String> held = new java.util.HashSet<>();
+    if (existing != null) {
+      UniqueClaims.of(existing).forEach(c -> held.add(c.value()));
+    }
+    List<Status.StatusCause> causes = new ArrayList<>();
+    for (UniqueClaims.Claim claim : claims) {
+      ResourceKey holder = state.claimHolder(claim.value());
+      if (holder != null && !holder.equals(key) && !held.contains(claim.value())) {
+        causes.add(new Status.StatusCause("FieldValueInvalid", claim.message(), claim.field()));
+      }
+    }
+    if (!causes.isEmpty()) {
+      throw ApiException.invalid(next.kind(), key.name(), causes);
+    }
   }
 
   private static void checkPreconditions(ResourceKey key, KubeObject existing, String expectedRv, String expectedUid) {

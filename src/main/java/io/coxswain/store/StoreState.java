@@ -1,29 +1,33 @@
 package io.coxswain.store;
 
 import io.coxswain.api.KubeObject;
+import io.coxswain.api.UniqueClaims;
 import java.util.ArrayList;
 import java.util.List;
 import scala.collection.immutable.HashMap;
 
 /**
- * The store's state: every object by key and the revision of the last commit. Persistent
+ * The store's state: every object by key, the revision of the last commit, and which object
+ * holds each {@link UniqueClaims unique claim} (a Service's cluster IP, a node port). Persistent
  * (structurally shared) so a snapshot can be serialised on another thread while writes go on, and
  * so subscribers can be handed the whole state without a copy.
  */
 public final class StoreState {
-  private static final StoreState EMPTY = new StoreState(0, emptyMap());
+  private static final StoreState EMPTY = new StoreState(0, emptyMap(), emptyMap());
 
   private final long revision;
   private final HashMap<ResourceKey, KubeObject> objects;
+  private final HashMap<String, ResourceKey> claims;
 
-  private StoreState(long revision, HashMap<ResourceKey, KubeObject> objects) {
+  private StoreState(long revision, HashMap<ResourceKey, KubeObject> objects, HashMap<String, ResourceKey> claims) {
     this.revision = revision;
     this.objects = objects;
+    this.claims = claims;
   }
 
   @SuppressWarnings("unchecked")
-  private static HashMap<ResourceKey, KubeObject> emptyMap() {
-    return (HashMap<ResourceKey, KubeObject>) (Object) scala.collection.immutable.HashMap$.MODULE$.empty();
+  private static <K, V> HashMap<K, V> emptyMap() {
+    return (HashMap<K, V>) (Object) scala.collection.immutable.HashMap$.MODULE$.empty();
   }
 
   public static StoreState empty() {
@@ -32,10 +36,13 @@ public final class StoreState {
 
   public static StoreState of(long revision, List<KubeObject> objects, java.util.function.Function<KubeObject, ResourceKey> keyOf) {
     HashMap<ResourceKey, KubeObject> map = emptyMap();
+    HashMap<String, ResourceKey> claims = emptyMap();
     for (KubeObject object : objects) {
-      map = map.updated(keyOf.apply(object), object);
+      ResourceKey key = keyOf.apply(object);
+      map = map.updated(key, object);
+      claims = claim(claims, key, object);
     }
-    return new StoreState(revision, map);
+    return new StoreState(revision, map, claims);
   }
 
   public long revision() {
@@ -49,6 +56,11 @@ public final class StoreState {
   /** The stored object, or null. */
   public KubeObject get(ResourceKey key) {
     return objects.getOrElse(key, () -> null);
+  }
+
+  /** The key of the object holding {@code claim} (a {@link UniqueClaims.Claim#value()}), or null. */
+  public ResourceKey claimHolder(String claim) {
+    return claims.getOrElse(claim, () -> null);
   }
 
   public List<KubeObject> objects() {
@@ -66,13 +78,47 @@ public final class StoreState {
 
   public StoreState apply(List<Change> changes) {
     HashMap<ResourceKey, KubeObject> next = objects;
+    HashMap<String, ResourceKey> nextClaims = claims;
     long last = revision;
     for (Change change : changes) {
-      next = change.type() == ChangeType.DELETED
-          ? next.removed(change.key())
-          : next.updated(change.key(), change.object());
+      KubeObject before = next.getOrElse(change.key(), () -> null);
+      if (before != null) {
+        nextClaims = release(nextClaims, change.key(), before);
+      }
+      if (change.type() == ChangeType.DELETED) {
+        next = next.removed(change.key());
+      } else {
+        next = next.updated(change.key(), change.object());
+        nextClaims = claim(nextClaims, change.key(), change.object());
+      }
       last = change.revision();
     }
-    return new StoreState(last, next);
+    return new StoreState(last, next, nextClaims);
+  }
+
+  /**
+   * {@code claims} with {@code object}'s claims held by {@code key}. A value another object
+   * already holds stays with it: the evaluator refuses new such writes, and this keeps state
+   * written before claims were checked (duplicates from then) readable.
+   */
+  private static HashMap<String, ResourceKey> claim(HashMap<String, ResourceKey> claims, ResourceKey key,
+      KubeObject object) {
+    for (UniqueClaims.Claim claim : UniqueClaims.of(object)) {
+      if (!claims.contains(claim.value())) {
+        claims = claims.updated(claim.value(), key);
+      }
+    }
+    return claims;
+  }
+
+  /** {@code claims} without the values {@code key} held through {@code object}. */
+  private static HashMap<String, ResourceKey> release(HashMap<String, ResourceKey> claims, ResourceKey key,
+      KubeObject object) {
+    for (UniqueClaims.Claim claim : UniqueClaims.of(object)) {
+      if (key.equals(claims.getOrElse(claim.value(), () -> null))) {
+        claims = claims.removed(claim.value());
+      }
+    }
+    return claims;
   }
 }
