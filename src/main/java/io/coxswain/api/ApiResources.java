@@ -48,6 +48,8 @@ public final class ApiResources {
 
   public static final ApiResource LEASES = new ApiResource("coordination.k8s.io", "v1", "leases", "lease", "Lease",
       true, List.of(), Lease.class, List.of());
+  public static final ApiResource ENDPOINT_SLICES = new ApiResource("discovery.k8s.io", "v1", "endpointslices",
+      "endpointslice", "EndpointSlice", true, List.of(), io.coxswain.api.discovery.EndpointSlice.class, List.of());
 
   /** The body of {@code POST pods/{name}/binding}. */
   public static final ApiResource BINDING = new ApiResource("bindings", "binding", "Binding", true, List.of(),
@@ -58,7 +60,7 @@ public final class ApiResources {
 
   private static final List<ApiResource> ALL =
       List.of(PODS, REPLICATION_CONTROLLERS, SERVICES, ENDPOINTS, EVENTS, NODES, NAMESPACES, CONFIG_MAPS, SECRETS,
-          SERVICE_ACCOUNTS, LEASES);
+          SERVICE_ACCOUNTS, LEASES, ENDPOINT_SLICES);
 
   private ApiResources() {}
 

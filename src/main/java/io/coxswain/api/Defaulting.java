@@ -110,6 +110,12 @@ public final class Defaulting {
     if (obj instanceof Endpoints e) {
       return e.withSubsets(e.subsets().stream().map(Defaulting::subset).toList());
     }
+    if (obj instanceof io.coxswain.api.discovery.EndpointSlice slice) {
+      // Kubernetes' SetDefaults_EndpointPort: a port's name defaults to "" and its protocol to TCP.
+      return slice.withEndpoints(slice.endpoints(), slice.ports().stream()
+          .map(p -> new io.coxswain.api.discovery.EndpointPort(p.name() == null ? "" : p.name(),
+              p.protocol() == null ? "TCP" : p.protocol(), p.port(), p.appProtocol())).toList());
+    }
     if (obj instanceof Node n && n.status() != null && n.status().allocatable().isEmpty()) {
       return n.withStatus(n.status().withAllocatable(n.status().capacity()));
     }

@@ -54,6 +54,12 @@ public record ObjectMeta(
             managedFields, selfLink);
   }
 
+  /** Named by the server from this prefix plus five random characters, as Kubernetes does. */
+  public static ObjectMeta generated(String namespace, String prefix) {
+    return new ObjectMeta(null, prefix, namespace, null, null, null, null, null, null, null, null, null, null, null,
+        null);
+  }
+
   public ObjectMeta withNamespace(String v) {
     return new ObjectMeta(name, generateName, v, uid, resourceVersion, generation, creationTimestamp,
         deletionTimestamp, deletionGracePeriodSeconds, labels, annotations, ownerReferences, finalizers,

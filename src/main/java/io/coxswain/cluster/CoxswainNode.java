@@ -21,6 +21,8 @@ import io.coxswain.controller.NamespaceController;
 import io.coxswain.controller.ServiceAccountsController;
 import io.coxswain.controller.TaintEvictionController;
 import io.coxswain.controller.NodeLifecycle;
+import io.coxswain.controller.ReconcilerEntity;
+import io.coxswain.controller.ServiceEntity;
 import io.coxswain.controller.ReplicationControllerEntity;
 import io.coxswain.controller.ReplicationManager;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -130,7 +132,7 @@ public final class CoxswainNode implements AutoCloseable {
   }
 
   /**
-   * The controllers: one sharded entity per RC on any member, and the cluster singletons that
+   * The controllers: one sharded entity per RC and per Service on any member, and the cluster singletons that
    * work from this member's cache (RC manager, garbage collector, node lifecycle, endpoints,
    * namespace). The node lifecycle is also told of every membership change, since a member that
    * left changes what it decides without any object changing.
@@ -147,7 +149,7 @@ public final class CoxswainNode implements AutoCloseable {
     singletons.init(SingletonActor.of(ReplicationManager.create(cache, resync, Clock.systemUTC(),
         (id, revision) -> sharding.entityRefFor(ReplicationControllerEntity.TYPE, id)
             .<org.apache.pekko.Done>askWithStatus(
-                replyTo -> new ReplicationControllerEntity.Reconcile(revision, replyTo), askTimeout)),
+                replyTo -> new ReconcilerEntity.Reconcile(revision, replyTo), askTimeout)),
         "replication-manager"));
     singletons.init(SingletonActor.of(GarbageCollector.create(cache, writer, resync, Clock.systemUTC()), "garbage-collector"));
     NodeLifecycle.Settings lifecycle = new NodeLifecycle.Settings(
@@ -158,7 +160,12 @@ public final class CoxswainNode implements AutoCloseable {
         NodeLifecycle.create(cache, writer, lifecycle, Clock.systemUTC(), () -> liveMembers(system)), "node-lifecycle"));
     system.systemActorOf(MembershipChanges.create(nodeLifecycle), "membership-changes",
         org.apache.pekko.actor.typed.Props.empty());
-    singletons.init(SingletonActor.of(EndpointsController.create(cache, writer, resync, Clock.systemUTC()),
+    sharding.init(Entity.of(ServiceEntity.TYPE,
+        entity -> Behaviors.setup(context -> ServiceEntity.create(entity.getEntityId(), cache, writer,
+            Clock.systemUTC(), () -> entity.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()))))));
+    singletons.init(SingletonActor.of(EndpointsController.create(cache, resync, Clock.systemUTC(),
+        (id, revision) -> sharding.entityRefFor(ServiceEntity.TYPE, id).<org.apache.pekko.Done>askWithStatus(
+            replyTo -> new ReconcilerEntity.Reconcile(revision, replyTo), askTimeout)),
         "endpoints-controller"));
     singletons.init(SingletonActor.of(NamespaceController.create(cache, writer, resync, Clock.systemUTC()),
         "namespace-controller"));

@@ -41,7 +41,10 @@ final class EndpointsBuilder {
         continue;
       }
       List<EndpointPort> ports = ports(service, pod);
-      if (ports.isEmpty()) {
+      // No port resolves: the pod is left out, except for a headless Service with no ports at all,
+      // whose addresses are published bare (DNS is all it is for).
+      boolean headlessWithoutPorts = service.spec().ports().isEmpty() && "None".equals(service.spec().clusterIP());
+      if (ports.isEmpty() && !headlessWithoutPorts) {
         continue;
       }
       String hostname = pod.spec().hostname() != null && service.metadata().name().equals(pod.spec().subdomain())
@@ -93,7 +96,7 @@ final class EndpointsBuilder {
   }
 
   /** A numeric targetPort is used as is; a named one is the pod's container port of that name. */
-  private static Integer resolve(ServicePort port, Pod pod) {
+  static Integer resolve(ServicePort port, Pod pod) {
     if (port.targetPort() == null) {
       return port.port();
     }

@@ -1,12 +1,11 @@
 package io.coxswain.network;
 
-import io.coxswain.api.KubeObject;
-import io.coxswain.api.core.Endpoints;
+import io.coxswain.api.discovery.EndpointSlice;
+import io.coxswain.store.Indexes;
 import io.coxswain.api.core.Service;
 import io.coxswain.controller.kit.Controller;
 import io.coxswain.controller.kit.Informer;
 import io.coxswain.store.CacheView;
-import io.coxswain.store.ResourceKey;
 import io.coxswain.store.WatchCache;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node's service proxy (kube-proxy): one per member, on the {@link Controller} kit. Every change
- * of a Service or an Endpoints queues the one key this controller has, so a burst of changes
+ * of a Service or an EndpointSlice queues the one key this controller has, so a burst of changes
  * coalesces into one rebuild (the work queue never holds a key twice); the rebuild plans the whole
  * {@link Ruleset} from this node's cache and hands it to the {@link ServiceDataplane}, off the
  * actor's thread. A failed apply is retried with the kit's backoff.
@@ -50,7 +49,7 @@ public final class ServiceProxy {
     return Controller.create(Controller.Settings.of("service-proxy", resync).withWorkers(1), cache,
         Controller.Reconciler.of(proxy::reconcile, view -> List.of(KEY)), List.of(
             Informer.<Service, String>of("services", Service.class, (before, after, view, enqueue) -> enqueue.accept(KEY)),
-            Informer.<Endpoints, String>of("endpoints", Endpoints.class,
+            Informer.<EndpointSlice, String>of("endpointslices", EndpointSlice.class,
                 (before, after, view, enqueue) -> enqueue.accept(KEY))), clock);
   }
 
@@ -58,7 +57,7 @@ public final class ServiceProxy {
   private CompletionStage<Controller.Result> reconcile(String key, CacheView view) {
     List<Service> services = view.list("services", null, null, 0, o -> true).items().stream()
         .map(o -> (Service) o).toList();
-    Ruleset next = ServiceRules.plan(services, service -> endpointsOf(view, service), nodeName);
+    Ruleset next = ServiceRules.plan(services, service -> slicesOf(view, service), nodeName);
     return CompletableFuture.supplyAsync(() -> {
       long started = System.nanoTime();
       try {
@@ -73,9 +72,8 @@ public final class ServiceProxy {
     }, blocking);
   }
 
-  private static Endpoints endpointsOf(CacheView view, Service service) {
-    KubeObject endpoints = view.get(new ResourceKey("endpoints", service.metadata().namespace(),
-        service.metadata().name()));
-    return endpoints instanceof Endpoints e ? e : null;
+  private static List<EndpointSlice> slicesOf(CacheView view, Service service) {
+    return view.indexed(Indexes.SERVICE_NAME, Indexes.service(service.metadata().namespace(),
+        service.metadata().name())).stream().map(o -> (EndpointSlice) o).toList();
   }
 }

@@ -1,9 +1,9 @@
 package io.coxswain.network;
 
-import io.coxswain.api.core.EndpointAddress;
-import io.coxswain.api.core.EndpointPort;
-import io.coxswain.api.core.EndpointSubset;
-import io.coxswain.api.core.Endpoints;
+import io.coxswain.api.discovery.Endpoint;
+import io.coxswain.api.discovery.EndpointConditions;
+import io.coxswain.api.discovery.EndpointPort;
+import io.coxswain.api.discovery.EndpointSlice;
 import io.coxswain.api.core.Service;
 import io.coxswain.api.core.ServicePort;
 import io.coxswain.api.core.ServiceSpec;
@@ -22,14 +22,16 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Plans a node's service rules from the Services and their Endpoints, as kube-proxy's nftables
+ * Plans a node's service rules from the Services and their EndpointSlices, as kube-proxy's nftables
  * mode lays them out: a cluster IP and port (or a node port) jumps to its service-port chain, which
  * picks one ready endpoint at random ({@code numgen random}) and jumps to that endpoint's chain,
  * which marks the packet for masquerading and DNATs it to the pod's address and port.
  *
- * <p>What Kubernetes does and this follows: only ready addresses receive traffic (not-ready ones
- * and terminating ones are not in the Endpoints' {@code addresses}); a port with no ready endpoint
- * is rejected at once (TCP reset, ICMP port unreachable), not dropped; {@code sessionAffinity:
+ * <p>What Kubernetes does and this follows: only ready endpoints receive traffic (condition
+ * {@code ready} true or unset), except that when a port has none, endpoints that are terminating
+ * but still serving do (kube-proxy's fallback, so the last pod of a Service being replaced keeps
+ * answering while it shuts down); a port with neither is rejected at once (TCP reset, ICMP port
+ * unreachable), not dropped; {@code sessionAffinity:
  * ClientIP} sends a client back to the endpoint it had within {@code timeoutSeconds} (default
  * 10,800); {@code internalTrafficPolicy: Local} uses this node's endpoints only; headless
  * ({@code clusterIP: None}) and ExternalName Services get no rules; NodePort and
@@ -47,18 +49,19 @@ public final class ServiceRules {
   private ServiceRules() {}
 
   /**
-   * @param services    every Service the node knows
-   * @param endpointsOf the Endpoints of a Service (same namespace and name), or null when none yet
+   * @param services every Service the node knows
+   * @param slicesOf the EndpointSlices of a Service (label {@code kubernetes.io/service-name}), empty when none yet
    */
-  public static Ruleset plan(Iterable<Service> services, Function<Service, Endpoints> endpointsOf) {
-    return plan(services, endpointsOf, null);
+  public static Ruleset plan(Iterable<Service> services, Function<Service, List<EndpointSlice>> slicesOf) {
+    return plan(services, slicesOf, null);
   }
 
   /**
    * @param nodeName this node: a Service with {@code internalTrafficPolicy: Local} is sent only to
    *                 endpoints on it (none elsewhere: then the port is rejected, as kube-proxy drops it)
    */
-  public static Ruleset plan(Iterable<Service> services, Function<Service, Endpoints> endpointsOf, String nodeName) {
+  public static Ruleset plan(Iterable<Service> services, Function<Service, List<EndpointSlice>> slicesOf,
+      String nodeName) {
     Map<String, List<String>> chains = new TreeMap<>();
     Map<String, Integer> affinitySets = new TreeMap<>();
     List<String> serviceIps = new ArrayList<>();
@@ -73,7 +76,7 @@ public final class ServiceRules {
       }
       boolean nodePortType = "NodePort".equals(spec.type()) || "LoadBalancer".equals(spec.type());
       Integer affinity = affinitySeconds(spec);
-      Endpoints endpoints = endpointsOf.apply(service);
+      List<EndpointSlice> endpoints = slicesOf.apply(service);
       for (ServicePort port : spec.ports()) {
         String protocol = protocol(port.protocol());
         String element = clusterIp + " . " + protocol + " . " + port.port();
@@ -125,34 +128,40 @@ public final class ServiceRules {
   }
 
   /**
-   * The ready {@code ip:port} pairs of one service port, in a stable order. The Endpoints' ports are
-   * matched by the service port's name (a single unnamed port matches an unnamed one) and protocol.
+   * The {@code ip:port} pairs traffic for one service port goes to, in a stable order: the ready
+   * endpoints, or, when there is none, the serving terminating ones. A slice's ports are matched by
+   * the service port's name (a single unnamed port matches an unnamed one) and protocol; only IPv4
+   * slices are read.
    */
-  static List<String> readyTargets(Endpoints endpoints, ServicePort port, String onlyNode) {
-    if (endpoints == null) {
-      return List.of();
-    }
+  static List<String> readyTargets(List<EndpointSlice> slices, ServicePort port, String onlyNode) {
     String name = port.name() == null ? "" : port.name();
     String protocol = protocol(port.protocol());
-    Set<String> targets = new LinkedHashSet<>();
-    for (EndpointSubset subset : endpoints.subsets()) {
-      for (EndpointPort endpointPort : subset.ports()) {
-        String endpointName = endpointPort.name() == null ? "" : endpointPort.name();
-        if (!endpointName.equals(name) || !protocol(endpointPort.protocol()).equals(protocol)
-            || endpointPort.port() == null) {
+    Set<String> ready = new LinkedHashSet<>();
+    Set<String> terminating = new LinkedHashSet<>();
+    for (EndpointSlice slice : slices) {
+      if (!"IPv4".equals(slice.addressType())) {
+        continue;
+      }
+      for (EndpointPort slicePort : slice.ports()) {
+        String sliceName = slicePort.name() == null ? "" : slicePort.name();
+        if (!sliceName.equals(name) || !protocol(slicePort.protocol()).equals(protocol) || slicePort.port() == null) {
           continue;
         }
-        for (EndpointAddress address : subset.addresses()) {
-          if (onlyNode != null && !onlyNode.equals(address.nodeName())) {
+        for (Endpoint endpoint : slice.endpoints()) {
+          if ((onlyNode != null && !onlyNode.equals(endpoint.nodeName())) || endpoint.addresses().isEmpty()) {
             continue;
           }
-          if (address.ip() != null && !address.ip().isEmpty()) {
-            targets.add(address.ip() + ":" + endpointPort.port());
+          EndpointConditions conditions = endpoint.conditions();
+          String target = endpoint.addresses().get(0) + ":" + slicePort.port();
+          if (!Boolean.FALSE.equals(conditions.ready())) {
+            ready.add(target);
+          } else if (!Boolean.FALSE.equals(conditions.serving()) && Boolean.TRUE.equals(conditions.terminating())) {
+            terminating.add(target);
           }
         }
       }
     }
-    return targets.stream().sorted().toList();
+    return (ready.isEmpty() ? terminating : ready).stream().sorted().toList();
   }
 
   private static Integer affinitySeconds(ServiceSpec spec) {

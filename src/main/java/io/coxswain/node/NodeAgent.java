@@ -155,10 +155,10 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
         if (ip == null || ip.isEmpty()) {
           return false;
         }
-        return cache.view().list("endpoints", pod.metadata().namespace(), null, 0, o -> true).items().stream()
-            .flatMap(o -> ((io.coxswain.api.core.Endpoints) o).subsets().stream())
-            .flatMap(subset -> subset.addresses().stream())
-            .anyMatch(address -> ip.equals(address.ip()));
+        // What the service proxies read: a slice listing the pod's address as ready (unset counts as ready).
+        return cache.view().list("endpointslices", pod.metadata().namespace(), null, 0, o -> true).items().stream()
+            .flatMap(o -> ((io.coxswain.api.discovery.EndpointSlice) o).endpoints().stream())
+            .anyMatch(e -> e.addresses().contains(ip) && !Boolean.FALSE.equals(e.conditions().ready()));
       }
 
       @Override

@@ -76,8 +76,33 @@ final class ServiceAllocator {
       checkRequestedIp(service, ip, usedIps);
     }
     recentIps.put(ip, System.nanoTime());
-    ServiceSpec allocated = spec.withClusterIP(ip).withPorts(nodePorts(service, usedPorts));
+    ServiceSpec allocated = ipFamilies(service).withClusterIP(ip).withPorts(nodePorts(service, usedPorts));
     return service.withSpec(allocated);
+  }
+
+  /**
+   * The IP families, as Kubernetes sets them in a single-stack IPv4 cluster: {@code SingleStack}
+   * and {@code [IPv4]} unless asked otherwise; {@code PreferDualStack} is kept and gets IPv4 alone;
+   * IPv6 and {@code RequireDualStack} are refused in Kubernetes' words.
+   */
+  private static ServiceSpec ipFamilies(Service service) {
+    ServiceSpec spec = service.spec();
+    List<StatusCause> causes = new ArrayList<>();
+    if ("RequireDualStack".equals(spec.ipFamilyPolicy())) {
+      causes.add(new StatusCause("FieldValueInvalid", "Invalid value: \"RequireDualStack\": this cluster is not "
+          + "configured for dual-stack services", "spec.ipFamilyPolicy"));
+    }
+    for (int i = 0; i < spec.ipFamilies().size(); i++) {
+      if (!"IPv4".equals(spec.ipFamilies().get(i))) {
+        causes.add(new StatusCause("FieldValueInvalid", "Invalid value: \"" + spec.ipFamilies().get(i)
+            + "\": not configured on this cluster", "spec.ipFamilies[" + i + "]"));
+      }
+    }
+    if (!causes.isEmpty()) {
+      throw ApiException.invalid("Service", service.metadata().name(), causes);
+    }
+    return spec.toBuilder().ipFamilies(List.of("IPv4"))
+        .ipFamilyPolicy(spec.ipFamilyPolicy() == null ? "SingleStack" : spec.ipFamilyPolicy()).build();
   }
 
   /**

@@ -32,6 +32,7 @@ public final class Strategies {
     register(new SecretStrategy());
     register(plain(ApiResources.SERVICE_ACCOUNTS));
     register(plain(ApiResources.LEASES));
+    register(plain(ApiResources.ENDPOINT_SLICES));
   }
 
   /** Secrets: stringData folded into data and the type defaulted on every write, before validation. */

@@ -29,7 +29,23 @@ public final class Indexes {
   /** Pods by each label: {@code namespace/key=value} (selectors start from their first requirement). */
   public static final CacheIndex.Definition LABEL = new CacheIndex.Definition("label", "pods", Indexes::labels);
 
-  static final List<CacheIndex.Definition> ALL = List.of(CONTROLLER, OWNER, NODE, LABEL);
+  /**
+   * EndpointSlices by the Service they belong to (label {@code kubernetes.io/service-name}):
+   * {@code namespace/service}, read by the endpoint slice controller, the service proxy and DNS.
+   */
+  public static final CacheIndex.Definition SERVICE_NAME = new CacheIndex.Definition("service-name",
+      "endpointslices", Indexes::serviceName);
+
+  static final List<CacheIndex.Definition> ALL = List.of(CONTROLLER, OWNER, NODE, LABEL, SERVICE_NAME);
+
+  public static String service(String namespace, String name) {
+    return namespace + "/" + name;
+  }
+
+  private static List<String> serviceName(KubeObject object) {
+    String service = object.metadata().labelsOrEmpty().get("kubernetes.io/service-name");
+    return service == null ? List.of() : List.of(service(object.metadata().namespace(), service));
+  }
 
   public static String controller(String namespace, String controllerUid) {
     return namespace + "/" + (controllerUid == null ? "" : controllerUid);

@@ -2,10 +2,10 @@ package io.coxswain.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coxswain.api.ObjectMeta;
-import io.coxswain.api.core.EndpointAddress;
-import io.coxswain.api.core.EndpointPort;
-import io.coxswain.api.core.EndpointSubset;
-import io.coxswain.api.core.Endpoints;
+import io.coxswain.api.discovery.Endpoint;
+import io.coxswain.api.discovery.EndpointConditions;
+import io.coxswain.api.discovery.EndpointPort;
+import io.coxswain.api.discovery.EndpointSlice;
 import io.coxswain.api.core.IntOrString;
 import io.coxswain.api.core.Service;
 import io.coxswain.api.core.ServicePort;
@@ -79,7 +79,7 @@ public final class ServiceBenchmark {
     ServiceRange range = new ServiceRange("10.96.0.0/16");
     range.ensureLocal();
     List<Service> all = new ArrayList<>();
-    Map<String, Endpoints> endpoints = new HashMap<>();
+    Map<String, List<EndpointSlice>> endpoints = new HashMap<>();
     for (int s = 0; s < services; s++) {
       String name = "svc-" + s;
       all.add(new Service(null, null, ObjectMeta.named("bench", name), ServiceSpec.of(Map.of("app", name),
@@ -100,7 +100,7 @@ public final class ServiceBenchmark {
         NftTables.apply(NftScript.transaction(table, NftTables.ownerComment("bench-rules"), range.cidr(), null, full));
         fresh.add((System.nanoTime() - t1) / 1e6);
         // One pod of one Service replaced: what a rolling update does, a pod at a time.
-        Map<String, Endpoints> changed = new HashMap<>(endpoints);
+        Map<String, List<EndpointSlice>> changed = new HashMap<>(endpoints);
         changed.put("svc-7", endpointsOf(7, endpointsEach, round + 1));
         long t2 = System.nanoTime();
         Ruleset next = ServiceRules.plan(all, s -> changed.get(s.metadata().name()));
@@ -115,14 +115,15 @@ public final class ServiceBenchmark {
         summary(oneChange));
   }
 
-  private static Endpoints endpointsOf(int service, int count, int generation) {
-    List<EndpointAddress> addresses = new ArrayList<>();
+  private static List<EndpointSlice> endpointsOf(int service, int count, int generation) {
+    List<Endpoint> endpoints = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       int n = service * count + i + generation;
-      addresses.add(new EndpointAddress("10.245." + (n / 250 % 250) + "." + (n % 250 + 2), null, null, null));
+      endpoints.add(Endpoint.of("10.245." + (n / 250 % 250) + "." + (n % 250 + 2),
+          new EndpointConditions(true, true, false), null, null, null));
     }
-    return Endpoints.of(ObjectMeta.named("bench", "svc-" + service), List.of(new EndpointSubset(addresses, List.of(),
-        List.of(new EndpointPort("http", 8080, "TCP", null)))));
+    return List.of(EndpointSlice.of(ObjectMeta.named("bench", "svc-" + service + "-a"), "IPv4", endpoints,
+        List.of(new EndpointPort("http", "TCP", 8080, null))));
   }
 
   // ---- throughput ---------------------------------------------------------------------------

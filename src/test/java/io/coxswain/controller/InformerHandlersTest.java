@@ -70,11 +70,11 @@ class InformerHandlersTest {
         Service.of(ObjectMeta.named("default", "web"), ServiceSpec.of(Map.of("app", "web"), List.of())),
         Service.of(ObjectMeta.named("default", "db"), ServiceSpec.of(Map.of("app", "db"), List.of())),
         Service.of(ObjectMeta.named("default", "external"), ServiceSpec.of(Map.of(), List.of()))));
-    List<ResourceKey> keys = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     Pod before = pod("p", Map.of("app", "web"));
     Pod relabelled = pod("p", Map.of("app", "db"));
     EndpointsController.podChanged(before, relabelled, view, keys::add);
-    assertThat(keys).extracting(ResourceKey::name).containsExactlyInAnyOrder("web", "db");
+    assertThat(keys).containsExactlyInAnyOrder("default/web", "default/db");
 
     keys.clear();
     Pod statusOnly = before.withStatus(PodStatus.builder().phase("Running").build());

@@ -3,11 +3,11 @@ package io.coxswain.network;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coxswain.api.ObjectMeta;
+import io.coxswain.api.discovery.Endpoint;
+import io.coxswain.api.discovery.EndpointConditions;
+import io.coxswain.api.discovery.EndpointPort;
+import io.coxswain.api.discovery.EndpointSlice;
 import io.coxswain.api.core.ClientIPConfig;
-import io.coxswain.api.core.EndpointAddress;
-import io.coxswain.api.core.EndpointPort;
-import io.coxswain.api.core.EndpointSubset;
-import io.coxswain.api.core.Endpoints;
 import io.coxswain.api.core.IntOrString;
 import io.coxswain.api.core.Service;
 import io.coxswain.api.core.ServicePort;
@@ -35,13 +35,13 @@ class NftKernelTest {
     return new Service(null, null, ObjectMeta.named("default", name), spec, null);
   }
 
-  private static Endpoints endpoints(int count) {
-    List<EndpointAddress> addresses = new ArrayList<>();
+  private static List<EndpointSlice> endpoints(int count) {
+    List<Endpoint> endpoints = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      addresses.add(new EndpointAddress("10.244.200." + (i + 2), null, null, null));
+      endpoints.add(Endpoint.of("10.244.200." + (i + 2), new EndpointConditions(true, true, false), null, null, null));
     }
-    return Endpoints.of(ObjectMeta.named("default", "x"), List.of(new EndpointSubset(addresses, List.of(),
-        List.of(new EndpointPort("http", 8080, "TCP", null), new EndpointPort("dns", 53, "UDP", null)))));
+    return List.of(EndpointSlice.of(ObjectMeta.named("default", "x"), "IPv4", endpoints,
+        List.of(new EndpointPort("http", "TCP", 8080, null), new EndpointPort("dns", "UDP", 53, null))));
   }
 
   @Test

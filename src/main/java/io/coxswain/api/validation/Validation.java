@@ -54,6 +54,8 @@ public final class Validation {
       ConfigValidation.serviceAccount(sa, out);
     } else if (obj instanceof io.coxswain.api.coordination.Lease lease) {
       ConfigValidation.lease(lease, out);
+    } else if (obj instanceof io.coxswain.api.discovery.EndpointSlice slice) {
+      EndpointSliceValidation.endpointSlice(slice, out);
     } else {
       MetaValidation.objectMeta(obj.metadata(), true, Names::dns1123Subdomain, out);
     }

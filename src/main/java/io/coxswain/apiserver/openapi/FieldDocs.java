@@ -198,7 +198,7 @@ final class FieldDocs {
    * {@code fields:} by "Type.field"); consulted after the maps above.
    */
   private static final String[] DOC_FILES = {"field-docs-pods.yaml", "field-docs-volumes.yaml",
-      "field-docs-cluster.yaml"};
+      "field-docs-cluster.yaml", "field-docs-discovery.yaml"};
   private static final Map<String, String> FILE_TYPES = new java.util.HashMap<>();
   private static final Map<String, String> FILE_FIELDS = new java.util.HashMap<>();
 
@@ -218,12 +218,29 @@ final class FieldDocs {
   }
 
   static String ofType(Class<?> type) {
+    String scoped = FILE_TYPES.get(scope(type) + type.getSimpleName());
+    if (scoped != null) {
+      return scoped;
+    }
     String name = type.getSimpleName();
     String described = TYPES.getOrDefault(name, MoreFieldDocs.TYPES.get(name));
     return described != null ? described : FILE_TYPES.get(name);
   }
 
+  /**
+   * The key prefix of a named group's types in the doc files ("discovery." for
+   * {@code io.coxswain.api.discovery}), so a type named as a core/v1 one (EndpointPort) has its own text.
+   */
+  private static String scope(Class<?> type) {
+    String pkg = type.getPackageName();
+    return pkg.equals("io.coxswain.api.discovery") ? "discovery." : "";
+  }
+
   static String ofField(Class<?> owner, String field) {
+    String scoped = FILE_FIELDS.get(scope(owner) + owner.getSimpleName() + "." + field);
+    if (scoped != null) {
+      return scoped;
+    }
     String key = owner.getSimpleName() + "." + field;
     String specific = FIELDS.getOrDefault(key, MoreFieldDocs.FIELDS.getOrDefault(key, FILE_FIELDS.get(key)));
     return specific != null ? specific : COMMON.get(field);

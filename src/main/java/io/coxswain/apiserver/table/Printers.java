@@ -16,7 +16,8 @@ final class Printers {
       Map.entry("configmaps", new ConfigPrinters.ConfigMapPrinter()),
       Map.entry("secrets", new ConfigPrinters.SecretPrinter()),
       Map.entry("serviceaccounts", new ConfigPrinters.ServiceAccountPrinter()),
-      Map.entry("leases", new LeasePrinter()));
+      Map.entry("leases", new LeasePrinter()),
+      Map.entry("endpointslices", new EndpointSlicePrinter()));
   private static final RowPrinter<KubeObject> DEFAULT = new DefaultPrinter();
 
   private Printers() {}

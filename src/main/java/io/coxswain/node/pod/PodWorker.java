@@ -60,12 +60,12 @@ public final class PodWorker {
 
   /**
    * How a pod being deleted leaves its Services before its containers get SIGTERM: the worker waits
-   * (within the grace period) until no Endpoints lists the pod as ready, then {@link #propagation()}
+   * (within the grace period) until no EndpointSlice lists the pod as ready, then {@link #propagation()}
    * more, the time every member's service proxy needs to apply that change. So no new connection
    * reaches a container that is shutting down (what a preStop sleep buys in Kubernetes).
    */
   public interface EndpointDrain {
-    /** Whether some Endpoints still lists the pod among its ready addresses. */
+    /** Whether some EndpointSlice still lists the pod as ready. */
     boolean serving(Pod pod);
 
     Duration propagation();
