@@ -2,14 +2,20 @@ package io.coxswain.cluster;
 
 import io.coxswain.api.ApiException;
 import io.coxswain.api.ObjectMeta;
+import io.coxswain.api.core.IntOrString;
 import io.coxswain.api.core.Namespace;
+import io.coxswain.api.core.Service;
+import io.coxswain.api.core.ServicePort;
+import io.coxswain.api.core.ServiceSpec;
+import io.coxswain.network.Cidr;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.registry.Client;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
-/** What a new cluster starts with: the namespaces Kubernetes always has, and its DNS Service. */
+/** What a new cluster starts with: the namespaces Kubernetes always has, its own Service and its DNS Service. */
 final class Bootstrap {
   static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-system", "kube-public", "kube-node-lease");
 
@@ -39,26 +45,47 @@ final class Bootstrap {
    * sends a pod's queries to the server of its own node.
    */
   static void ensureClusterDnsService(StoreClient store, Client client, String serviceCidr) throws Exception {
-    ResourceKey key = new ResourceKey("services", "kube-system", "kube-dns");
+    ServiceSpec spec = ServiceSpec.of(Map.of(), List.of(
+            new ServicePort("dns", "UDP", null, 53, IntOrString.of(53), null),
+            new ServicePort("dns-tcp", "TCP", null, 53, IntOrString.of(53), null)))
+        .withClusterIP(Cidr.parse(serviceCidr).address(10)).toBuilder().internalTrafficPolicy("Local").build();
+    ensureService(store, client, new Service(null, null, ObjectMeta.named("kube-system", "kube-dns")
+        .withLabels(Map.of("k8s-app", "kube-dns", "kubernetes.io/cluster-service", "true",
+            "kubernetes.io/name", "CoxswainDNS")), spec, null));
+  }
+
+  /**
+   * The {@code default/kubernetes} Service every Kubernetes cluster has, on the first address of
+   * the service range (10.96.0.1), port 443 named https, so pods see the
+   * {@code KUBERNETES_SERVICE_HOST} and {@code _PORT} variables clients look for. It has no
+   * Endpoints: the API binds 127.0.0.1, which no pod can reach, so a connection to it is refused
+   * at once rather than sent anywhere.
+   *
+   * @param apiPort the API's port, the Service's target port
+   */
+  static void ensureKubernetesService(StoreClient store, Client client, String serviceCidr, int apiPort)
+      throws Exception {
+    ServiceSpec spec = ServiceSpec.of(Map.of(), List.of(
+            new ServicePort("https", "TCP", null, 443, IntOrString.of(apiPort), null)))
+        .withClusterIP(Cidr.parse(serviceCidr).address(1));
+    ensureService(store, client, new Service(null, null, ObjectMeta.named("default", "kubernetes")
+        .withLabels(Map.of("component", "apiserver", "provider", "kubernetes")), spec, null));
+  }
+
+  /** Creates {@code service} unless it exists; on any free address when its own is taken. */
+  private static void ensureService(StoreClient store, Client client, Service service) throws Exception {
+    ResourceKey key = new ResourceKey("services", service.metadata().namespace(), service.metadata().name());
     if (store.cache().view().get(key) != null) {
       return;
     }
-    String ip = io.coxswain.network.Cidr.parse(serviceCidr).address(10);
-    io.coxswain.api.core.ServiceSpec spec = io.coxswain.api.core.ServiceSpec.of(java.util.Map.of(), List.of(
-            new io.coxswain.api.core.ServicePort("dns", "UDP", null, 53, io.coxswain.api.core.IntOrString.of(53), null),
-            new io.coxswain.api.core.ServicePort("dns-tcp", "TCP", null, 53, io.coxswain.api.core.IntOrString.of(53),
-                null)))
-        .withClusterIP(ip).toBuilder().internalTrafficPolicy("Local").build();
-    io.coxswain.api.core.Service service = new io.coxswain.api.core.Service(null, null,
-        ObjectMeta.named("kube-system", "kube-dns").withLabels(java.util.Map.of("k8s-app", "kube-dns",
-            "kubernetes.io/cluster-service", "true", "kubernetes.io/name", "CoxswainDNS")), spec, null);
+    String what = "creating the " + service.metadata().name() + " Service";
     try {
-      CoxswainNode.await(client.create(service), Duration.ofSeconds(30), "creating the kube-dns Service");
+      CoxswainNode.await(client.create(service), Duration.ofSeconds(30), what);
     } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof ApiException api && api.code() == 422) {
-        // Someone holds the tenth address already: take any, pods read the Service's IP anyway.
-        CoxswainNode.await(client.create(service.withSpec(spec.withClusterIP(null))), Duration.ofSeconds(30),
-            "creating the kube-dns Service");
+        // Someone holds the address already: take any, clients read the Service's IP anyway.
+        CoxswainNode.await(client.create(service.withSpec(service.spec().withClusterIP(null))), Duration.ofSeconds(30),
+            what);
       } else if (!(e.getCause() instanceof ApiException api && api.code() == 409)) {
         throw e;
       }

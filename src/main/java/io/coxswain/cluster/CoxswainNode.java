@@ -106,6 +106,7 @@ public final class CoxswainNode implements AutoCloseable {
       log.info("node={} container runtime: {}, pod range {}", settings.nodeName(), runtime.version(), chosen.podCidr());
       ApiServer api = ApiServer.start(system, registry, config, Clock.systemUTC(), settings.nodeName(),
           runtime instanceof LogReader reader ? reader : null);
+      Bootstrap.ensureKubernetesService(client, writer, config.getString("coxswain.api.service-cidr"), api.port());
       system.systemActorOf(MemberFencing.create(client.cache(), runtime, settings.nodeName(),
           system.dispatchers().lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking())), "member-fencing",
           org.apache.pekko.actor.typed.Props.empty());
