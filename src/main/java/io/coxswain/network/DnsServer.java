@@ -27,11 +27,16 @@ import org.xbill.DNS.OPTRecord;
 public final class DnsServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DnsServer.class);
   private static final int MAX_TCP_MESSAGE = 65_535;
+  private static final int TCP_WORKERS = 8;
+  private static final int TCP_QUEUE = 64;
 
   private final ClusterDns dns;
   private final Supplier<CacheView> view;
   private final DatagramSocket udp;
   private final ServerSocket tcp;
+  private final java.util.concurrent.ThreadPoolExecutor tcpWorkers = new java.util.concurrent.ThreadPoolExecutor(
+      TCP_WORKERS, TCP_WORKERS, 30, java.util.concurrent.TimeUnit.SECONDS,
+      new java.util.concurrent.ArrayBlockingQueue<>(TCP_QUEUE), runnable -> thread("coxswain-dns-tcp-conn", runnable));
   private volatile boolean closed;
 
   private DnsServer(ClusterDns dns, Supplier<CacheView> view, DatagramSocket udp, ServerSocket tcp) {
@@ -39,6 +44,7 @@ public final class DnsServer implements AutoCloseable {
     this.view = view;
     this.udp = udp;
     this.tcp = tcp;
+    tcpWorkers.allowCoreThreadTimeOut(true);
   }
 
   /**
@@ -101,43 +107,69 @@ public final class DnsServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Accepts TCP connections and answers each on a pool of {@value #TCP_WORKERS} threads, so a client
+   * that holds a connection open does not stall the others; connections beyond the pool and its
+   * queue are closed at once (the client retries), so an idle crowd cannot exhaust the node.
+   */
   private void serveTcp() {
     while (!closed) {
-      try (Socket socket = tcp.accept()) {
-        socket.setSoTimeout(2_000);
-        DataInputStream in = new DataInputStream(socket.getInputStream());
-        DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-        // A client may send several queries on one connection; each is length-prefixed.
-        for (int i = 0; i < 100; i++) {
-          int length;
-          try {
-            length = in.readUnsignedShort();
-          } catch (IOException endOfQueries) {
-            break;
-          }
-          byte[] bytes = in.readNBytes(length);
-          if (bytes.length != length) {
-            break;
-          }
-          byte[] wire = dns.answer(new Message(bytes), view.get()).toWire(MAX_TCP_MESSAGE);
-          out.writeShort(wire.length);
-          out.write(wire);
-          out.flush();
+      Socket socket;
+      try {
+        socket = tcp.accept();
+      } catch (IOException e) {
+        if (!closed) {
+          log.warn("DNS over TCP stopped: {}", e.getMessage());
         }
-      } catch (SocketException e) {
-        if (closed) {
-          return;
-        }
-        log.debug("DNS connection ended: {}", e.getMessage());
-      } catch (IOException | RuntimeException e) {
-        log.debug("DNS query over TCP dropped: {}", e.toString());
+        return;
       }
+      try {
+        tcpWorkers.execute(() -> serveConnection(socket));
+      } catch (java.util.concurrent.RejectedExecutionException busy) {
+        closeQuietly(socket);
+      }
+    }
+  }
+
+  private void serveConnection(Socket socket) {
+    try (socket) {
+      socket.setSoTimeout(2_000);
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      // A client may send several queries on one connection; each is length-prefixed.
+      for (int i = 0; i < 100; i++) {
+        int length;
+        try {
+          length = in.readUnsignedShort();
+        } catch (IOException endOfQueries) {
+          break;
+        }
+        byte[] bytes = in.readNBytes(length);
+        if (bytes.length != length) {
+          break;
+        }
+        byte[] wire = dns.answer(new Message(bytes), view.get()).toWire(MAX_TCP_MESSAGE);
+        out.writeShort(wire.length);
+        out.write(wire);
+        out.flush();
+      }
+    } catch (IOException | RuntimeException e) {
+      log.debug("DNS query over TCP dropped: {}", e.toString());
+    }
+  }
+
+  private static void closeQuietly(Socket socket) {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // nothing more to do for a connection we turn away
     }
   }
 
   @Override
   public void close() {
     closed = true;
+    tcpWorkers.shutdownNow();
     udp.close();
     try {
       tcp.close();

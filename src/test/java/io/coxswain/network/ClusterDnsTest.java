@@ -136,4 +136,27 @@ class ClusterDnsTest {
     // The kube-dns Service every cluster has.
     assertThat(answers(ask("kube-dns.kube-system.svc.cluster.local.", Type.A, false))).containsExactly("10.96.0.10");
   }
+
+  /**
+   * A client holding a TCP connection open without asking does not hold up another: the second is
+   * answered while the first is still open, and the first is answered afterwards on the same
+   * connection (a server serving one connection at a time would have timed the first out).
+   */
+  @Test
+  void oneIdleTcpConnectionDoesNotStallTheOthers() throws Exception {
+    try (java.net.Socket idle = new java.net.Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      idle.setSoTimeout(5_000);
+      Message other = ask("web.default.svc.cluster.local.", Type.A, true);
+      assertThat(answers(other)).containsExactly(webIp);
+      byte[] query = Message.newQuery(Record.newRecord(Name.fromString("web.default.svc.cluster.local."), Type.A, 1))
+          .toWire();
+      java.io.DataOutputStream out = new java.io.DataOutputStream(idle.getOutputStream());
+      out.writeShort(query.length);
+      out.write(query);
+      out.flush();
+      java.io.DataInputStream in = new java.io.DataInputStream(idle.getInputStream());
+      byte[] reply = in.readNBytes(in.readUnsignedShort());
+      assertThat(answers(new Message(reply))).containsExactly(webIp);
+    }
+  }
 }
