@@ -48,6 +48,10 @@ public final class ApiResources {
 
   public static final ApiResource LEASES = new ApiResource("coordination.k8s.io", "v1", "leases", "lease", "Lease",
       true, List.of(), Lease.class, List.of());
+  public static final ApiResource DEPLOYMENTS = new ApiResource("apps", "v1", "deployments", "deployment",
+      "Deployment", true, List.of("deploy"), io.coxswain.api.apps.Deployment.class, List.of("status", "scale"));
+  public static final ApiResource REPLICA_SETS = new ApiResource("apps", "v1", "replicasets", "replicaset",
+      "ReplicaSet", true, List.of("rs"), io.coxswain.api.apps.ReplicaSet.class, List.of("status", "scale"));
   public static final ApiResource ENDPOINT_SLICES = new ApiResource("discovery.k8s.io", "v1", "endpointslices",
       "endpointslice", "EndpointSlice", true, List.of(), io.coxswain.api.discovery.EndpointSlice.class, List.of());
 
@@ -60,7 +64,7 @@ public final class ApiResources {
 
   private static final List<ApiResource> ALL =
       List.of(PODS, REPLICATION_CONTROLLERS, SERVICES, ENDPOINTS, EVENTS, NODES, NAMESPACES, CONFIG_MAPS, SECRETS,
-          SERVICE_ACCOUNTS, LEASES, ENDPOINT_SLICES);
+          SERVICE_ACCOUNTS, LEASES, DEPLOYMENTS, REPLICA_SETS, ENDPOINT_SLICES);
 
   private ApiResources() {}
 

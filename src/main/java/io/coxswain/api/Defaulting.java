@@ -40,7 +40,8 @@ public final class Defaulting {
   static final int MAX_GENERATE_NAME_BASE = 63 - NAME_SUFFIX_LENGTH;
   /** The label Kubernetes puts on every namespace so selectors can match namespaces by name. */
   public static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-  private static final Set<String> GENERATION_TRACKED = Set.of("Pod", "ReplicationController", "Service");
+  private static final Set<String> GENERATION_TRACKED = Set.of("Pod", "ReplicationController", "Service",
+      "Deployment", "ReplicaSet");
 
   private Defaulting() {}
 
@@ -110,6 +111,12 @@ public final class Defaulting {
     if (obj instanceof Endpoints e) {
       return e.withSubsets(e.subsets().stream().map(Defaulting::subset).toList());
     }
+    if (obj instanceof io.coxswain.api.apps.Deployment d) {
+      return d.withSpec(AppsDefaults.deployment(d.spec()));
+    }
+    if (obj instanceof io.coxswain.api.apps.ReplicaSet rs) {
+      return rs.withSpec(AppsDefaults.replicaSet(rs.spec()));
+    }
     if (obj instanceof io.coxswain.api.discovery.EndpointSlice slice) {
       // Kubernetes' SetDefaults_EndpointPort: a port's name defaults to "" and its protocol to TCP.
       return slice.withEndpoints(slice.endpoints(), slice.ports().stream()
@@ -167,6 +174,12 @@ public final class Defaulting {
     }
     if (obj instanceof ReplicationController rc) {
       return rc.withStatus(new ReplicationControllerStatus(0, null, null, null, null, null));
+    }
+    if (obj instanceof io.coxswain.api.apps.ReplicaSet rs) {
+      return rs.withStatus(new io.coxswain.api.apps.ReplicaSetStatus(0, null, null, null, null, null));
+    }
+    if (obj instanceof io.coxswain.api.apps.Deployment d) {
+      return d.withStatus(null);
     }
     if (obj instanceof Service s) {
       return s.withStatus(new ServiceStatus(new LoadBalancerStatus(null), null));
@@ -248,6 +261,12 @@ public final class Defaulting {
   private static Object specOf(KubeObject obj) {
     if (obj instanceof Pod p) {
       return p.spec();
+    }
+    if (obj instanceof io.coxswain.api.apps.Deployment d) {
+      return d.spec();
+    }
+    if (obj instanceof io.coxswain.api.apps.ReplicaSet rs) {
+      return rs.spec();
     }
     if (obj instanceof ReplicationController rc) {
       return rc.spec();

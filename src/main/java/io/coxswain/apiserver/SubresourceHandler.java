@@ -19,7 +19,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
 
 /**
- * The subresources that are views of another object: {@code replicationcontrollers/scale}
+ * The subresources that are views of another object: {@code replicationcontrollers/scale},
+ * {@code replicasets/scale} and {@code deployments/scale}
  * (autoscaling/v1 Scale over spec.replicas) and {@code pods/binding} (sets spec.nodeName once).
  */
 final class SubresourceHandler {
@@ -32,11 +33,12 @@ final class SubresourceHandler {
   }
 
   ApiResponse getScale(ApiRequest request) {
-    KubeObject rc = store.cache().view().get(ReadHandler.key(request.path()));
-    if (rc == null) {
-      throw ApiException.notFound("ReplicationController", "replicationcontrollers", request.path().name());
+    KubeObject scaled = store.cache().view().get(ReadHandler.key(request.path()));
+    if (scaled == null) {
+      throw ApiException.notFound(request.path().resource().kind(), request.path().resource().name(),
+          request.path().name());
     }
-    return new ApiResponse.One(200, ApiResources.SCALE, scaleOf((ReplicationController) rc));
+    return new ApiResponse.One(200, ApiResources.SCALE, scaleOf(scaled));
   }
 
   CompletionStage<ApiResponse> updateScale(ApiRequest request) {
@@ -60,13 +62,12 @@ final class SubresourceHandler {
   private CompletionStage<ApiResponse> changeScale(ApiRequest request, UnaryOperator<Scale> change,
       List<String> warnings) {
     ResourceKey key = ReadHandler.key(request.path());
-    // The scale is a view of the RC's spec: its change is an update of the RC, through the registry.
+    // The scale is a view of the object's spec: its change is an update of the object, through the registry.
     return registry.update(key, current -> {
-      ReplicationController rc = (ReplicationController) current;
-      Scale wanted = change.apply(scaleOf(rc));
+      Scale wanted = change.apply(scaleOf(current));
       String rv = wanted.metadata().resourceVersion();
-      if (rv != null && !rv.isEmpty() && !rv.equals(rc.metadata().resourceVersion())) {
-        throw ApiException.conflict("replicationcontrollers", key.name(),
+      if (rv != null && !rv.isEmpty() && !rv.equals(current.metadata().resourceVersion())) {
+        throw ApiException.conflict(key.resource(), key.name(),
             "the object has been modified; please apply your changes to the latest version and try again");
       }
       Integer replicas = wanted.spec() == null ? null : wanted.spec().replicas();
@@ -74,18 +75,45 @@ final class SubresourceHandler {
         throw ApiException.invalid("Scale", key.name(), List.of(new Status.StatusCause("FieldValueInvalid",
             "Invalid value: " + replicas + ": must be greater than or equal to 0", "spec.replicas")));
       }
-      return rc.withSpec(rc.spec().withReplicas(replicas));
+      return withReplicas(current, replicas);
     }, false, request.dryRun()).thenApply(done -> new ApiResponse.One(200, ApiResources.SCALE,
-        scaleOf((ReplicationController) done), warnings));
+        scaleOf(done), warnings));
   }
 
-  static Scale scaleOf(ReplicationController rc) {
-    ObjectMeta m = rc.metadata();
+  /**
+   * The autoscaling/v1 Scale of a ReplicationController, ReplicaSet or Deployment: spec.replicas,
+   * status.replicas, and the selector in its string form ({@code app=web,tier in (a,b)}).
+   */
+  static Scale scaleOf(KubeObject object) {
+    ObjectMeta m = object.metadata();
     ObjectMeta meta = new ObjectMeta(m.name(), null, m.namespace(), m.uid(), m.resourceVersion(), null,
         m.creationTimestamp(), null, null, null, null, null, null, null, null);
-    Integer statusReplicas = rc.status() == null || rc.status().replicas() == null ? 0 : rc.status().replicas();
-    String selector = LabelSelector.fromMap(rc.spec().selector()).toString();
-    return Scale.of(meta, rc.spec().replicas(), statusReplicas, selector);
+    if (object instanceof ReplicationController rc) {
+      Integer statusReplicas = rc.status() == null || rc.status().replicas() == null ? 0 : rc.status().replicas();
+      return Scale.of(meta, rc.spec().replicas(), statusReplicas, LabelSelector.fromMap(rc.spec().selector()).toString());
+    }
+    if (object instanceof io.coxswain.api.apps.ReplicaSet rs) {
+      return Scale.of(meta, rs.spec().replicas(), rs.statusOrEmpty().replicasOrZero(), selector(rs.spec().selector()));
+    }
+    io.coxswain.api.apps.Deployment d = (io.coxswain.api.apps.Deployment) object;
+    Integer statusReplicas = d.statusOrEmpty().replicas() == null ? 0 : d.statusOrEmpty().replicas();
+    return Scale.of(meta, d.spec().replicas(), statusReplicas, selector(d.spec().selector()));
+  }
+
+  private static String selector(io.coxswain.api.LabelSelector selector) {
+    LabelSelector parsed = io.coxswain.api.selector.ApiSelectors.of(selector);
+    return parsed == null ? "" : parsed.toString();
+  }
+
+  private static KubeObject withReplicas(KubeObject object, int replicas) {
+    if (object instanceof ReplicationController rc) {
+      return rc.withSpec(rc.spec().withReplicas(replicas));
+    }
+    if (object instanceof io.coxswain.api.apps.ReplicaSet rs) {
+      return rs.withSpec(rs.spec().withReplicas(replicas));
+    }
+    io.coxswain.api.apps.Deployment d = (io.coxswain.api.apps.Deployment) object;
+    return d.withSpec(d.spec().withReplicas(replicas));
   }
 
   /** POST pods/NAME/binding: assigns the pod to a node, once; the scheduler's only write. */

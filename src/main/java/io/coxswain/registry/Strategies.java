@@ -33,6 +33,8 @@ public final class Strategies {
     register(plain(ApiResources.SERVICE_ACCOUNTS));
     register(plain(ApiResources.LEASES));
     register(plain(ApiResources.ENDPOINT_SLICES));
+    register(plain(ApiResources.DEPLOYMENTS));
+    register(plain(ApiResources.REPLICA_SETS));
   }
 
   /** Secrets: stringData folded into data and the type defaulted on every write, before validation. */

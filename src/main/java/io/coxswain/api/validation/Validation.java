@@ -54,6 +54,10 @@ public final class Validation {
       ConfigValidation.serviceAccount(sa, out);
     } else if (obj instanceof io.coxswain.api.coordination.Lease lease) {
       ConfigValidation.lease(lease, out);
+    } else if (obj instanceof io.coxswain.api.apps.Deployment d) {
+      AppsValidation.deployment(d, out);
+    } else if (obj instanceof io.coxswain.api.apps.ReplicaSet rs) {
+      AppsValidation.replicaSet(rs, out);
     } else if (obj instanceof io.coxswain.api.discovery.EndpointSlice slice) {
       EndpointSliceValidation.endpointSlice(slice, out);
     } else {
@@ -97,6 +101,10 @@ public final class Validation {
       ConfigValidation.configMapUpdate(o, n, out);
     } else if (oldObj instanceof Secret o && newObj instanceof Secret n) {
       ConfigValidation.secretUpdate(o, n, out);
+    } else if (oldObj instanceof io.coxswain.api.apps.Deployment o && newObj instanceof io.coxswain.api.apps.Deployment n) {
+      AppsValidation.selectorUnchanged(o.spec().selector(), n.spec().selector(), out);
+    } else if (oldObj instanceof io.coxswain.api.apps.ReplicaSet o && newObj instanceof io.coxswain.api.apps.ReplicaSet n) {
+      AppsValidation.selectorUnchanged(o.spec().selector(), n.spec().selector(), out);
     }
     return List.copyOf(out);
   }

@@ -20,7 +20,8 @@ import java.util.Set;
 public final class Discovery {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   /** Resources that {@code kubectl get all} includes. */
-  private static final Set<String> IN_CATEGORY_ALL = Set.of("pods", "replicationcontrollers", "services");
+  private static final Set<String> IN_CATEGORY_ALL = Set.of("pods", "replicationcontrollers", "services",
+      "deployments", "replicasets");
 
   private Discovery() {}
 

@@ -21,7 +21,8 @@ final class DefinitionNames {
   /** Model packages of named groups, by the Kubernetes package their definitions are named in. */
   private static final java.util.Map<String, String> GROUP_PACKAGES = java.util.Map.of(
       "io.coxswain.api.coordination", "io.k8s.api.coordination.v1.",
-      "io.coxswain.api.discovery", "io.k8s.api.discovery.v1.");
+      "io.coxswain.api.discovery", "io.k8s.api.discovery.v1.",
+      "io.coxswain.api.apps", "io.k8s.api.apps.v1.");
   private static final String META_PACKAGE = "io.coxswain.api";
   private static final Set<Class<?>> AUTOSCALING_TYPES = Set.of(Scale.class, ScaleSpec.class, ScaleStatus.class);
 

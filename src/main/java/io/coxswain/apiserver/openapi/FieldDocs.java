@@ -198,7 +198,7 @@ final class FieldDocs {
    * {@code fields:} by "Type.field"); consulted after the maps above.
    */
   private static final String[] DOC_FILES = {"field-docs-pods.yaml", "field-docs-volumes.yaml",
-      "field-docs-cluster.yaml", "field-docs-discovery.yaml"};
+      "field-docs-cluster.yaml", "field-docs-discovery.yaml", "field-docs-apps.yaml"};
   private static final Map<String, String> FILE_TYPES = new java.util.HashMap<>();
   private static final Map<String, String> FILE_FIELDS = new java.util.HashMap<>();
 

@@ -24,6 +24,8 @@ final class PatchStrategies {
       Map.entry("PodStatus.podIPs", merge("ip")),
       Map.entry("PodStatus.hostIPs", merge("ip")),
       Map.entry("ReplicationControllerStatus.conditions", merge("type")),
+      Map.entry("ReplicaSetStatus.conditions", merge("type")),
+      Map.entry("DeploymentStatus.conditions", merge("type")),
       Map.entry("ServiceSpec.ports", merge("port")),
       Map.entry("NodeSpec.podCIDRs", new Strategy(null, "merge")),
       Map.entry("NodeStatus.conditions", merge("type")),

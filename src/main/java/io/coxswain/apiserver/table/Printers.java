@@ -17,7 +17,9 @@ final class Printers {
       Map.entry("secrets", new ConfigPrinters.SecretPrinter()),
       Map.entry("serviceaccounts", new ConfigPrinters.ServiceAccountPrinter()),
       Map.entry("leases", new LeasePrinter()),
-      Map.entry("endpointslices", new EndpointSlicePrinter()));
+      Map.entry("endpointslices", new EndpointSlicePrinter()),
+      Map.entry("deployments", new AppsPrinters.DeploymentPrinter()),
+      Map.entry("replicasets", new AppsPrinters.ReplicaSetPrinter()));
   private static final RowPrinter<KubeObject> DEFAULT = new DefaultPrinter();
 
   private Printers() {}

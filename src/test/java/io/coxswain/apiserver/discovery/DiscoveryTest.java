@@ -31,7 +31,8 @@ class DiscoveryTest {
     JsonNode leases = Discovery.resourceList("coordination.k8s.io", "v1");
     assertEquals("coordination.k8s.io/v1", leases.path("groupVersion").asText());
     assertEquals("leases", leases.path("resources").path(0).path("name").asText());
-    assertEquals(null, Discovery.apiGroup("apps"));
+    assertEquals("apps/v1", Discovery.apiGroup("apps").path("preferredVersion").path("groupVersion").asText());
+    assertEquals(null, Discovery.apiGroup("batch"));
     assertTrue(Discovery.coreV1ResourceList().path("resources").findValuesAsText("name").stream()
         .noneMatch(n -> n.equals("leases")), "leases are not core/v1");
   }

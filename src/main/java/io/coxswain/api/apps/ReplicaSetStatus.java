@@ -1,0 +1,26 @@
+package io.coxswain.api.apps;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.coxswain.api.Collections2;
+import java.util.List;
+
+/** Kubernetes {@code apps/v1.ReplicaSetStatus}; replicas is always written. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ReplicaSetStatus(Integer replicas, Integer fullyLabeledReplicas, Integer readyReplicas,
+    Integer availableReplicas, Long observedGeneration, List<ReplicaSetCondition> conditions) {
+  public ReplicaSetStatus {
+    conditions = Collections2.listOrEmpty(conditions);
+  }
+
+  public int replicasOrZero() {
+    return replicas == null ? 0 : replicas;
+  }
+
+  public int readyOrZero() {
+    return readyReplicas == null ? 0 : readyReplicas;
+  }
+
+  public int availableOrZero() {
+    return availableReplicas == null ? 0 : availableReplicas;
+  }
+}
