@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Kubernetes' protobuf request bodies ({@code application/vnd.kubernetes.protobuf}), which kubectl's
  * generators send ({@code kubectl create namespace}, {@code service}, {@code configmap}, {@code secret},
- * {@code serviceaccount}). The body is
+ * {@code serviceaccount}, {@code deployment}). The body is
  * the magic {@code k8s\0} and a {@code runtime.Unknown} envelope (typeMeta, raw object); the raw
  * object is turned into the JSON tree the rest of the server already understands. Only the kinds
  * those generators make are described; other fields and kinds are refused or skipped, never
@@ -106,6 +106,70 @@ final class ProtobufBodies {
           6, Field.of("resourceVersion", Type.STRING),
           7, Field.of("fieldPath", Type.STRING))),
       Map.entry("LocalObjectReference", Map.of(1, Field.of("name", Type.STRING))),
+      // kubectl create deployment: apps/v1 Deployment with a pod template of its containers.
+      Map.entry("Deployment", Map.of(
+          1, new Field("metadata", Type.MESSAGE, "ObjectMeta"),
+          2, new Field("spec", Type.MESSAGE, "DeploymentSpec"))),
+      Map.entry("DeploymentSpec", Map.of(
+          1, Field.of("replicas", Type.INT_PRESENT),
+          2, new Field("selector", Type.MESSAGE, "LabelSelector"),
+          3, new Field("template", Type.MESSAGE, "PodTemplateSpec"),
+          4, new Field("strategy", Type.MESSAGE, "DeploymentStrategy"),
+          5, Field.of("minReadySeconds", Type.INT),
+          6, Field.of("revisionHistoryLimit", Type.INT_PRESENT),
+          7, Field.of("paused", Type.BOOL),
+          9, Field.of("progressDeadlineSeconds", Type.INT_PRESENT))),
+      Map.entry("DeploymentStrategy", Map.of(
+          1, Field.of("type", Type.STRING),
+          2, new Field("rollingUpdate", Type.MESSAGE, "RollingUpdateDeployment"))),
+      Map.entry("RollingUpdateDeployment", Map.of(
+          1, Field.of("maxUnavailable", Type.INT_OR_STRING),
+          2, Field.of("maxSurge", Type.INT_OR_STRING))),
+      Map.entry("LabelSelector", Map.of(
+          1, Field.of("matchLabels", Type.STRING_MAP),
+          2, new Field("matchExpressions", Type.MESSAGES, "LabelSelectorRequirement"))),
+      Map.entry("LabelSelectorRequirement", Map.of(
+          1, Field.of("key", Type.STRING),
+          2, Field.of("operator", Type.STRING),
+          3, Field.of("values", Type.STRINGS))),
+      Map.entry("PodTemplateSpec", Map.of(
+          1, new Field("metadata", Type.MESSAGE, "ObjectMeta"),
+          2, new Field("spec", Type.MESSAGE, "PodSpec"))),
+      Map.entry("PodSpec", Map.ofEntries(
+          Map.entry(2, new Field("containers", Type.MESSAGES, "Container")),
+          Map.entry(3, Field.of("restartPolicy", Type.STRING)),
+          Map.entry(4, Field.of("terminationGracePeriodSeconds", Type.INT_PRESENT)),
+          Map.entry(6, Field.of("dnsPolicy", Type.STRING)),
+          Map.entry(7, Field.of("nodeSelector", Type.STRING_MAP)),
+          Map.entry(8, Field.of("serviceAccountName", Type.STRING)),
+          Map.entry(10, Field.of("nodeName", Type.STRING)),
+          Map.entry(11, Field.of("hostNetwork", Type.BOOL)),
+          Map.entry(16, Field.of("hostname", Type.STRING)),
+          Map.entry(17, Field.of("subdomain", Type.STRING)),
+          Map.entry(20, new Field("initContainers", Type.MESSAGES, "Container")))),
+      Map.entry("Container", Map.ofEntries(
+          Map.entry(1, Field.of("name", Type.STRING)),
+          Map.entry(2, Field.of("image", Type.STRING)),
+          Map.entry(3, Field.of("command", Type.STRINGS)),
+          Map.entry(4, Field.of("args", Type.STRINGS)),
+          Map.entry(5, Field.of("workingDir", Type.STRING)),
+          Map.entry(6, new Field("ports", Type.MESSAGES, "ContainerPort")),
+          Map.entry(7, new Field("env", Type.MESSAGES, "EnvVar")),
+          Map.entry(13, Field.of("terminationMessagePath", Type.STRING)),
+          Map.entry(14, Field.of("imagePullPolicy", Type.STRING)),
+          Map.entry(16, Field.of("stdin", Type.BOOL)),
+          Map.entry(17, Field.of("stdinOnce", Type.BOOL)),
+          Map.entry(18, Field.of("tty", Type.BOOL)),
+          Map.entry(20, Field.of("terminationMessagePolicy", Type.STRING)))),
+      Map.entry("ContainerPort", Map.of(
+          1, Field.of("name", Type.STRING),
+          2, Field.of("hostPort", Type.INT),
+          3, Field.of("containerPort", Type.INT),
+          4, Field.of("protocol", Type.STRING),
+          5, Field.of("hostIP", Type.STRING))),
+      Map.entry("EnvVar", Map.of(
+          1, Field.of("name", Type.STRING),
+          2, Field.of("value", Type.STRING))),
       Map.entry("ServicePort", Map.of(
           1, Field.of("name", Type.STRING),
           2, Field.of("protocol", Type.STRING),
@@ -115,7 +179,7 @@ final class ProtobufBodies {
           6, Field.of("appProtocol", Type.STRING))));
 
   private static final java.util.Set<String> TOP_LEVEL = java.util.Set.of("Namespace", "Service", "DeleteOptions",
-      "ConfigMap", "Secret", "ServiceAccount");
+      "ConfigMap", "Secret", "ServiceAccount", "Deployment");
 
   private ProtobufBodies() {}
 

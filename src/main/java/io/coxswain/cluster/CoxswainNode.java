@@ -23,7 +23,9 @@ import io.coxswain.controller.TaintEvictionController;
 import io.coxswain.controller.NodeLifecycle;
 import io.coxswain.controller.ReconcilerEntity;
 import io.coxswain.controller.ServiceEntity;
-import io.coxswain.controller.ReplicationControllerEntity;
+import io.coxswain.controller.DeploymentController;
+import io.coxswain.controller.DeploymentEntity;
+import io.coxswain.controller.ReplicaEntity;
 import io.coxswain.controller.ReplicationManager;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
@@ -35,6 +37,7 @@ import io.coxswain.store.WatchCacheFeed;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.Address;
@@ -143,15 +146,22 @@ public final class CoxswainNode implements AutoCloseable {
     Duration resync = config.getDuration("coxswain.controllers.resync");
     Duration askTimeout = config.getDuration("coxswain.api.request-timeout");
     ClusterSharding sharding = ClusterSharding.get(system);
-    sharding.init(Entity.of(ReplicationControllerEntity.TYPE,
-        entity -> Behaviors.setup(context -> ReplicationControllerEntity.create(entity.getEntityId(), cache, writer,
-            Clock.systemUTC(), () -> entity.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()))))));
+    for (var type : List.of(ReplicaEntity.REPLICATION_CONTROLLER, ReplicaEntity.REPLICA_SET)) {
+      String resource = type == ReplicaEntity.REPLICA_SET ? "replicasets" : "replicationcontrollers";
+      sharding.init(Entity.of(type, entity -> Behaviors.setup(context -> ReplicaEntity.create(resource,
+          entity.getEntityId(), cache, writer, Clock.systemUTC(),
+          () -> entity.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()))))));
+    }
     ClusterSingleton singletons = ClusterSingleton.get(system);
     singletons.init(SingletonActor.of(ReplicationManager.create(cache, resync, Clock.systemUTC(),
-        (id, revision) -> sharding.entityRefFor(ReplicationControllerEntity.TYPE, id)
-            .<org.apache.pekko.Done>askWithStatus(
-                replyTo -> new ReconcilerEntity.Reconcile(revision, replyTo), askTimeout)),
-        "replication-manager"));
+        dispatch(sharding, ReplicaEntity.REPLICATION_CONTROLLER, askTimeout)), "replication-manager"));
+    singletons.init(SingletonActor.of(ReplicationManager.createForReplicaSets(cache, resync, Clock.systemUTC(),
+        dispatch(sharding, ReplicaEntity.REPLICA_SET, askTimeout)), "replicaset-manager"));
+    sharding.init(Entity.of(DeploymentEntity.TYPE, entity -> Behaviors.setup(context -> DeploymentEntity.create(
+        entity.getEntityId(), cache, writer, Clock.systemUTC(),
+        () -> entity.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()))))));
+    singletons.init(SingletonActor.of(DeploymentController.create(cache, resync, Clock.systemUTC(),
+        dispatch(sharding, DeploymentEntity.TYPE, askTimeout)), "deployment-controller"));
     singletons.init(SingletonActor.of(GarbageCollector.create(cache, writer, resync, Clock.systemUTC()), "garbage-collector"));
     NodeLifecycle.Settings lifecycle = new NodeLifecycle.Settings(
         config.getDuration("coxswain.controllers.node-monitor-period"),
@@ -165,15 +175,21 @@ public final class CoxswainNode implements AutoCloseable {
         entity -> Behaviors.setup(context -> ServiceEntity.create(entity.getEntityId(), cache, writer,
             Clock.systemUTC(), () -> entity.getShard().tell(new ClusterSharding.Passivate<>(context.getSelf()))))));
     singletons.init(SingletonActor.of(EndpointsController.create(cache, resync, Clock.systemUTC(),
-        (id, revision) -> sharding.entityRefFor(ServiceEntity.TYPE, id).<org.apache.pekko.Done>askWithStatus(
-            replyTo -> new ReconcilerEntity.Reconcile(revision, replyTo), askTimeout)),
-        "endpoints-controller"));
+        dispatch(sharding, ServiceEntity.TYPE, askTimeout)::reconcile), "endpoints-controller"));
     singletons.init(SingletonActor.of(NamespaceController.create(cache, writer, resync, Clock.systemUTC()),
         "namespace-controller"));
     singletons.init(SingletonActor.of(TaintEvictionController.create(cache, writer, resync, Clock.systemUTC()),
         "taint-eviction-controller"));
     singletons.init(SingletonActor.of(ServiceAccountsController.create(cache, writer, resync, Clock.systemUTC()),
         "serviceaccounts-controller"));
+  }
+
+  /** Asks the sharded entity of this type and id to reconcile at a revision, answered when it has. */
+  private static ReplicationManager.Dispatch dispatch(ClusterSharding sharding,
+      org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey<ReconcilerEntity.Command> type,
+      Duration askTimeout) {
+    return (id, revision) -> sharding.entityRefFor(type, id).<org.apache.pekko.Done>askWithStatus(
+        replyTo -> new ReconcilerEntity.Reconcile(revision, replyTo), askTimeout);
   }
 
   /**

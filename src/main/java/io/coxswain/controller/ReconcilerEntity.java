@@ -35,12 +35,29 @@ public final class ReconcilerEntity {
    */
   public record Reconcile(long revision, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
-  private record Finished(boolean gone, Throwable failure) implements Command {}
+  private record Finished(Result result, Throwable failure) implements Command {}
 
-  /** One reconcile of the object: completes with whether the object is gone, once its writes are done. */
+  /** A look again, asked by the entity itself; no one waits for it. */
+  private record Recheck() implements Command {}
+
+  /** One reconcile of the object: completes once its writes are done. */
   @FunctionalInterface
   public interface Work {
-    CompletionStage<Boolean> reconcile(ResourceKey key, CacheView view);
+    CompletionStage<Result> reconcile(ResourceKey key, CacheView view);
+  }
+
+  /**
+   * How a reconcile ended: the object is gone (the entity passivates), or it should be looked at
+   * again after {@code recheckAfter} even if nothing changes (a pod due to become available, a
+   * progress deadline); null: only when asked.
+   */
+  public record Result(boolean gone, java.time.Duration recheckAfter) {
+    public static final Result GONE = new Result(true, null);
+    public static final Result DONE = new Result(false, null);
+
+    public static Result after(java.time.Duration recheckAfter) {
+      return new Result(false, recheckAfter);
+    }
   }
 
   private final ActorContext<Command> context;
@@ -48,10 +65,12 @@ public final class ReconcilerEntity {
   private final WatchCache cache;
   private final Work work;
   private final Runnable passivate;
+  private final org.apache.pekko.actor.typed.javadsl.TimerScheduler<Command> timers;
 
-  private ReconcilerEntity(ActorContext<Command> context, ResourceKey key, WatchCache cache, Work work,
-      Runnable passivate) {
+  private ReconcilerEntity(ActorContext<Command> context, org.apache.pekko.actor.typed.javadsl.TimerScheduler<Command> timers,
+      ResourceKey key, WatchCache cache, Work work, Runnable passivate) {
     this.context = context;
+    this.timers = timers;
     this.key = key;
     this.cache = cache;
     this.work = work;
@@ -69,7 +88,8 @@ public final class ReconcilerEntity {
       Runnable passivate) {
     int slash = entityId.indexOf('/');
     ResourceKey key = new ResourceKey(resource, entityId.substring(0, slash), entityId.substring(slash + 1));
-    return Behaviors.setup(context -> new ReconcilerEntity(context, key, cache, work, passivate).idle(0));
+    return Behaviors.setup(context -> Behaviors.withTimers(timers ->
+        new ReconcilerEntity(context, timers, key, cache, work, passivate).idle(0)));
   }
 
   /** The entity id of a namespaced object: {@code namespace/name}. */
@@ -82,25 +102,29 @@ public final class ReconcilerEntity {
     return Behaviors.receive(Command.class)
         .onMessage(Reconcile.class, request -> start(Math.max(revision, request.revision()),
             List.of(request.replyTo())))
+        .onMessage(Recheck.class, recheck -> start(revision, List.of()))
         .build();
   }
 
   private Behavior<Command> start(long revision, List<ActorRef<StatusReply<Done>>> waiting) {
-    CompletionStage<Boolean> run = cache.awaitRevision(revision)
+    timers.cancel("recheck");
+    CompletionStage<Result> run = cache.awaitRevision(revision)
         .thenCompose(reached -> work.reconcile(key, cache.view()));
-    context.pipeToSelf(run, (gone, failure) -> new Finished(Boolean.TRUE.equals(gone), failure));
-    return reconciling(revision, waiting, List.of());
+    context.pipeToSelf(run, Finished::new);
+    return reconciling(revision, waiting, List.of(), false);
   }
 
   /**
    * A reconcile is in flight for {@code waiting}. Requests meanwhile ({@code next}, with the
-   * highest revision) run as one more reconcile after it, never beside it.
+   * highest revision), or a look again of its own ({@code again}), run as one more reconcile after
+   * it, never beside it.
    */
   private Behavior<Command> reconciling(long revision, List<ActorRef<StatusReply<Done>>> waiting,
-      List<ActorRef<StatusReply<Done>>> next) {
+      List<ActorRef<StatusReply<Done>>> next, boolean again) {
     return Behaviors.receive(Command.class)
         .onMessage(Reconcile.class, request -> reconciling(Math.max(revision, request.revision()), waiting,
-            append(next, request.replyTo())))
+            append(next, request.replyTo()), again))
+        .onMessage(Recheck.class, recheck -> reconciling(revision, waiting, next, true))
         .onMessage(Finished.class, finished -> {
           StatusReply<Done> reply;
           if (finished.failure() != null) {
@@ -111,11 +135,14 @@ public final class ReconcilerEntity {
             reply = StatusReply.ack();
           }
           waiting.forEach(r -> r.tell(reply));
-          if (!next.isEmpty()) {
+          if (!next.isEmpty() || again) {
             return start(revision, next);
           }
-          if (finished.gone()) {
+          Result result = finished.result();
+          if (result != null && result.gone()) {
             passivate.run();
+          } else if (result != null && result.recheckAfter() != null) {
+            timers.startSingleTimer("recheck", new Recheck(), result.recheckAfter());
           }
           return idle(revision);
         })

@@ -1,14 +1,15 @@
 package io.coxswain.controller;
 
 import io.coxswain.api.core.Pod;
-import io.coxswain.api.core.ReplicationControllerStatus;
 import java.util.List;
 
 /**
- * What one reconcile of a ReplicationController decided: how many pods to create, which to
- * delete, adopt (matching orphans) and release (owned but no longer matching), and the status.
+ * What one reconcile of a ReplicationController or ReplicaSet decided: how many pods to create,
+ * which to delete, adopt (matching orphans) and release (owned but no longer matching), the counts
+ * for its status, and when to look again (a ready pod becoming available; null: not needed).
  */
-record ReplicaPlan(int create, List<Pod> delete, List<Pod> adopt, List<Pod> release, ReplicationControllerStatus status) {
+record ReplicaPlan(int create, List<Pod> delete, List<Pod> adopt, List<Pod> release,
+    ReplicationReconciler.Counts counts, java.time.Duration recheckAfter) {
   ReplicaPlan {
     delete = List.copyOf(delete);
     adopt = List.copyOf(adopt);

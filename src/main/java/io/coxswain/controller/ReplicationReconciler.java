@@ -2,55 +2,95 @@ package io.coxswain.controller;
 
 import io.coxswain.api.core.Pod;
 import io.coxswain.api.core.PodCondition;
-import io.coxswain.api.core.ReplicationController;
-import io.coxswain.api.core.ReplicationControllerStatus;
 import io.coxswain.api.selector.LabelSelector;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The ReplicationController's observe-diff-act step, pure and level-triggered: from the RC and its
- * candidate pods (those it controls, and the orphans of its namespace), decide what to do. (No
+ * The replica controller's observe-diff-act step for a ReplicationController or a ReplicaSet, pure
+ * and level-triggered: from the owner and its candidate pods (those it controls, and the orphans of
+ * its namespace), decide what to do, and count replicas, ready and available ones (ready for
+ * {@code minReadySeconds}; the plan says when the next pod becomes available, to look again then). (No
  * expectations are needed: the controller loop runs a pass only once the cache holds the previous
  * pass's writes.)
  */
 final class ReplicationReconciler {
   private ReplicationReconciler() {}
 
-  static ReplicaPlan reconcile(ReplicationController rc, List<Pod> candidates) {
-    LabelSelector selector = LabelSelector.fromMap(rc.spec().selector());
-    String uid = rc.metadata().uid();
+  /** The counts a replica controller writes to its object's status. */
+  record Counts(int replicas, int fullyLabeled, int ready, int available) {}
+
+  static ReplicaPlan reconcile(ReplicaOwner owner, List<Pod> candidates, Instant now) {
+    LabelSelector selector = owner.selector();
+    String uid = owner.uid();
     List<Pod> adopt = new ArrayList<>();
     List<Pod> release = new ArrayList<>();
     List<Pod> active = new ArrayList<>();
     for (Pod pod : candidates) {
-      String owner = Owners.controllerUid(pod);
+      String controller = Owners.controllerUid(pod);
       boolean matches = !selector.isEverything() && selector.matches(pod.metadata().labelsOrEmpty());
-      if (uid.equals(owner) && !matches) {
+      if (uid.equals(controller) && !matches) {
         release.add(pod);
-      } else if (matches && owner == null && pod.metadata().deletionTimestamp() == null) {
+      } else if (matches && controller == null && pod.metadata().deletionTimestamp() == null) {
         adopt.add(pod);
         if (isActive(pod)) {
           active.add(pod);
         }
-      } else if (matches && uid.equals(owner) && isActive(pod)) {
+      } else if (matches && uid.equals(controller) && isActive(pod)) {
         active.add(pod);
       }
     }
-    int wanted = rc.spec().replicas() == null ? 1 : rc.spec().replicas();
-    int diff = wanted - active.size();
+    int diff = owner.replicas() - active.size();
     int create = 0;
     List<Pod> delete = List.of();
-    if (rc.metadata().deletionTimestamp() == null) {
+    if (owner.object().metadata().deletionTimestamp() == null) {
       if (diff > 0) {
         create = diff;
       } else if (diff < 0) {
         delete = deletionOrder(active).subList(0, Math.min(-diff, active.size()));
       }
     }
-    return new ReplicaPlan(create, delete, adopt, release, status(rc, active));
+    Map<String, String> templateLabels = owner.template() == null ? Map.of()
+        : owner.template().metadata().labelsOrEmpty();
+    int fullyLabeled = (int) active.stream()
+        .filter(p -> p.metadata().labelsOrEmpty().entrySet().containsAll(templateLabels.entrySet())).count();
+    int ready = 0;
+    int available = 0;
+    Duration recheck = null;
+    for (Pod pod : active) {
+      if (!isReady(pod)) {
+        continue;
+      }
+      ready++;
+      Duration left = untilAvailable(pod, owner.minReadySeconds(), now);
+      if (left.isZero()) {
+        available++;
+      } else if (recheck == null || left.compareTo(recheck) < 0) {
+        recheck = left;
+      }
+    }
+    return new ReplicaPlan(create, delete, adopt, release, new Counts(active.size(), fullyLabeled, ready, available),
+        recheck);
+  }
+
+  /**
+   * How long until a ready pod counts as available: zero once it has been ready for
+   * {@code minReadySeconds} (Kubernetes' IsPodAvailable, from the Ready condition's last transition).
+   */
+  static Duration untilAvailable(Pod pod, int minReadySeconds, Instant now) {
+    if (minReadySeconds <= 0) {
+      return Duration.ZERO;
+    }
+    PodCondition ready = pod.statusOrEmpty().condition("Ready");
+    if (ready == null || ready.lastTransitionTime() == null) {
+      return Duration.ZERO;
+    }
+    Instant availableAt = Instant.parse(ready.lastTransitionTime()).plusSeconds(minReadySeconds);
+    return now.isBefore(availableAt) ? Duration.between(now, availableAt) : Duration.ZERO;
   }
 
   private static boolean isActive(Pod pod) {
@@ -72,15 +112,5 @@ final class ReplicationReconciler {
   static boolean isReady(Pod pod) {
     PodCondition ready = pod.statusOrEmpty().condition("Ready");
     return ready != null && "True".equals(ready.status());
-  }
-
-  private static ReplicationControllerStatus status(ReplicationController rc, List<Pod> active) {
-    Map<String, String> templateLabels = rc.spec().template() == null ? Map.of()
-        : rc.spec().template().metadata().labelsOrEmpty();
-    int fullyLabeled = (int) active.stream()
-        .filter(p -> p.metadata().labelsOrEmpty().entrySet().containsAll(templateLabels.entrySet())).count();
-    int ready = (int) active.stream().filter(ReplicationReconciler::isReady).count();
-    return new ReplicationControllerStatus(active.size(), fullyLabeled, ready, ready, rc.metadata().generation(),
-        rc.status() == null ? null : rc.status().conditions());
   }
 }

@@ -56,15 +56,15 @@ public final class ServiceEntity {
     return ReconcilerEntity.create("services", entityId, cache, entity::reconcile, passivate);
   }
 
-  private CompletionStage<Boolean> reconcile(ResourceKey serviceKey, CacheView view) {
+  private CompletionStage<ReconcilerEntity.Result> reconcile(ResourceKey serviceKey, CacheView view) {
     Service service = (Service) view.get(serviceKey);
     List<CompletionStage<?>> writes = new ArrayList<>();
     if (service == null) {
       cleanUp(serviceKey, view, writes);
-      return Writes.all(writes).thenApply(done -> true);
+      return Writes.all(writes).thenApply(done -> ReconcilerEntity.Result.GONE);
     }
     if (service.metadata().deletionTimestamp() != null) {
-      return CompletableFuture.completedFuture(false);
+      return CompletableFuture.completedFuture(ReconcilerEntity.Result.DONE);
     }
     String namespace = serviceKey.namespace();
     String name = serviceKey.name();
@@ -90,7 +90,7 @@ public final class ServiceEntity {
     } else {
       managedSlices(view, namespace, name, EndpointSliceBuilder.MIRRORED_BY).forEach(x -> writes.add(deleteIfSame(x)));
     }
-    return Writes.all(writes).thenApply(done -> false);
+    return Writes.all(writes).thenApply(done -> ReconcilerEntity.Result.DONE);
   }
 
   private void syncEndpoints(ResourceKey serviceKey, Service service, List<Pod> candidates, Endpoints existing,
