@@ -55,6 +55,9 @@ class DeploymentKubectlTest {
       ok(status);
       assertThat(status.out()).contains("successfully rolled out");
       assertThat(imagesOfActiveSets(http, "web")).containsExactly("web:2");
+      assertThat(http.get("/apis/apps/v1/namespaces/default/deployments/web").json()
+          .at("/spec/template/spec/containers/0/ports/0/containerPort").asInt())
+          .as("set image merges the container by name: its ports stay").isEqualTo(80);
       Kubectl.Result history = kubectl.run("rollout", "history", "deployment/web");
       assertThat(history.out()).containsPattern("1\\s+<none>").containsPattern("2\\s+image 2");
 

@@ -1,8 +1,9 @@
 package io.coxswain.apiserver.patch;
 
 /**
- * The core/v1 strategic-merge table. Every entry mirrors a {@code patchStrategy:"merge"} struct tag
- * in k8s.io/api/core/v1/types.go (and ObjectMeta in apimachinery). Lists deliberately absent
+ * The strategic-merge table of the kinds served: core/v1, and apps/v1 (whose pod templates merge
+ * as a pod's spec does). Every entry mirrors a {@code patchStrategy:"merge"} struct tag in
+ * k8s.io/api (and ObjectMeta in apimachinery). Lists deliberately absent
  * because Kubernetes replaces them: pod tolerations, readinessGates, container and init container
  * statuses, node taints and images, endpoint subsets, namespace spec finalizers.
  */
@@ -14,7 +15,8 @@ final class CoreV1PatchSchema {
     private static PatchSchema build() {
         PatchSchema.Builder b = PatchSchema.builder();
         for (String kind : new String[] {"Pod", "ReplicationController", "Service", "Endpoints", "Node",
-                "Namespace", "Event"}) {
+                "Namespace", "Event", "ConfigMap", "Secret", "ServiceAccount", "Lease", "EndpointSlice",
+                "Deployment", "ReplicaSet"}) {
             objectMeta(b, kind, "metadata");
         }
 
@@ -27,6 +29,13 @@ final class CoreV1PatchSchema {
         objectMeta(b, "ReplicationController", "spec.template.metadata");
         podSpec(b, "ReplicationController", "spec.template.spec");
         b.list("ReplicationController", "status.conditions", ListStrategy.byKey("type"));
+
+        for (String kind : new String[] {"Deployment", "ReplicaSet"}) {
+            objectMeta(b, kind, "spec.template.metadata");
+            podSpec(b, kind, "spec.template.spec");
+            b.list(kind, "status.conditions", ListStrategy.byKey("type"));
+        }
+        b.list("ServiceAccount", "secrets", ListStrategy.byKey("name"));
 
         b.list("Service", "spec.ports", ListStrategy.byKey("port"));
         b.list("Service", "status.conditions", ListStrategy.byKey("type"));
