@@ -7,10 +7,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code cox} launcher. {@code cox server} runs a cluster member. */
+/**
+ * The {@code cox} launcher. {@code cox server} runs a cluster member; {@code cox rolling-update},
+ * {@code cox rollback} and {@code cox rollout status} drive a ReplicationController's rolling
+ * update (everything else is kubectl's).
+ */
 @Command(name = "cox", mixinStandardHelpOptions = true, version = "coxswain 0.1.0",
     description = "Coxswain: a container orchestrator with the core of Kubernetes.",
-    subcommands = {Main.Server.class})
+    subcommands = {Main.Server.class, io.coxswain.cli.RolloutCommands.RollingUpdate.class,
+        io.coxswain.cli.RolloutCommands.Rollback.class, io.coxswain.cli.RolloutCommands.Rollout.class})
 public final class Main implements Runnable {
   static {
     CommonPool.ensureParallel();

@@ -15,13 +15,13 @@ import java.util.Map;
  * no look-alike digits). Also the one place that says when two templates are the same version.
  * Pure.
  */
-final class PodTemplateHash {
+public final class PodTemplateHash {
   static final String LABEL = "pod-template-hash";
   private static final String SAFE = "bcdfghjklmnpqrstvwxz2456789";
 
   private PodTemplateHash() {}
 
-  static String of(PodTemplateSpec template, Integer collisionCount) {
+  public static String of(PodTemplateSpec template, Integer collisionCount) {
     int hash = 0x811c9dc5;
     for (byte b : canonical(template).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
       hash ^= b & 0xff;

@@ -47,8 +47,18 @@ final class ReplicationReconciler {
     int diff = owner.replicas() - active.size();
     int create = 0;
     List<Pod> delete = List.of();
+    RollingUpdateSpec rolling = owner.rollingUpdate();
+    List<Pod> old = rolling == null ? List.of()
+        : active.stream().filter(p -> !rolling.templateHash().equals(RollingUpdateSpec.hashOf(p))).toList();
+    Duration rollingRecheck = null;
+    boolean rolloutDone = rolling != null && old.isEmpty();
     if (owner.object().metadata().deletionTimestamp() == null) {
-      if (diff > 0) {
+      if (!old.isEmpty()) {
+        RollingStep step = rollingStep(owner.replicas(), active, old, rolling, now);
+        create = step.create();
+        delete = step.delete();
+        rollingRecheck = step.recheckAfter();
+      } else if (diff > 0) {
         create = diff;
       } else if (diff < 0) {
         delete = deletionOrder(active).subList(0, Math.min(-diff, active.size()));
@@ -73,8 +83,44 @@ final class ReplicationReconciler {
         recheck = left;
       }
     }
+    if (rollingRecheck != null && (recheck == null || rollingRecheck.compareTo(recheck) < 0)) {
+      recheck = rollingRecheck;
+    }
     return new ReplicaPlan(create, delete, adopt, release, new Counts(active.size(), fullyLabeled, ready, available),
-        recheck);
+        recheck, rolloutDone);
+  }
+
+  private record RollingStep(int create, List<Pod> delete, Duration recheckAfter) {}
+
+  /**
+   * One step of an RC's rolling update (maxSurge 1, maxUnavailable 0, as the talk's rolling-update
+   * ran): missing pods are made from the new template at once; with the desired count present and
+   * every new pod ready, one more new pod is made; with one too many, an old pod goes once the new
+   * ones have been ready for the update period (the least useful old pod first: unscheduled,
+   * pending, not ready, newest).
+   */
+  private static RollingStep rollingStep(int replicas, List<Pod> active, List<Pod> old, RollingUpdateSpec rolling,
+      Instant now) {
+    if (active.size() < replicas) {
+      return new RollingStep(replicas - active.size(), List.of(), null);
+    }
+    List<Pod> updated = active.stream().filter(p -> !old.contains(p)).toList();
+    if (!updated.stream().allMatch(ReplicationReconciler::isReady)) {
+      return new RollingStep(0, List.of(), null); // a readiness change queues the next step
+    }
+    if (active.size() == replicas && replicas > 0) {
+      return new RollingStep(1, List.of(), null);
+    }
+    Duration wait = Duration.ZERO;
+    for (Pod pod : updated) {
+      Duration left = untilAvailable(pod, (int) rolling.period().getSeconds(), now);
+      wait = left.compareTo(wait) > 0 ? left : wait;
+    }
+    if (!wait.isZero()) {
+      return new RollingStep(0, List.of(), wait);
+    }
+    int extra = active.size() - replicas;
+    return new RollingStep(0, deletionOrder(old).subList(0, Math.min(extra, old.size())), null);
   }
 
   /**

@@ -72,6 +72,24 @@ final class ReplicationSync {
       writes.add(client.update(key, Pod.class, current -> (Pod) Owners.release(current, owner.uid()))
           .toCompletableFuture());
     }
+    if (plan.rolloutDone() && object instanceof ReplicationController rc) {
+      // Every pod is of the new template: the rolling update is over.
+      writes.add(client.update(new ResourceKey("replicationcontrollers", ns, owner.name()), ReplicationController.class,
+          current -> {
+            if (!current.metadata().uid().equals(rc.metadata().uid())
+                || !current.metadata().annotationsOrEmpty().containsKey(RollingUpdateSpec.ANNOTATION)) {
+              return null;
+            }
+            java.util.Map<String, String> annotations = new java.util.LinkedHashMap<>(
+                current.metadata().annotationsOrEmpty());
+            annotations.remove(RollingUpdateSpec.ANNOTATION);
+            return current.withMetadata(current.metadata().withAnnotations(annotations));
+          }).whenComplete((done, failure) -> {
+            if (failure == null && done != null) {
+              events.normal(object, "RollingUpdateComplete", "Every pod runs the new template");
+            }
+          }).toCompletableFuture());
+    }
     CompletableFuture<?> status = writeStatus(owner, plan.counts());
     if (status != null) {
       writes.add(status);
@@ -106,8 +124,14 @@ final class ReplicationSync {
   private CompletableFuture<?> createPod(ReplicaOwner owner) {
     var template = owner.template();
     KubeObject object = owner.object();
+    java.util.Map<String, String> annotations = template.metadata().annotations();
+    if (object instanceof ReplicationController) {
+      // Which template the pod was made from, so a rolling update can tell new pods from old ones.
+      annotations = new java.util.LinkedHashMap<>(template.metadata().annotationsOrEmpty());
+      annotations.put(RollingUpdateSpec.POD_HASH, PodTemplateHash.of(template, null));
+    }
     ObjectMeta meta = new ObjectMeta(null, owner.name() + "-", owner.namespace(), null, null, null,
-        null, null, null, template.metadata().labels(), template.metadata().annotations(),
+        null, null, null, template.metadata().labels(), annotations,
         List.of(Owners.controllerRef(object)), null, null, null);
     return client.create(Pod.of(meta, template.spec())).whenComplete((created, failure) -> {
       // As Kubernetes' recorder, events go out beside the work and never hold it up.

@@ -45,7 +45,8 @@ class DockerGuestbookTest {
   @BeforeAll
   static void start() throws Exception {
     docker = DockerSupport.requireDocker();
-    for (String image : List.of("coxswain/guestbook-php:v1", "coxswain/mariadb:10", "coxswain/memcached:1")) {
+    for (String image : List.of("coxswain/guestbook-php:v1", "coxswain/guestbook-php:v2", "coxswain/mariadb:10",
+        "coxswain/memcached:1")) {
       assertThat(docker.listImagesCmd().withImageNameFilter(image).exec())
           .as("%s is built (examples/guestbook/build-images.sh; .ci/run runs it)", image).isNotEmpty();
     }
@@ -149,6 +150,50 @@ class DockerGuestbookTest {
         + "%d failed, %d refused connections tried again%n", requests, failures.size(), retries);
     assertThat(requests).isEqualTo(2_000);
     assertThat(failures).isEmpty();
+    await().atMost(Duration.ofMinutes(2)).until(() -> ready("frontend") == 3);
+  }
+
+  /**
+   * The talk's rolling update of the frontend RC through {@code bin/cox}, v1 to v2 and back with
+   * {@code cox rollback}, while a request loop runs (at least 2,000 requests, each on a new
+   * connection, bounded to 3 minutes a phase): every request succeeds on the first try with v1 or
+   * v2, and afterwards only the new version answers.
+   */
+  @Test
+  void coxRollingUpdateAndRollbackDropNoRequest() throws Exception {
+    for (String[] phase : List.of(new String[] {"rolling-update", "v2"}, new String[] {"rollback", "v1"})) {
+      java.util.concurrent.CompletableFuture<Integer> cox = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        List<String> command = new ArrayList<>(List.of("bin/cox", phase[0], "frontend"));
+        if (phase[0].equals("rolling-update")) {
+          command.add("--image=coxswain/guestbook-php:v2");
+        }
+        command.addAll(List.of("--update-period=0s", "--timeout=170s", "--server=" + node.url()));
+        try {
+          Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+          String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          int code = process.waitFor();
+          assertThat(code).as(out).isZero();
+          return code;
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      });
+      ServiceTraffic.Loop loop = ServiceTraffic.requestsUntil(nodeAddress, nodePort, "/version", Set.of("v1", "v2"),
+          cox, 2_000, Duration.ofMinutes(3));
+      assertThat(cox.join()).isZero();
+      System.out.printf("cox %s of the frontend RC: %d requests, %d failed, answered by %s%n", phase[0],
+          loop.requests(), loop.failures().size(), loop.answers());
+      assertThat(loop.failures()).isEmpty();
+      assertThat(loop.requests()).isGreaterThanOrEqualTo(2_000);
+      assertThat(loop.answers()).containsOnlyKeys("v1", "v2");
+      for (int i = 0; i < 50; i++) {
+        assertThat(ServiceTraffic.exchange(nodeAddress, nodePort, "GET", "/version", null).body().trim())
+            .isEqualTo(phase[1]);
+      }
+    }
     await().atMost(Duration.ofMinutes(2)).until(() -> ready("frontend") == 3);
   }
 }

@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import io.coxswain.testing.ServiceTraffic.Loop;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -85,41 +87,13 @@ class DockerRolloutTest {
     assertThat(result.exitCode()).as(result.all()).isZero();
   }
 
-  /** Results of one phase's request loop: versions answered, failures, requests. */
-  private record Loop(Map<String, Integer> versions, List<String> failures, int requests) {}
-
-  /**
-   * Requests GET /version until {@code done} completes and at least 2,000 were sent (bounded: 3
-   * minutes); any failure — refused, reset, not 200, not v1/v2 — is counted, with no retry.
-   */
-  private static Loop requestsDuring(CompletableFuture<?> done) {
-    Map<String, Integer> versions = new TreeMap<>();
-    List<String> failures = new ArrayList<>();
-    int requests = 0;
-    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-    while ((requests < 2_000 || !done.isDone()) && System.nanoTime() < deadline && requests < 200_000) {
-      try {
-        ServiceTraffic.Response response = ServiceTraffic.exchange(nodeAddress, nodePort, "GET", "/version", null);
-        String body = response.body().trim();
-        if (response.status() != 200 || !(body.equals("v1") || body.equals("v2"))) {
-          failures.add(requests + ": HTTP " + response.status() + " " + body);
-        } else {
-          versions.merge(body, 1, Integer::sum);
-        }
-      } catch (IOException e) {
-        failures.add(requests + " at " + java.time.LocalTime.now() + ": " + e);
-      }
-      requests++;
-    }
-    return new Loop(versions, failures, requests);
-  }
-
   private static Loop rollout(String... kubectlArgs) {
     CompletableFuture<Kubectl.Result> rollout = CompletableFuture.supplyAsync(() -> {
       ok(kubectl.run(kubectlArgs));
       return kubectl.run("rollout", "status", "deployment/frontend", "--timeout=170s");
     });
-    Loop loop = requestsDuring(rollout);
+    Loop loop = ServiceTraffic.requestsUntil(nodeAddress, nodePort, "/version", Set.of("v1", "v2"), rollout, 2_000,
+        Duration.ofMinutes(3));
     ok(rollout.join());
     return loop;
   }
@@ -137,18 +111,18 @@ class DockerRolloutTest {
   void aRolloutAndItsUndoDropNoRequest() throws Exception {
     Loop forward = rollout("set", "image", "deployment/frontend", "php=coxswain/guestbook-php:v2");
     System.out.printf("rollout v1 -> v2: %d requests, %d failed, answered by %s%n", forward.requests(),
-        forward.failures().size(), forward.versions());
+        forward.failures().size(), forward.answers());
     assertThat(forward.failures()).isEmpty();
     assertThat(forward.requests()).isGreaterThanOrEqualTo(2_000);
-    assertThat(forward.versions()).containsOnlyKeys("v1", "v2");
+    assertThat(forward.answers()).containsOnlyKeys("v1", "v2");
     assertThat(versionsAfter(100)).containsOnlyKeys("v2");
 
     Loop back = rollout("rollout", "undo", "deployment/frontend");
     System.out.printf("rollout undo v2 -> v1: %d requests, %d failed, answered by %s%n", back.requests(),
-        back.failures().size(), back.versions());
+        back.failures().size(), back.answers());
     assertThat(back.failures()).isEmpty();
     assertThat(back.requests()).isGreaterThanOrEqualTo(2_000);
-    assertThat(back.versions()).containsOnlyKeys("v1", "v2");
+    assertThat(back.answers()).containsOnlyKeys("v1", "v2");
     assertThat(versionsAfter(100)).containsOnlyKeys("v1");
     assertThat(kubectl.run("rollout", "history", "deployment/frontend").out()).containsPattern("3\\s+");
   }

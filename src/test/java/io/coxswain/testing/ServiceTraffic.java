@@ -131,4 +131,36 @@ public final class ServiceTraffic {
     return output.toString(StandardCharsets.UTF_8);
   }
 
+
+  /** What a request loop saw: the body of each good answer counted, every failure, the requests sent. */
+  public record Loop(java.util.Map<String, Integer> answers, java.util.List<String> failures, int requests) {}
+
+  /**
+   * GETs {@code path} on new connections, one after another, until {@code done} has completed
+   * and at least {@code minimum} were sent (bounded: {@code limit} and 200,000 requests). A good
+   * answer is 200 with a body among {@code expected}; anything else — refused, reset, timed out,
+   * another status or body — is a failure, with no retry.
+   */
+  public static Loop requestsUntil(String address, int port, String path, java.util.Set<String> expected,
+      java.util.concurrent.Future<?> done, int minimum, java.time.Duration limit) {
+    java.util.Map<String, Integer> answers = new java.util.TreeMap<>();
+    java.util.List<String> failures = new java.util.ArrayList<>();
+    int requests = 0;
+    long deadline = System.nanoTime() + limit.toNanos();
+    while ((requests < minimum || !done.isDone()) && System.nanoTime() < deadline && requests < 200_000) {
+      try {
+        Response response = exchange(address, port, "GET", path, null);
+        String body = response.body().trim();
+        if (response.status() != 200 || !expected.contains(body)) {
+          failures.add(requests + ": HTTP " + response.status() + " " + body);
+        } else {
+          answers.merge(body, 1, Integer::sum);
+        }
+      } catch (IOException e) {
+        failures.add(requests + " at " + java.time.LocalTime.now() + ": " + e);
+      }
+      requests++;
+    }
+    return new Loop(answers, failures, requests);
+  }
 }
