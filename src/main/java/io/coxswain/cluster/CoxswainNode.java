@@ -178,6 +178,8 @@ public final class CoxswainNode implements AutoCloseable {
         dispatch(sharding, ServiceEntity.TYPE, askTimeout)::reconcile), "endpoints-controller"));
     singletons.init(SingletonActor.of(NamespaceController.create(cache, writer, resync, Clock.systemUTC()),
         "namespace-controller"));
+    singletons.init(SingletonActor.of(io.coxswain.controller.PodGarbageCollector.create(cache, writer,
+        config.getDuration("coxswain.controllers.pod-gc-quarantine"), resync, Clock.systemUTC()), "pod-gc"));
     singletons.init(SingletonActor.of(TaintEvictionController.create(cache, writer, resync, Clock.systemUTC()),
         "taint-eviction-controller"));
     singletons.init(SingletonActor.of(ServiceAccountsController.create(cache, writer, resync, Clock.systemUTC()),

@@ -84,6 +84,29 @@ class KubectlEndToEndTest {
     assertThat(kubectl.run("get", "namespace", "demo").all()).contains("NotFound");
   }
 
+  /** A kind not served gets kubectl's own message, as from any cluster without it, and nothing is written. */
+  @Test
+  @Order(7)
+  void aKindThatIsNotServedGetsKubectlsUsualMessage() throws Exception {
+    Path job = dir.resolve("job.yaml");
+    Files.writeString(job, """
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: pi}
+        spec:
+          template:
+            spec:
+              containers: [{name: pi, image: busybox}]
+              restartPolicy: Never
+        """);
+    Kubectl.Result applied = kubectl.run("apply", "-f", job.toString());
+    assertThat(applied.exitCode()).isNotZero();
+    assertThat(applied.all()).contains("no matches for kind \"Job\" in version \"batch/v1\"")
+        .doesNotContain("proto:");
+    Kubectl.Result created = kubectl.run("create", "-f", job.toString());
+    assertThat(created.all()).contains("no matches for kind \"Job\" in version \"batch/v1\"");
+  }
+
   @Test
   @Order(2)
   void serverSideApplyOwnsFieldsAndReportsConflicts() throws Exception {
