@@ -60,6 +60,8 @@ public final class ReconcilerEntity {
     }
   }
 
+  private static final java.time.Duration RETRY_AFTER_FAILURE = java.time.Duration.ofSeconds(1);
+
   private final ActorContext<Command> context;
   private final ResourceKey key;
   private final WatchCache cache;
@@ -143,6 +145,9 @@ public final class ReconcilerEntity {
             passivate.run();
           } else if (result != null && result.recheckAfter() != null) {
             timers.startSingleTimer("recheck", new Recheck(), result.recheckAfter());
+          } else if (finished.failure() != null && waiting.isEmpty()) {
+            // A look again of its own failed: no manager will retry it, so this entity does.
+            timers.startSingleTimer("recheck", new Recheck(), RETRY_AFTER_FAILURE);
           }
           return idle(revision);
         })

@@ -57,6 +57,11 @@ public final class DockerSupport {
         docker.removeContainerCmd(c.getId()).withForce(true).exec();
       } catch (com.github.dockerjava.api.exception.NotFoundException gone) {
         // removed with its sandbox a moment ago
+      } catch (com.github.dockerjava.api.exception.ConflictException removing) {
+        // a member's agent or fencing is removing it right now ("removal ... already in progress")
+        if (!String.valueOf(removing.getMessage()).contains("already in progress")) {
+          throw removing;
+        }
       }
     }
   }
