@@ -69,7 +69,9 @@ public final class DeploymentEntity {
     List<ReplicaSet> owned = view.indexed(Indexes.OWNER, d.metadata().uid()).stream()
         .filter(o -> o instanceof ReplicaSet && d.metadata().uid().equals(Owners.controllerUid(o)))
         .map(o -> (ReplicaSet) o).toList();
-    DeploymentPlanner.Plan plan = DeploymentPlanner.plan(d, owned, clock.instant());
+    // A set still has pods while any pod it controls exists, terminating ones included.
+    DeploymentPlanner.Plan plan = DeploymentPlanner.plan(d, owned, clock.instant(), rs -> !view.indexed(
+        Indexes.CONTROLLER, Indexes.controller(key.namespace(), rs.metadata().uid())).isEmpty());
     List<CompletionStage<?>> writes = new ArrayList<>();
     for (DeploymentPlanner.Action action : plan.actions()) {
       writes.add(carryOut(d, action));

@@ -59,7 +59,17 @@ final class DeploymentPlanner {
    */
   record Plan(List<Action> actions, DeploymentStatus status, String revision, Duration recheckAfter) {}
 
+  /** As {@link #plan(Deployment, List, Instant, java.util.function.Predicate)}, a set's pods counted from its status. */
   static Plan plan(Deployment d, List<ReplicaSet> owned, Instant now) {
+    return plan(d, owned, now, rs -> rs.statusOrEmpty().replicasOrZero() > 0);
+  }
+
+  /**
+   * @param hasPods whether a ReplicaSet still has pods, terminating ones included (Recreate starts
+   *     the new version only once no old pod exists at all, as Kubernetes' oldPodsRunning)
+   */
+  static Plan plan(Deployment d, List<ReplicaSet> owned, Instant now,
+      java.util.function.Predicate<ReplicaSet> hasPods) {
     List<ReplicaSet> all = new ArrayList<>(owned);
     all.sort(Comparator.comparing((ReplicaSet rs) -> String.valueOf(rs.metadata().creationTimestamp()))
         .thenComparing(rs -> rs.metadata().name()));
@@ -82,7 +92,7 @@ final class DeploymentPlanner {
     } else if (isRecreate(d)) {
       List<ReplicaSet> activeOld = old.stream().filter(rs -> specReplicas(rs) > 0).toList();
       activeOld.forEach(rs -> actions.add(new Scale(rs, 0, oldAnnotations(d, rs, fence))));
-      boolean oldPodsGone = activeOld.isEmpty() && old.stream().allMatch(rs -> rs.statusOrEmpty().replicasOrZero() == 0);
+      boolean oldPodsGone = activeOld.isEmpty() && old.stream().noneMatch(hasPods);
       if (oldPodsGone) {
         if (newRs == null) {
           newRs = newReplicaSet(d, replicas, newRevision, fence);
@@ -133,7 +143,7 @@ final class DeploymentPlanner {
     Integer deadline = d.spec().progressDeadlineSeconds();
     DeploymentCondition progressing = status.condition("Progressing");
     if (!complete && !paused && deadline != null && progressing != null && "True".equals(progressing.status())
-        && progressing.lastUpdateTime() != null) {
+        && !"NewReplicaSetAvailable".equals(progressing.reason()) && progressing.lastUpdateTime() != null) {
       Instant due = Instant.parse(progressing.lastUpdateTime()).plusSeconds(deadline).plusSeconds(1);
       recheck = now.isBefore(due) ? Duration.between(now, due) : Duration.ofSeconds(1);
     }
@@ -306,6 +316,13 @@ final class DeploymentPlanner {
     if (current != null && "DeploymentPaused".equals(current.reason())) {
       current = null; // resumed: progress is measured afresh
     }
+    // A finished rollout stays finished while every pod is of the new version, even if some are
+    // not available (a node died, a scale-up waits for room): no deadline runs then (Kubernetes'
+    // isCompleteDeployment in syncRolloutStatus).
+    if (current != null && "NewReplicaSetAvailable".equals(current.reason()) && !createdNew
+        && orZero(next.replicas()) == orZero(next.updatedReplicas())) {
+      return current;
+    }
     if (complete(d, next)) {
       return condition(current, "Progressing", "True", "NewReplicaSetAvailable",
           "ReplicaSet \"" + rsName + "\" has successfully progressed.", at, !"NewReplicaSetAvailable".equals(
@@ -320,6 +337,7 @@ final class DeploymentPlanner {
           "Found new replica set \"" + rsName + "\"", at, true);
     }
     if (progressed(previous, next) || "NewReplicaSetAvailable".equals(current.reason())) {
+      // Progress, or a new rollout begun after a finished one: the deadline counts from now.
       return condition(current, "Progressing", "True", "ReplicaSetUpdated",
           "ReplicaSet \"" + rsName + "\" is progressing.", at, true);
     }

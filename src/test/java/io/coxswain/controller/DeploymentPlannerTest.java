@@ -213,4 +213,41 @@ class DeploymentPlannerTest {
         "{\"type\":\"RollingUpdate\",\"rollingUpdate\":{\"maxSurge\":0,\"maxUnavailable\":\"10%\"}}")))
         .isEqualTo(new RolloutMath.Fenceposts(0, 1));
   }
+
+  @Test
+  void aFinishedRolloutThatLosesPodsDoesNotTimeOut() {
+    World world = new World(deployment(4, "web:1", ROLLING));
+    world.rollOut(1, 1);
+    assertThat(world.deployment.statusOrEmpty().condition("Progressing").reason()).isEqualTo("NewReplicaSetAvailable");
+    // A node dies: the pods are replaced but stay unavailable for longer than the deadline.
+    world.available = false;
+    world.step();
+    world.now = T0.plusSeconds(600);
+    DeploymentPlanner.Plan plan = world.step();
+    DeploymentCondition progressing = world.deployment.statusOrEmpty().condition("Progressing");
+    assertThat(progressing.status()).isEqualTo("True");
+    assertThat(progressing.reason()).isEqualTo("NewReplicaSetAvailable");
+    assertThat(plan.recheckAfter()).isNull();
+    assertThat(world.deployment.statusOrEmpty().condition("Available").status()).isEqualTo("False");
+  }
+
+  @Test
+  void recreateWaitsForTerminatingOldPodsToBeGone() {
+    String recreate = "{\"type\":\"Recreate\"}";
+    World world = new World(deployment(2, "web:1", recreate));
+    for (int i = 0; i < 10 && !DeploymentPlanner.complete(world.deployment, world.deployment.statusOrEmpty()); i++) {
+      world.step();
+    }
+    ReplicaSet old = world.sets.values().iterator().next().withSpec(world.sets.values().iterator().next().spec()
+        .withReplicas(0));
+    old = old.withStatus(new ReplicaSetStatus(0, 0, 0, 0, 1L, null));
+    Deployment next = deployment(2, "web:2", recreate);
+    Deployment d = next.withStatus(world.deployment.status()).withMetadata(next.metadata().withGeneration(2L)
+        .withAnnotations(world.deployment.metadata().annotations()));
+    // Scaled to zero and its status says no pod, but a pod of it is still terminating.
+    DeploymentPlanner.Plan waiting = DeploymentPlanner.plan(d, List.of(old), T0, rs -> true);
+    assertThat(waiting.actions()).isEmpty();
+    DeploymentPlanner.Plan gone = DeploymentPlanner.plan(d, List.of(old), T0, rs -> false);
+    assertThat(gone.actions()).singleElement().isInstanceOf(DeploymentPlanner.Create.class);
+  }
 }
