@@ -54,14 +54,7 @@ class ClusterSimulationTest {
       ActorRef<SimulatedNodes.Command> nodes = kit.spawn(
           SimulatedNodes.create(store.cache(), node.node().client(), SimulatedNodes.fastSettings(), Clock.systemUTC()),
           "simulated-nodes");
-      Map<String, SimulatedRuntime> runtimes = new HashMap<>();
-      for (int i = 0; i < NODES; i++) {
-        String name = "sim-" + i;
-        SimulatedRuntime runtime = new SimulatedRuntime(Clock.systemUTC(), seed + i, Duration.ofMillis(50),
-            "10." + (i / 250 + 100) + "." + (i % 250) + ".0/24");
-        runtimes.put(name, runtime);
-        nodes.tell(new SimulatedNodes.Start(name, runtime));
-      }
+      Map<String, SimulatedRuntime> runtimes = SimulatedNodes.startAll(nodes, NODES, seed);
       await().atMost(Duration.ofSeconds(60)).until(() -> store.cache().view().count("nodes") == NODES + 1);
 
       Http http = new Http(node.url());

@@ -57,4 +57,21 @@ public final class SimulatedNodes {
     return new NodeAgent.Settings(Duration.ofSeconds(1), Duration.ofMillis(300),
         new RestartRules.Backoff(Duration.ofMillis(200), Duration.ofSeconds(2)));
   }
+
+  /**
+   * Starts {@code count} simulated nodes {@code sim-0..sim-N} on {@code nodes}, each with its own
+   * runtime (seeded from {@code seed}) and a /24 of its own; answers the runtimes by node name.
+   */
+  public static java.util.Map<String, io.coxswain.node.runtime.simulated.SimulatedRuntime> startAll(
+      org.apache.pekko.actor.typed.ActorRef<Command> nodes, int count, long seed) {
+    java.util.Map<String, io.coxswain.node.runtime.simulated.SimulatedRuntime> runtimes = new java.util.HashMap<>();
+    for (int i = 0; i < count; i++) {
+      String name = "sim-" + i;
+      var runtime = new io.coxswain.node.runtime.simulated.SimulatedRuntime(java.time.Clock.systemUTC(), seed + i,
+          Duration.ofMillis(50), "10." + (i / 250 + 100) + "." + (i % 250) + ".0/24");
+      runtimes.put(name, runtime);
+      nodes.tell(new Start(name, runtime));
+    }
+    return runtimes;
+  }
 }
