@@ -123,6 +123,8 @@ public final class RolloutBenchmark {
         """.formatted(name, name)));
     awaitDeployment(http, name, image, replicas, Duration.ofMinutes(5));
     String clusterIp = http.get("/api/v1/namespaces/default/services/" + name).json().at("/spec/clusterIP").asText();
+    // The service range must end on this host before any packet is sent to a cluster IP.
+    io.coxswain.testing.ServiceTraffic.requireLocal(clusterIp);
     try (Load load = Load.start("coxswain-" + NODE, "http://" + clusterIp + ":80/")) {
       long t0 = System.nanoTime();
       check(http.patch("/apis/apps/v1/namespaces/default/deployments/" + name, "application/strategic-merge-patch+json",
