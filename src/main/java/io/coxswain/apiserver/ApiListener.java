@@ -131,14 +131,14 @@ final class ApiListener {
       connections.closeAllBut(Connection.Phase.BUSY);
       java.util.concurrent.CompletableFuture<Void> drained = new java.util.concurrent.CompletableFuture<>();
       long deadline = System.nanoTime() + DRAIN.toNanos();
-      Cancellable[] check = new Cancellable[1];
-      check[0] = system.scheduler().scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(50), () -> {
-        if (connections.count(Connection.Phase.BUSY) == 0 || System.nanoTime() > deadline) {
+      // The first check may run before scheduleAtFixedRate returns: cancel once both are done.
+      Cancellable check = system.scheduler().scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(50), () -> {
+        if (!drained.isDone() && (connections.count(Connection.Phase.BUSY) == 0 || System.nanoTime() > deadline)) {
           connections.closeAll();
           drained.complete(null);
-          check[0].cancel();
         }
       }, system.executionContext());
+      drained.whenComplete((done, failure) -> check.cancel());
       return drained;
     });
   }

@@ -79,6 +79,16 @@ class DockerPodTest {
     return http.get(PODS + "/" + name).json().get("status");
   }
 
+  /** Waits up to 60 s for the pod's status to pass {@code until}; a timeout says what the pod and its events were. */
+  private static void awaitPod(String name, java.util.function.Predicate<JsonNode> until) {
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> until.test(status(name)));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("pod " + name + " did not get there within 60 s; status " + status(name) + "\n"
+          + kubectl.run("describe", "pod", name).all(), e);
+    }
+  }
+
   private static String condition(JsonNode status, String type) {
     for (JsonNode condition : status.get("conditions")) {
       if (condition.get("type").asText().equals(type)) {
@@ -352,25 +362,25 @@ class DockerPodTest {
           containers:
           - {name: c, image: coxswain-test/busybox:1, command: ["sleep", "3600"], resources: {limits: {memory: 2Mi}}}
         """));
-    await().atMost(Duration.ofSeconds(60)).until(() -> status("no-image").at("/containerStatuses/0/state/waiting/reason")
-        .asText().equals("ImagePullBackOff"));
+    awaitPod("no-image", status -> status.at("/containerStatuses/0/state/waiting/reason").asText()
+        .equals("ImagePullBackOff"));
     JsonNode noImage = status("no-image");
     assertThat(noImage.at("/phase").asText()).isEqualTo("Pending");
     assertThat(noImage.at("/containerStatuses/0/state/waiting/message").asText())
         .contains("Failed to pull image \"coxswain-test/does-not-exist:1\"");
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> status("no-command").at("/phase").asText().equals("Failed"));
+    awaitPod("no-command", status -> status.at("/phase").asText().equals("Failed"));
     JsonNode noCommand = status("no-command").at("/containerStatuses/0/state/terminated");
     assertThat(noCommand.get("reason").asText()).isEqualTo("StartError");
     assertThat(noCommand.get("exitCode").asInt()).isEqualTo(128);
     assertThat(noCommand.get("message").asText()).contains("/bin/no-such-command");
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> status("tiny-memory")
-        .at("/containerStatuses/0/state/waiting/reason").asText().equals("CreateContainerError"));
+    awaitPod("tiny-memory", status -> status.at("/containerStatuses/0/state/waiting/reason").asText()
+        .equals("CreateContainerError"));
     assertThat(status("tiny-memory").at("/containerStatuses/0/state/waiting/message").asText())
         .containsIgnoringCase("memory");
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> status("steady").at("/phase").asText().equals("Running"));
+    awaitPod("steady", status -> status.at("/phase").asText().equals("Running"));
     JsonNode steady = status("steady").at("/containerStatuses/0");
     assertThat(steady.get("ready").asBoolean()).isTrue();
     assertThat(steady.get("restartCount").asInt()).isZero();

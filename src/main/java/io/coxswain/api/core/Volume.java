@@ -49,6 +49,13 @@ public record Volume(
     return builder().name(name).hostPath(new HostPathVolumeSource(path, null)).build();
   }
 
+  /** The JSON names of the source fields, in the order of {@link #sources()}. */
+  public static final java.util.List<String> SOURCE_NAMES = java.util.List.of("emptyDir", "hostPath", "configMap",
+      "secret", "persistentVolumeClaim", "awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "csi",
+      "downwardAPI", "ephemeral", "fc", "flexVolume", "flocker", "gcePersistentDisk", "gitRepo", "glusterfs", "image",
+      "iscsi", "nfs", "photonPersistentDisk", "portworxVolume", "projected", "quobyte", "rbd", "scaleIO", "storageos",
+      "vsphereVolume");
+
   /** Every source field, set or not, in the API's order. */
   public java.util.List<Object> sources() {
     return java.util.Arrays.asList(emptyDir, hostPath, configMap, secret, persistentVolumeClaim, awsElasticBlockStore,

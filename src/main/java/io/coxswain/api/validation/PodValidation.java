@@ -39,6 +39,7 @@ final class PodValidation {
     Set<String> containerNames = new HashSet<>();
     containers(spec.initContainers(), path + ".initContainers", volumeNames, containerNames, out);
     containers(spec.containers(), path + ".containers", volumeNames, containerNames, out);
+    restartRules(spec, path, out);
     oneOf(spec.restartPolicy(), RESTART_POLICIES, path + ".restartPolicy", out);
     oneOf(spec.dnsPolicy(), DNS_POLICIES, path + ".dnsPolicy", out);
     MetaValidation.labels(spec.nodeSelector(), path + ".nodeSelector", out);
@@ -131,6 +132,42 @@ final class PodValidation {
       ContainerChecks.probe(c.readinessProbe(), at + ".readinessProbe", false, out);
       ContainerChecks.probe(c.startupProbe(), at + ".startupProbe", true, out);
       Resources.requirements(c.resourcesOrEmpty(), at + ".resources", out);
+    }
+  }
+
+  /**
+   * Kubernetes' rules for container restartPolicy: only an init container may set it, and only to
+   * Always (a sidecar); a regular init container runs to completion, so it may have no lifecycle
+   * hooks and no probes.
+   */
+  private static void restartRules(PodSpec spec, String path, List<StatusCause> out) {
+    for (int i = 0; i < spec.initContainers().size(); i++) {
+      Container c = spec.initContainers().get(i);
+      String at = path + ".initContainers[" + i + "]";
+      if (c.restartPolicy() != null && !"Always".equals(c.restartPolicy())) {
+        out.add(Causes.notSupported(at + ".restartPolicy", c.restartPolicy(), List.of("Always")));
+      }
+      if ("Always".equals(c.restartPolicy())) {
+        continue;
+      }
+      String detail = "may not be set for init containers without restartPolicy=Always";
+      if (c.lifecycle() != null) {
+        out.add(Causes.forbidden(at + ".lifecycle", detail));
+      }
+      if (c.livenessProbe() != null) {
+        out.add(Causes.forbidden(at + ".livenessProbe", detail));
+      }
+      if (c.readinessProbe() != null) {
+        out.add(Causes.forbidden(at + ".readinessProbe", detail));
+      }
+      if (c.startupProbe() != null) {
+        out.add(Causes.forbidden(at + ".startupProbe", detail));
+      }
+    }
+    for (int i = 0; i < spec.containers().size(); i++) {
+      if (spec.containers().get(i).restartPolicy() != null) {
+        out.add(Causes.forbidden(path + ".containers[" + i + "].restartPolicy", "may not be set for non-init containers"));
+      }
     }
   }
 

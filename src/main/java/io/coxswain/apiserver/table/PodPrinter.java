@@ -48,22 +48,41 @@ final class PodPrinter implements RowPrinter<Pod> {
         reason = "SchedulingGated";
       }
     }
-    int total = pod.spec().containers().size();
+    java.util.Set<String> sidecars = new java.util.HashSet<>();
+    for (var init : pod.spec().initContainers()) {
+      if ("Always".equals(init.restartPolicy())) {
+        sidecars.add(init.name());
+      }
+    }
+    // Sidecars (init containers that restart always) count as containers of the pod.
+    int total = pod.spec().containers().size() + sidecars.size();
     int ready = 0;
     int restarts = 0;
+    int sidecarRestarts = 0;
     Instant lastRestart = null;
+    Instant lastSidecarRestart = null;
 
-    // Init containers: the first one not finished decides the status. (Coxswain has no restartable
-    // "sidecar" init containers, so Kubernetes' special cases for them never apply.)
+    // Init containers: the first one not finished (or, for a sidecar, not started) decides the status.
     boolean initializing = false;
     List<ContainerStatus> inits = status.initContainerStatuses();
     for (int i = 0; i < inits.size(); i++) {
       ContainerStatus c = inits.get(i);
       restarts += Cells.orZero(c.restartCount());
       lastRestart = later(lastRestart, lastTermination(c));
+      boolean sidecar = sidecars.contains(c.name());
+      if (sidecar) {
+        sidecarRestarts += Cells.orZero(c.restartCount());
+        lastSidecarRestart = later(lastSidecarRestart, lastTermination(c));
+      }
       ContainerState state = c.state();
       ContainerStateTerminated terminated = state == null ? null : state.terminated();
       if (terminated != null && Cells.orZero(terminated.exitCode()) == 0) {
+        continue;
+      }
+      if (sidecar && Boolean.TRUE.equals(c.started())) {
+        if (Boolean.TRUE.equals(c.ready())) {
+          ready++;
+        }
         continue;
       }
       if (terminated != null) {
@@ -80,8 +99,8 @@ final class PodPrinter implements RowPrinter<Pod> {
     }
 
     if (!initializing || conditionTrue(status, "Initialized")) {
-      restarts = 0;
-      lastRestart = null;
+      restarts = sidecarRestarts;
+      lastRestart = lastSidecarRestart;
       boolean hasRunning = false;
       List<ContainerStatus> statuses = status.containerStatuses();
       // Walked last to first so the first container's reason wins, as in Kubernetes.

@@ -5,11 +5,13 @@ import io.coxswain.api.core.Container;
 import io.coxswain.api.core.ContainerPort;
 import io.coxswain.api.core.EnvVar;
 import io.coxswain.api.core.Pod;
+import io.coxswain.api.core.PodSecurityContext;
 import io.coxswain.api.core.Volume;
 import io.coxswain.api.core.VolumeMount;
 import io.coxswain.node.runtime.ContainerConfig;
 import io.coxswain.node.runtime.MountConfig;
 import io.coxswain.node.runtime.PodRef;
+import io.coxswain.node.runtime.RegistryAuth;
 import io.coxswain.node.runtime.SandboxConfig;
 import io.coxswain.node.config.EnvResolver;
 import java.nio.file.Path;
@@ -23,14 +25,16 @@ final class ContainerConfigs {
   private ContainerConfigs() {}
 
   static SandboxConfig sandbox(PodRef ref, Pod pod, String nodeAddress) {
-    List<String> emptyDirs = new ArrayList<>();
+    List<SandboxConfig.EmptyDir> emptyDirs = new ArrayList<>();
     for (Volume volume : pod.spec().volumes()) {
       if (volume.emptyDir() != null) {
-        emptyDirs.add(volume.name());
+        var source = volume.emptyDir();
+        emptyDirs.add(new SandboxConfig.EmptyDir(volume.name(), "Memory".equals(source.medium()),
+            source.sizeLimit() == null ? null : source.sizeLimit().value()));
       }
     }
     List<SandboxConfig.HostPort> hostPorts = new ArrayList<>();
-    for (Container container : pod.spec().containers()) {
+    for (Container container : PodContainers.all(pod)) {
       for (ContainerPort port : container.ports()) {
         if (port.hostPort() != null && port.hostPort() > 0) {
           String hostIp = port.hostIP() == null || port.hostIP().isEmpty() ? nodeAddress : port.hostIP();
@@ -39,7 +43,14 @@ final class ContainerConfigs {
         }
       }
     }
-    return new SandboxConfig(ref, pod.metadata().annotationsOrEmpty(), emptyDirs, hostPorts);
+    PodSecurityContext security = pod.spec().securityContext();
+    Map<String, String> sysctls = new LinkedHashMap<>();
+    if (security != null) {
+      security.sysctls().forEach(sysctl -> sysctls.put(sysctl.name(), sysctl.value()));
+    }
+    return new SandboxConfig(ref, pod.metadata().annotationsOrEmpty(), emptyDirs, hostPorts,
+        security == null ? null : security.fsGroup(), Boolean.TRUE.equals(pod.spec().shareProcessNamespace()),
+        sysctls);
   }
 
   /** A container with literal env values only and no config volumes (tests and simulations). */
@@ -50,28 +61,32 @@ final class ContainerConfigs {
         env.put(var.name(), var.value());
       }
     }
-    return of(pod, spec, container, attempt, env, Map.of(), null);
+    return of(pod, spec, container, attempt, env, new PodSteps.PodFiles(Map.of(), null, null), List.of(), null);
   }
 
   /**
    * @param env the resolved environment ({@link io.coxswain.node.config.EnvResolver}); command and
    *     args have their $(NAME) references expanded from it, as Kubernetes does
-   * @param volumeDirs the node directory of each configMap/secret/downwardAPI/projected volume
-   * @param resolvConf the pod's resolv.conf, mounted read-only at /etc/resolv.conf, or null
+   * @param files the node directory of each configMap/secret/downwardAPI/projected volume, and the
+   *     pod's resolv.conf and hosts file (mounted at /etc/resolv.conf and /etc/hosts) when written
+   * @param pullAuth the credentials of the pod's imagePullSecrets
+   * @param seccompRoot where Localhost seccomp profiles live on the node, or null when none may be used
    */
   static ContainerConfig of(PodRef pod, Pod spec, Container container, int attempt, Map<String, String> env,
-      Map<String, Path> volumeDirs, Path resolvConf) {
+      PodSteps.PodFiles files, List<RegistryAuth> pullAuth, Path seccompRoot) {
     Map<String, Quantity> limits = container.resources() == null ? Map.of() : container.resources().limits();
     Long memory = limits.containsKey("memory") ? limits.get("memory").value() : null;
     Long cpu = limits.containsKey("cpu") ? limits.get("cpu").milliValue() : null;
     return new ContainerConfig(pod, container.name(), attempt, container.image(), container.imagePullPolicy(),
         EnvResolver.expandAll(container.command(), env), EnvResolver.expandAll(container.args(), env), env,
-        container.workingDir(), memory, cpu, mounts(spec, container, volumeDirs, resolvConf));
+        container.workingDir(), memory, cpu, mounts(spec, container, files),
+        SecurityContexts.merge(spec, container, seccompRoot),
+        Boolean.TRUE.equals(spec.spec().shareProcessNamespace()), pullAuth);
   }
 
   /** Validation has checked that every mount names a volume of the pod. */
-  private static List<MountConfig> mounts(Pod pod, Container container, Map<String, Path> volumeDirs,
-      Path resolvConf) {
+  private static List<MountConfig> mounts(Pod pod, Container container, PodSteps.PodFiles files) {
+    Map<String, Path> volumeDirs = files.volumeDirs();
     Map<String, Volume> volumes = new LinkedHashMap<>();
     for (Volume volume : pod.spec().volumes()) {
       volumes.put(volume.name(), volume);
@@ -94,8 +109,12 @@ final class ContainerConfigs {
         mounts.add(new MountConfig(null, realPath(source).toString(), mount.mountPath(), true));
       }
     }
-    if (resolvConf != null) {
-      mounts.add(new MountConfig(null, resolvConf.toString(), "/etc/resolv.conf", true));
+    if (files.resolvConf() != null) {
+      mounts.add(new MountConfig(null, files.resolvConf().toString(), "/etc/resolv.conf", true));
+    }
+    if (files.hosts() != null && container.volumeMounts().stream().noneMatch(m -> "/etc/hosts".equals(m.mountPath()))) {
+      // Writable, as the kubelet mounts it: programs may add lines to their own pod's file.
+      mounts.add(new MountConfig(null, files.hosts().toString(), "/etc/hosts", false));
     }
     return mounts;
   }

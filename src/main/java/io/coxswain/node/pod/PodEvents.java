@@ -18,7 +18,7 @@ final class PodEvents {
 
   static List<Note> between(Pod pod, PodRuntime before, PodRuntime after) {
     List<Note> notes = new ArrayList<>();
-    for (Container container : pod.spec().containers()) {
+    for (Container container : PodContainers.all(pod)) {
       ContainerRecord was = before.containers().get(container.name());
       ContainerRecord now = after.containers().get(container.name());
       if (now == null) {
@@ -46,11 +46,12 @@ final class PodEvents {
       }
     }
     probeNotes(pod, before, after, notes);
+    notes.addAll(after.notes());
     return notes;
   }
 
   private static void probeNotes(Pod pod, PodRuntime before, PodRuntime after, List<Note> notes) {
-    for (Container container : pod.spec().containers()) {
+    for (Container container : PodContainers.running(pod)) {
       String name = container.name();
       probeNote("Startup", container.startupProbe(), before.startup().get(name), after.startup().get(name), name, notes);
       probeNote("Readiness", null, before.readiness().get(name), after.readiness().get(name), name, notes);
@@ -79,7 +80,7 @@ final class PodEvents {
   /** What the agent says when it stops a pod's containers. */
   static List<Note> killing(Pod pod) {
     List<Note> notes = new ArrayList<>();
-    for (Container container : pod.spec().containers()) {
+    for (Container container : PodContainers.running(pod)) {
       notes.add(new Note(false, "Killing", "Stopping container " + container.name()));
     }
     return notes;

@@ -8,24 +8,44 @@ import java.util.Map;
  */
 record PodRuntime(String sandboxId, String podIp, String startTime, Map<String, ContainerRecord> containers,
                   Map<String, ProbeState> startup, Map<String, ProbeState> readiness,
-                  Map<String, ProbeState> liveness) {
+                  Map<String, ProbeState> liveness, java.util.List<PodEvents.Note> notes) {
   PodRuntime {
     containers = Map.copyOf(containers);
     startup = Map.copyOf(startup);
     readiness = Map.copyOf(readiness);
     liveness = Map.copyOf(liveness);
+    notes = java.util.List.copyOf(notes);
   }
 
   static PodRuntime empty() {
-    return new PodRuntime(null, null, null, Map.of(), Map.of(), Map.of(), Map.of());
+    return new PodRuntime(null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), java.util.List.of());
   }
 
   PodRuntime withContainers(String sandbox, String ip, String start, Map<String, ContainerRecord> records) {
-    return new PodRuntime(sandbox, ip, start, records, startup, readiness, liveness);
+    return new PodRuntime(sandbox, ip, start, records, startup, readiness, liveness, notes);
   }
 
   PodRuntime withProbes(Map<String, ProbeState> started, Map<String, ProbeState> ready, Map<String, ProbeState> live) {
-    return new PodRuntime(sandboxId, podIp, startTime, containers, started, ready, live);
+    return new PodRuntime(sandboxId, podIp, startTime, containers, started, ready, live, notes);
+  }
+
+  /**
+   * What one step has to say beyond what a diff of two views shows (a lifecycle hook that failed):
+   * the worker reports these as Events and keeps the view without them.
+   */
+  PodRuntime withNotes(java.util.List<PodEvents.Note> said) {
+    return new PodRuntime(sandboxId, podIp, startTime, containers, startup, readiness, liveness, said);
+  }
+
+  /** The containers whose startup probe has passed in their current attempt. */
+  java.util.Set<String> startupPassed() {
+    java.util.Set<String> passed = new java.util.HashSet<>();
+    startup.forEach((name, probe) -> {
+      if (probe.passing()) {
+        passed.add(name);
+      }
+    });
+    return passed;
   }
 
   /**
@@ -36,7 +56,14 @@ record PodRuntime(String sandboxId, String podIp, String startTime, Map<String, 
     if (state.sandboxId() == null) {
       return false;
     }
-    for (io.coxswain.api.core.Container container : pod.spec().containers()) {
+    InitOrder init = InitOrder.of(pod, state.containers(), state.startupPassed());
+    if (init.failed()) {
+      return state.containers().values().stream().noneMatch(ContainerRecord::running);
+    }
+    if (!init.initialized()) {
+      return false;
+    }
+    for (io.coxswain.api.core.Container container : PodContainers.running(pod)) {
       ContainerRecord record = state.containers().get(container.name());
       if (record == null || !(record.running() || record.finished())) {
         return false;

@@ -22,29 +22,73 @@ public final class PodStatusView {
     Map<String, ContainerRecord> records = runtime.containers();
     String podIp = runtime.podIp();
     String startTime = runtime.startTime();
+    // Before a container has run, the kubelet says ContainerCreating, or PodInitializing when the pod has init containers.
+    String creating = pod.spec().initContainers().isEmpty() ? "ContainerCreating" : "PodInitializing";
+    List<ContainerStatus> inits = new ArrayList<>();
+    List<String> unready = new ArrayList<>();
+    for (var container : pod.spec().initContainers()) {
+      ContainerRecord record = records.get(container.name());
+      boolean sidecar = InitOrder.sidecar(container);
+      boolean probeReady = runtime.ready(container.name(), container.readinessProbe() != null);
+      ContainerStatus status = status(container.name(), container.image(), record, runtimeName, probeReady, creating);
+      if (!sidecar) {
+        // A regular init container is ready once it has completed.
+        boolean completed = record != null && record.finished() && record.observed() != null
+            && Integer.valueOf(0).equals(record.observed().exitCode());
+        status = status.toBuilder().ready(completed).build();
+      } else if (!Boolean.TRUE.equals(status.ready())) {
+        unready.add(container.name());
+      }
+      inits.add(status);
+    }
     List<ContainerStatus> statuses = new ArrayList<>();
     for (var container : pod.spec().containers()) {
       ContainerRecord record = records.get(container.name());
       boolean probeReady = runtime.ready(container.name(), container.readinessProbe() != null);
-      statuses.add(status(container.name(), container.image(), record, runtimeName, probeReady));
+      ContainerStatus status = status(container.name(), container.image(), record, runtimeName, probeReady, creating);
+      if (!Boolean.TRUE.equals(status.ready())) {
+        unready.add(container.name());
+      }
+      statuses.add(status);
     }
-    String phase = phase(pod.spec().restartPolicy(), records);
-    boolean ready = !statuses.isEmpty() && statuses.stream().allMatch(s -> Boolean.TRUE.equals(s.ready()));
+    InitOrder init = InitOrder.of(pod, records, runtime.startupPassed());
+    String phase = init.failed() ? "Failed" : !init.initialized() ? "Pending"
+        : phase(pod.spec().restartPolicy(), appRecords(pod, records));
+    boolean ready = init.initialized() && !statuses.isEmpty() && unready.isEmpty();
     PodStatus previous = pod.statusOrEmpty();
     List<PodCondition> conditions = List.of(
-        condition(previous, "Initialized", true, now),
-        condition(previous, "Ready", ready, now),
-        condition(previous, "ContainersReady", ready, now),
-        condition(previous, "PodScheduled", true, now));
+        condition(previous, "Initialized", init.initialized(), now, "ContainersNotInitialized",
+            "containers with incomplete status: " + names(init.incomplete())),
+        condition(previous, "Ready", ready, now, "ContainersNotReady", "containers with unready status: "
+            + names(unready)),
+        condition(previous, "ContainersReady", ready, now, "ContainersNotReady", "containers with unready status: "
+            + names(unready)),
+        condition(previous, "PodScheduled", true, now, null, null));
     // The node owns these fields; anything else a status writer set (nominatedNodeName, ...) is kept.
     return previous.toBuilder().phase(phase).conditions(conditions).message(null).reason(null).startTime(startTime)
-        .containerStatuses(statuses).build().withIPs(hostIp, podIp);
+        .initContainerStatuses(inits).containerStatuses(statuses).build().withIPs(hostIp, podIp);
+  }
+
+  /** Kubernetes' list form in condition messages: {@code [a b]}. */
+  private static String names(List<String> names) {
+    return "[" + String.join(" ", names) + "]";
+  }
+
+  private static Map<String, ContainerRecord> appRecords(Pod pod, Map<String, ContainerRecord> records) {
+    Map<String, ContainerRecord> apps = new java.util.LinkedHashMap<>();
+    for (var container : pod.spec().containers()) {
+      ContainerRecord record = records.get(container.name());
+      if (record != null) {
+        apps.put(container.name(), record);
+      }
+    }
+    return apps;
   }
 
   private static ContainerStatus status(String name, String image, ContainerRecord r, String runtimeName,
-      boolean probeReady) {
+      boolean probeReady, String creating) {
     if (r == null) {
-      return new ContainerStatus(name, ContainerState.waiting("ContainerCreating", null), null, false, 0, image, "",
+      return new ContainerStatus(name, ContainerState.waiting(creating, null), null, false, 0, image, "",
           null, false, null, null, null, null, null, null);
     }
     ContainerState lastState = r.lastTerminated() == null ? null
@@ -58,8 +102,10 @@ public final class PodStatusView {
     } else if (r.observed() != null && r.observed().exited()) {
       state = ContainerState.terminated(withId(PodSync.terminated(r.observed()), id));
     } else {
-      state = ContainerState.waiting(r.waitingReason() == null ? "ContainerCreating" : r.waitingReason(),
-          r.waitingMessage());
+      boolean notYet = r.waitingReason() == null
+          || "ContainerCreating".equals(r.waitingReason()) && r.waitingMessage() == null;
+      String reason = notYet ? creating : r.waitingReason();
+      state = ContainerState.waiting(reason, r.waitingMessage());
     }
     // Kubernetes always sets imageID (empty until the runtime reports the image a container runs);
     // clients that check required fields (the Python client) refuse a status without it.
@@ -97,11 +143,12 @@ public final class PodStatusView {
     return r.observed() != null && (r.observed().running() || r.observed().exited());
   }
 
-  private static PodCondition condition(PodStatus previous, String type, boolean status, String now) {
+  private static PodCondition condition(PodStatus previous, String type, boolean status, String now, String reason,
+      String message) {
     PodCondition before = previous.condition(type);
     String value = status ? "True" : "False";
     String since = before != null && value.equals(before.status()) && before.lastTransitionTime() != null
         ? before.lastTransitionTime() : now;
-    return new PodCondition(type, value, null, since, status ? null : "ContainersNotReady", null, null);
+    return new PodCondition(type, value, null, since, status ? null : reason, status ? null : message, null);
   }
 }

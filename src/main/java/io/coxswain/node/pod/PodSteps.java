@@ -7,6 +7,7 @@ import io.coxswain.node.config.AtomicWriter;
 import io.coxswain.node.config.ConfigError;
 import io.coxswain.node.config.ConfigLookup;
 import io.coxswain.node.config.ConfigVolumes;
+import io.coxswain.node.config.PullSecrets;
 import io.coxswain.node.config.ResolvConf;
 import io.coxswain.node.config.DownwardApi;
 import io.coxswain.node.config.EnvResolver;
@@ -24,6 +25,7 @@ import io.coxswain.node.runtime.SandboxInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,7 @@ import java.util.Map;
  * returns the new view, never throws for runtime failures (they become waiting reasons).
  */
 public final class PodSteps {
+  private static final Duration MIN_GRACE_AFTER_PRE_STOP = Duration.ofSeconds(2);
   private final ContainerRuntime runtime;
   private final Clock clock;
   private final RestartRules.Backoff backoff;
@@ -69,7 +72,11 @@ public final class PodSteps {
     this.config = config;
   }
 
-  /** One sync: sandbox (adopting one left by an earlier agent), observe containers, start those due. */
+  /**
+   * One sync: sandbox (adopting one left by an earlier agent), observe containers, start those due
+   * in the kubelet's order ({@link InitOrder}: init containers one by one, sidecars kept running,
+   * then the app containers), and stop the sidecars once the app containers have ended for good.
+   */
   PodRuntime sync(PodRef ref, Pod pod, PodRuntime current) {
     PodRuntime state = current.sandboxId() == null ? adoptOrCreate(ref, pod, current) : current;
     if (state.sandboxId() == null) {
@@ -89,31 +96,70 @@ public final class PodSteps {
         }
       }
     }
-    Map<String, ContainerRecord> records = new LinkedHashMap<>(
-        PodSync.observe(state.containers(), observed, pod.spec().restartPolicy(), podBackoff, now));
+    boolean ended = podEnded(pod, state);
+    Map<String, ContainerRecord> records = new LinkedHashMap<>(PodSync.observe(state.containers(), observed,
+        name -> InitOrder.restartPolicy(pod, name, ended), podBackoff, now));
     removeOlderAttempts(state.containers(), records);
     DownwardApi.Addresses addresses = new DownwardApi.Addresses(state.podIp(), nodeAddress);
     Map<String, Path> volumeDirs;
-    String volumeProblem = null;
+    String volumeProblem = PodVolumes.unsupported(pod);
     Path resolvConf = null;
+    Path hosts = null;
     try {
       volumeDirs = writeVolumes(ref, pod, addresses);
       resolvConf = writeResolvConf(ref, pod);
+      hosts = writeHosts(ref, pod, state.podIp());
     } catch (ConfigError | java.io.UncheckedIOException e) {
       // As a kubelet whose volume cannot be set up: the containers wait in ContainerCreating.
       volumeDirs = Map.of();
       volumeProblem = "MountVolume.SetUp failed: " + e.getMessage();
     }
-    for (Container container : pod.spec().containers()) {
+    PodFiles files = new PodFiles(volumeDirs, resolvConf, hosts);
+    List<PodEvents.Note> notes = new ArrayList<>();
+    InitOrder init = InitOrder.of(pod, records, state.startupPassed());
+    List<Container> due = new ArrayList<>();
+    if (!init.failed() && !InitOrder.appsEnded(pod, records)) {
+      pod.spec().initContainers().stream().filter(c -> init.mayStart().contains(c.name())).forEach(due::add);
+      if (init.initialized()) {
+        due.addAll(pod.spec().containers());
+      }
+    }
+    for (Container container : due) {
       ContainerRecord record = records.getOrDefault(container.name(), ContainerRecord.fresh(container.name()));
-      if (record.dueToStart(now)) {
-        record = volumeProblem != null ? record.failedToStart("ContainerCreating", volumeProblem, now)
-            : start(ref, state.sandboxId(), pod, container, record, podBackoff, now, addresses, volumeDirs,
-                resolvConf);
+      if (record.dueToStart(now) && volumeProblem != null) {
+        if (!volumeProblem.equals(record.waitingMessage())) {
+          notes.add(new PodEvents.Note(true, "FailedMount", volumeProblem));
+        }
+        record = record.failedToStart("ContainerCreating", volumeProblem, now);
+      } else if (record.dueToStart(now)) {
+        record = start(ref, state.sandboxId(), state.podIp(), pod, container, record, podBackoff, now, addresses, files,
+                notes);
       }
       records.put(container.name(), record);
     }
-    return probe(pod, state.withContainers(state.sandboxId(), state.podIp(), state.startTime(), records), now);
+    if (init.failed() || InitOrder.appsEnded(pod, records)) {
+      stopSidecars(pod, records, state.podIp(), notes);
+    }
+    PodRuntime next = state.withContainers(state.sandboxId(), state.podIp(), state.startTime(), records);
+    return probe(pod, next, now, notes).withNotes(notes);
+  }
+
+  /** Whether the pod's app containers have all ended for good, or an init container failed it. */
+  private static boolean podEnded(Pod pod, PodRuntime state) {
+    return InitOrder.appsEnded(pod, state.containers())
+        || InitOrder.of(pod, state.containers(), state.startupPassed()).failed();
+  }
+
+  /** Once the app containers have ended, the sidecars stop too, last one first, as in Kubernetes. */
+  private void stopSidecars(Pod pod, Map<String, ContainerRecord> records, String podIp, List<PodEvents.Note> notes) {
+    List<Container> sidecars = new ArrayList<>(PodContainers.sidecars(pod));
+    java.util.Collections.reverse(sidecars);
+    for (Container sidecar : sidecars) {
+      ContainerRecord record = records.get(sidecar.name());
+      if (record != null && record.running()) {
+        stop(pod, List.of(sidecar), records, podIp, Duration.ofSeconds(gracePeriod(pod)), notes);
+      }
+    }
   }
 
   /**
@@ -122,14 +168,14 @@ public final class PodSteps {
    * that fails its startup or liveness probe is stopped; the next sync sees it exit and the restart
    * policy takes over. Probe history starts afresh with each container attempt.
    */
-  private PodRuntime probe(Pod pod, PodRuntime state, Instant now) {
+  private PodRuntime probe(Pod pod, PodRuntime state, Instant now, List<PodEvents.Note> notes) {
     if (!(runtime instanceof ProbeRunner prober)) {
       return state;
     }
     Map<String, ProbeState> startup = new LinkedHashMap<>();
     Map<String, ProbeState> readiness = new LinkedHashMap<>();
     Map<String, ProbeState> liveness = new LinkedHashMap<>();
-    for (Container container : pod.spec().containers()) {
+    for (Container container : PodContainers.running(pod)) {
       ContainerRecord record = state.containers().get(container.name());
       if (record == null || !record.running()) {
         continue;
@@ -145,7 +191,8 @@ public final class PodSteps {
         startup.put(key, started);
         if (!started.passing()) {
           if (started.failedFor(container.startupProbe())) {
-            stopQuietly(record.containerId(), Duration.ofSeconds(gracePeriod(pod)));
+            stop(pod, List.of(container), state.containers(), state.podIp(), probeGrace(pod, container.startupProbe()),
+                notes);
           }
           continue;
         }
@@ -159,7 +206,8 @@ public final class PodSteps {
             ProbeRunner.Kind.LIVENESS, fresh(state.liveness().get(key), startedAt), startedAt, now);
         liveness.put(key, live);
         if (live.failedFor(container.livenessProbe())) {
-          stopQuietly(record.containerId(), Duration.ofSeconds(gracePeriod(pod)));
+          stop(pod, List.of(container), state.containers(), state.podIp(), probeGrace(pod, container.livenessProbe()),
+              notes);
         }
       }
     }
@@ -210,9 +258,61 @@ public final class PodSteps {
     return grace == null ? 30 : grace;
   }
 
-  private void stopQuietly(String containerId, Duration grace) {
+  /** A probe's own terminationGracePeriodSeconds, when set, takes the place of the pod's (Kubernetes 1.25+). */
+  private static Duration probeGrace(Pod pod, io.coxswain.api.core.Probe probe) {
+    return Duration.ofSeconds(probe.terminationGracePeriodSeconds() != null ? probe.terminationGracePeriodSeconds()
+        : gracePeriod(pod));
+  }
+
+  /**
+   * Stops running containers together within {@code grace}: each one's preStop handler first (all
+   * at once, each bounded by what is left of the grace period), then SIGTERM, then SIGKILL when the
+   * grace period is over. A failed preStop is an Event (FailedPreStopHook) and the stop goes on.
+   */
+  private void stop(Pod pod, List<Container> containers, Map<String, ContainerRecord> records, String podIp,
+      Duration grace, List<PodEvents.Note> notes) {
+    long deadline = System.nanoTime() + grace.toNanos();
+    List<String> ids = new ArrayList<>();
+    List<java.util.concurrent.CompletableFuture<String>> hooks = new ArrayList<>();
+    for (Container container : containers) {
+      ContainerRecord record = records.get(container.name());
+      if (record == null || record.containerId() == null || record.finished()) {
+        continue;
+      }
+      ids.add(record.containerId());
+      if (container.lifecycle() != null && container.lifecycle().preStop() != null) {
+        java.util.concurrent.CompletableFuture<String> hook = new java.util.concurrent.CompletableFuture<>();
+        // One thread per handler (a pod has few containers): they run side by side, as the kubelet's do.
+        Thread runner = new Thread(() -> hook.complete(LifecycleHooks.run(runtime, "PreStop",
+            container.lifecycle().preStop(), pod, container, record.containerId(), podIp, grace)),
+            "prestop-" + container.name());
+        runner.setDaemon(true);
+        runner.start();
+        hooks.add(hook);
+      }
+    }
+    for (java.util.concurrent.CompletableFuture<String> hook : hooks) {
+      long left = Math.max(0, deadline - System.nanoTime());
+      try {
+        String failure = hook.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
+        if (failure != null) {
+          notes.add(new PodEvents.Note(true, "FailedPreStopHook", failure));
+        }
+      } catch (java.util.concurrent.TimeoutException late) {
+        notes.add(new PodEvents.Note(true, "FailedPreStopHook", "PreStop hook did not finish within the grace "
+            + "period of " + grace.toSeconds() + "s"));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (java.util.concurrent.ExecutionException impossible) {
+        // the runner completes normally only
+      }
+    }
+    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    if (!hooks.isEmpty() && left.compareTo(MIN_GRACE_AFTER_PRE_STOP) < 0) {
+      left = MIN_GRACE_AFTER_PRE_STOP; // as the kubelet: a preStop that used the grace period still leaves 2 s
+    }
     try {
-      runtime.stopContainer(containerId, grace);
+      runtime.stopContainers(ids, left);
     } catch (RuntimeFailure ignored) {
       // already gone: the next sync sees it
     }
@@ -248,8 +348,27 @@ public final class PodSteps {
     } catch (java.io.IOException e) {
       hostFile = "";
     }
-    Path file = config.podsDir().resolve(ref.uid()).resolve("resolv.conf");
-    String content = ResolvConf.render(pod, clusterDns, config.clusterDomain(), hostFile);
+    return writeIfChanged(config.podsDir().resolve(ref.uid()).resolve("resolv.conf"),
+        ResolvConf.render(pod, clusterDns, config.clusterDomain(), hostFile));
+  }
+
+  /**
+   * The pod's /etc/hosts ({@link io.coxswain.node.config.HostsFile}), written for every pod with an
+   * address, so its hostname and hostAliases resolve in each container; its path.
+   */
+  private Path writeHosts(PodRef ref, Pod pod, String podIp) {
+    String nodeHosts;
+    try {
+      nodeHosts = pod.spec().hostNetworkOrFalse() ? java.nio.file.Files.readString(Path.of("/etc/hosts")) : "";
+    } catch (java.io.IOException e) {
+      nodeHosts = "";
+    }
+    String domain = config.clusterDomain() == null ? "cluster.local" : config.clusterDomain();
+    return writeIfChanged(config.podsDir().resolve(ref.uid()).resolve("etc-hosts"),
+        io.coxswain.node.config.HostsFile.render(pod, podIp, domain, nodeHosts));
+  }
+
+  private static Path writeIfChanged(Path file, String content) {
     try {
       java.nio.file.Files.createDirectories(file.getParent());
       if (!java.nio.file.Files.exists(file) || !java.nio.file.Files.readString(file).equals(content)) {
@@ -265,25 +384,45 @@ public final class PodSteps {
     return config.podsDir().resolve(ref.uid()).resolve("volumes");
   }
 
-  private ContainerRecord start(PodRef ref, String sandboxId, Pod pod, Container container, ContainerRecord record,
-      RestartRules.Backoff podBackoff, Instant now, DownwardApi.Addresses addresses, Map<String, Path> volumeDirs,
-      Path resolvConf) {
+  /** The node-made files a container mounts: config volumes' directories, resolv.conf and /etc/hosts (either may be null). */
+  record PodFiles(Map<String, Path> volumeDirs, Path resolvConf, Path hosts) {}
+
+  /**
+   * Starts one container, then runs its postStart handler: a failed handler is an Event
+   * (FailedPostStartHook) and the container is killed, so the restart policy decides what follows.
+   */
+  private ContainerRecord start(PodRef ref, String sandboxId, String podIp, Pod pod, Container container,
+      ContainerRecord record, RestartRules.Backoff podBackoff, Instant now, DownwardApi.Addresses addresses,
+      PodFiles files, List<PodEvents.Note> notes) {
     Map<String, String> env;
     try {
       env = EnvResolver.resolve(pod, container, addresses, config.allocatable(), config.lookup()).env();
     } catch (ConfigError error) {
       return record.failedToStart(ConfigError.REASON, error.getMessage(), now.plus(podBackoff.delay(0)));
     }
+    String id;
     try {
-      String id = runtime.startContainer(sandboxId, ContainerConfigs.of(ref, pod, container, record.restartCount(),
-          env, volumeDirs, resolvConf));
-      return record.started(id);
+      id = runtime.startContainer(sandboxId, ContainerConfigs.of(ref, pod, container, record.restartCount(),
+          env, files, PullSecrets.of(pod, config.lookup()), config.podsDir().resolveSibling("seccomp")));
     } catch (RuntimeFailure failure) {
       // A failed pull shows first as ErrImagePull, then ImagePullBackOff while it waits to retry.
       String reason = "ErrImagePull".equals(failure.reason()) && "ErrImagePull".equals(record.waitingReason())
           ? "ImagePullBackOff" : failure.reason();
       return record.failedToStart(reason, failure.getMessage(), now.plus(podBackoff.delay(0)));
     }
+    if (container.lifecycle() != null && container.lifecycle().postStart() != null) {
+      String failure = LifecycleHooks.run(runtime, "PostStart", container.lifecycle().postStart(), pod, container, id,
+          podIp, LifecycleHooks.POST_START_LIMIT);
+      if (failure != null) {
+        notes.add(new PodEvents.Note(true, "FailedPostStartHook", failure));
+        try {
+          runtime.stopContainer(id, Duration.ofSeconds(gracePeriod(pod)));
+        } catch (RuntimeFailure ignored) {
+          // gone already: the next sync sees it exited either way
+        }
+      }
+    }
+    return record.started(id);
   }
 
   private PodRuntime adoptOrCreate(PodRef ref, Pod pod, PodRuntime current) {
@@ -325,21 +464,29 @@ public final class PodSteps {
     return records;
   }
 
-  /** Stops every container (SIGTERM, then SIGKILL after the grace period) and removes the sandbox. */
-  void teardown(PodRef ref, PodRuntime state, Duration grace) {
-    teardown(state, grace);
-    try {
-      AtomicWriter.deleteTree(config.podsDir().resolve(ref.uid()));
-    } catch (java.io.UncheckedIOException ignored) {
-      // left for the next start's cleanup
+  /**
+   * Stops the pod within {@code grace} as the kubelet does (app containers first, each with its
+   * preStop handler, then the sidecars, last one first, with what is left), removes the sandbox and
+   * the pod's node files. Returns what it has to say (failed preStop handlers).
+   */
+  List<PodEvents.Note> teardown(PodRef ref, Pod pod, PodRuntime state, Duration grace) {
+    List<PodEvents.Note> notes = new ArrayList<>();
+    long deadline = System.nanoTime() + grace.toNanos();
+    stop(pod, pod.spec().containers(), state.containers(), state.podIp(), grace, notes);
+    List<Container> sidecars = new ArrayList<>(PodContainers.sidecars(pod));
+    java.util.Collections.reverse(sidecars);
+    for (Container sidecar : sidecars) {
+      stop(pod, List.of(sidecar), state.containers(), state.podIp(),
+          Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), notes);
     }
-  }
-
-  void teardown(PodRuntime state, Duration grace) {
-    List<String> running = state.containers().values().stream().map(ContainerRecord::containerId)
-        .filter(java.util.Objects::nonNull).toList();
+    // Whatever else the pod holds (ended init containers, a container the spec no longer names) goes at once.
+    List<String> rest = new ArrayList<>();
+    java.util.Set<String> named = new java.util.HashSet<>();
+    PodContainers.running(pod).forEach(c -> named.add(c.name()));
+    state.containers().values().stream().filter(r -> !named.contains(r.name()) && r.containerId() != null)
+        .forEach(r -> rest.add(r.containerId()));
     try {
-      runtime.stopContainers(running, grace);
+      runtime.stopContainers(rest, Duration.ZERO);
     } catch (RuntimeFailure ignored) {
       // already gone; removing the sandbox below removes whatever is left
     }
@@ -350,5 +497,11 @@ public final class PodSteps {
         // already gone
       }
     }
+    try {
+      AtomicWriter.deleteTree(config.podsDir().resolve(ref.uid()));
+    } catch (java.io.UncheckedIOException ignored) {
+      // left for the next start's cleanup
+    }
+    return notes;
   }
 }

@@ -16,15 +16,26 @@ import java.util.Map;
 public final class PodSync {
   private PodSync() {}
 
-  /** Applies fresh observations (name → runtime state) to the records. */
+  /** Applies fresh observations (name → runtime state) to the records, every container under one restart policy. */
   public static Map<String, ContainerRecord> observe(Map<String, ContainerRecord> records,
       Map<String, ContainerState> observations, String restartPolicy, RestartRules.Backoff backoff, Instant now) {
+    return observe(records, observations, name -> restartPolicy, backoff, now);
+  }
+
+  /**
+   * Applies fresh observations to the records, each container under its own restart policy
+   * ({@code restartPolicy} maps a container's name to Always, OnFailure or Never: init containers
+   * and sidecars follow other rules than the pod's, see {@link InitOrder#restartPolicy}).
+   */
+  public static Map<String, ContainerRecord> observe(Map<String, ContainerRecord> records,
+      Map<String, ContainerState> observations, java.util.function.Function<String, String> restartPolicy,
+      RestartRules.Backoff backoff, Instant now) {
     Map<String, ContainerRecord> next = new LinkedHashMap<>();
     for (ContainerRecord record : records.values()) {
       ContainerState state = observations.get(record.name());
       ContainerRecord updated = state == null ? record : record.observed(state);
       if (state != null && state.exited()) {
-        updated = afterExit(updated, state, restartPolicy, backoff, now);
+        updated = afterExit(updated, state, restartPolicy.apply(record.name()), backoff, now);
       }
       next.put(record.name(), updated);
     }

@@ -202,8 +202,13 @@ public final class PodWorker {
       context.getLog().info("pod={}/{} stopping (grace {}s)", key.namespace(), key.name(), remaining.getSeconds());
       report(PodEvents.killing(pod));
       PodRuntime state = runtime;
-      context.pipeToSelf(CompletableFuture.runAsync(() -> steps.teardown(ref(), state, remaining), ctx.blocking())
-          .thenCompose(done -> ctx.client().finishDeletion(key, pod.metadata().uid())),
+      Pod stopping = pod;
+      PodRef stoppingRef = ref();
+      context.pipeToSelf(CompletableFuture.supplyAsync(() -> {
+        java.util.List<PodEvents.Note> said = steps.teardown(stoppingRef, stopping, state, remaining);
+        report(stopping, said);
+        return said;
+      }, ctx.blocking()).thenCompose(done -> ctx.client().finishDeletion(key, pod.metadata().uid())),
           (done, failure) -> new TornDown(failure));
       return terminating();
     }
@@ -254,7 +259,7 @@ public final class PodWorker {
       return idle();
     }
     report(PodEvents.between(pod, runtime, synced.state()));
-    runtime = synced.state();
+    runtime = synced.state().withNotes(java.util.List.of());
     Duration next = lookAgain ? Duration.ZERO
         : PodRuntime.settled(pod, runtime) ? ctx.resyncPeriod() : ctx.syncPeriod();
     timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, next);
@@ -269,11 +274,16 @@ public final class PodWorker {
   }
 
   private void report(java.util.List<PodEvents.Note> notes) {
+    report(pod, notes);
+  }
+
+  /** Safe off the actor's thread: the event recorder is. */
+  private void report(Pod about, java.util.List<PodEvents.Note> notes) {
     for (PodEvents.Note note : notes) {
       if (note.warning()) {
-        ctx.events().warning(pod, note.reason(), note.message());
+        ctx.events().warning(about, note.reason(), note.message());
       } else {
-        ctx.events().normal(pod, note.reason(), note.message());
+        ctx.events().normal(about, note.reason(), note.message());
       }
     }
   }

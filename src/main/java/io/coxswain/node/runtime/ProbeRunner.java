@@ -7,7 +7,8 @@ import io.coxswain.api.core.Probe;
  * container. Blocking; true when the probe succeeded.
  */
 public interface ProbeRunner {
-  enum Kind { READINESS, LIVENESS, STARTUP }
+  /** HOOK: a postStart or preStop handler's exec or httpGet, run as a probe of that kind would be. */
+  enum Kind { READINESS, LIVENESS, STARTUP, HOOK }
 
   boolean probe(String containerId, String podIp, Probe probe, Kind kind) throws RuntimeFailure;
 }

@@ -88,8 +88,8 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
     Map<String, String> labels = labels(pod);
     labels.put(RuntimeLabels.SANDBOX, "true");
     try {
-      for (String emptyDir : config.emptyDirs()) {
-        docker.createVolumeCmd().withName(volumeName(pod, emptyDir)).withLabels(labels(pod)).exec();
+      for (SandboxConfig.EmptyDir emptyDir : config.emptyDirs()) {
+        EmptyDirs.create(docker, volumeName(pod, emptyDir.name()), labels(pod), emptyDir, config.fsGroup());
       }
       List<PortBinding> bindings = new ArrayList<>();
       List<ExposedPort> exposed = new ArrayList<>();
@@ -101,6 +101,10 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
       }
       HostConfig host = HostConfig.newHostConfig().withNetworkMode(settings.network()).withPortBindings(bindings)
           .withIpcMode("shareable");
+      if (!config.sysctls().isEmpty()) {
+        // The pod's namespaced sysctls belong to the namespaces the sandbox owns (its network's).
+        host.withSysctls(config.sysctls());
+      }
       String name = "k8s_POD_" + pod.name() + "_" + pod.namespace() + "_" + pod.uid() + "_0";
       CreateContainerCmd create = docker.createContainerCmd(settings.pauseImage()).withName(name)
           .withHostName(hostname(pod.name())).withLabels(labels).withExposedPorts(exposed).withHostConfig(host);
@@ -109,14 +113,14 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
       InspectContainerResponse inspected = docker.inspectContainerCmd(id).exec();
       ContainerNetwork network = inspected.getNetworkSettings().getNetworks().get(settings.network());
       return new SandboxInfo(id, network == null ? null : network.getIpAddress());
-    } catch (DockerException | IllegalArgumentException e) {
+    } catch (DockerException | IllegalArgumentException | IllegalStateException e) {
       throw new RuntimeFailure("CreatePodSandboxError", "Failed to create pod sandbox: " + DockerErrors.message(e));
     }
   }
 
   @Override
   public String startContainer(String sandboxId, ContainerConfig config) throws RuntimeFailure {
-    ImagePuller.ensure(docker, config.image(), config.imagePullPolicy(), settings.pullTimeout());
+    ImagePuller.ensure(docker, config.image(), config.imagePullPolicy(), settings.pullTimeout(), config.pullAuth());
     String id;
     try {
       PodRef pod = config.pod();
@@ -127,6 +131,9 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
           .withNetworkMode("container:" + sandboxId)
           .withIpcMode("container:" + sandboxId)
           .withBinds(binds(pod, config.mounts()));
+      if (config.shareProcessNamespace()) {
+        host.withPidMode("container:" + sandboxId);
+      }
       if (config.memoryLimitBytes() != null) {
         // Swap equal to memory: the limit is the limit, no overflow into swap.
         host.withMemory(config.memoryLimitBytes()).withMemorySwap(config.memoryLimitBytes());
@@ -150,6 +157,7 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
       if (config.workingDir() != null && !config.workingDir().isEmpty()) {
         create.withWorkingDir(config.workingDir());
       }
+      DockerSecurity.apply(docker, config.image(), config.security(), create, host);
       id = createReplacingStale(create, name);
     } catch (DockerException e) {
       throw new RuntimeFailure("CreateContainerError", DockerErrors.message(e));
@@ -391,8 +399,13 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
   private List<Bind> binds(PodRef pod, List<MountConfig> mounts) {
     List<Bind> binds = new ArrayList<>();
     for (MountConfig mount : mounts) {
-      String source = mount.emptyDir() != null ? volumeName(pod, mount.emptyDir()) : mount.hostPath();
-      binds.add(new Bind(source, new Volume(mount.containerPath()), mount.readOnly() ? AccessMode.ro : AccessMode.rw));
+      AccessMode mode = mount.readOnly() ? AccessMode.ro : AccessMode.rw;
+      if (mount.emptyDir() != null) {
+        // nocopy: an emptyDir starts empty, never with the image's files at that path (Docker's copy-up).
+        binds.add(new Bind(volumeName(pod, mount.emptyDir()), new Volume(mount.containerPath()), mode, null, true));
+      } else {
+        binds.add(new Bind(mount.hostPath(), new Volume(mount.containerPath()), mode));
+      }
     }
     return binds;
   }

@@ -4,6 +4,9 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
+import io.coxswain.node.config.PullSecrets;
+import io.coxswain.node.runtime.RegistryAuth;
 import io.coxswain.node.runtime.RuntimeFailure;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 final class ImagePuller {
   private ImagePuller() {}
 
-  static void ensure(DockerClient docker, String image, String policy, Duration timeout) throws RuntimeFailure {
+  /** @param auths the pod's imagePullSecrets' credentials; the one for the image's registry goes with the pull */
+  static void ensure(DockerClient docker, String image, String policy, Duration timeout,
+      java.util.List<RegistryAuth> auths) throws RuntimeFailure {
     boolean present = present(docker, image);
     if ("Never".equals(policy)) {
       if (!present) {
@@ -28,7 +33,7 @@ final class ImagePuller {
     if (present && !"Always".equals(policy)) {
       return;
     }
-    pull(docker, image, timeout);
+    pull(docker, image, timeout, auths);
   }
 
   private static boolean present(DockerClient docker, String image) throws RuntimeFailure {
@@ -42,11 +47,19 @@ final class ImagePuller {
     }
   }
 
-  private static void pull(DockerClient docker, String image, Duration timeout) throws RuntimeFailure {
+  private static void pull(DockerClient docker, String image, Duration timeout, java.util.List<RegistryAuth> auths)
+      throws RuntimeFailure {
     ImageName name = ImageName.parse(image);
     try {
-      boolean done = docker.pullImageCmd(name.repository()).withTag(name.tag())
-          .exec(new PullImageResultCallback()).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      var pull = docker.pullImageCmd(name.repository()).withTag(name.tag());
+      RegistryAuth auth = auths.isEmpty() ? null
+          : PullSecrets.forImage(image, auths, docker.infoCmd().exec().getIndexServerAddress());
+      if (auth != null) {
+        pull.withAuthConfig(new AuthConfig().withRegistryAddress(auth.registry()).withUsername(auth.username())
+            .withPassword(auth.password()));
+      }
+      boolean done = pull.exec(new PullImageResultCallback())
+          .awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!done) {
         throw new RuntimeFailure("ErrImagePull", "Failed to pull image \"" + image + "\": timed out after "
             + timeout.toSeconds() + "s");
