@@ -223,4 +223,28 @@ class PodValidationTest {
             + ".matchExpressions[0].values", "FieldValueRequired",
             "Required value: must be specified when `operator` is 'In' or 'NotIn'"));
   }
+
+  @Test
+  void onlyInitContainersMayRestartAndOnlyAlwaysAndRegularOnesHaveNoProbesOrHooks() {
+    Pod pod = io.coxswain.api.Json.decode("""
+        {"kind":"Pod","metadata":{"name":"p","namespace":"default"},"spec":{
+          "initContainers":[
+            {"name":"sidecar","image":"x","restartPolicy":"Always","readinessProbe":{"tcpSocket":{"port":80}},
+             "lifecycle":{"preStop":{"sleep":{"seconds":1}}}},
+            {"name":"once","image":"x","restartPolicy":"OnFailure","livenessProbe":{"tcpSocket":{"port":80}},
+             "readinessProbe":{"tcpSocket":{"port":80}},"startupProbe":{"tcpSocket":{"port":80}},
+             "lifecycle":{"postStart":{"exec":{"command":["true"]}}}}],
+          "containers":[{"name":"app","image":"x","restartPolicy":"Always"}]}}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json", Pod.class);
+    String forbidden = "Forbidden: may not be set for init containers without restartPolicy=Always";
+    assertCauses(Validation.validateCreate(created(pod)),
+        tuple("spec.initContainers[1].restartPolicy", "FieldValueNotSupported",
+            "Unsupported value: \"OnFailure\": supported values: \"Always\""),
+        tuple("spec.initContainers[1].lifecycle", "FieldValueForbidden", forbidden),
+        tuple("spec.initContainers[1].livenessProbe", "FieldValueForbidden", forbidden),
+        tuple("spec.initContainers[1].readinessProbe", "FieldValueForbidden", forbidden),
+        tuple("spec.initContainers[1].startupProbe", "FieldValueForbidden", forbidden),
+        tuple("spec.containers[0].restartPolicy", "FieldValueForbidden",
+            "Forbidden: may not be set for non-init containers"));
+  }
 }
