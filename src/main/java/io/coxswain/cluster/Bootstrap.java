@@ -8,6 +8,7 @@ import io.coxswain.api.core.Service;
 import io.coxswain.api.core.ServicePort;
 import io.coxswain.api.core.ServiceSpec;
 import io.coxswain.network.Cidr;
+import io.coxswain.node.config.ServiceAccountTokens;
 import io.coxswain.store.ResourceKey;
 import io.coxswain.store.StoreClient;
 import io.coxswain.registry.Client;
@@ -70,6 +71,25 @@ final class Bootstrap {
         .withClusterIP(Cidr.parse(serviceCidr).address(1));
     ensureService(store, client, new Service(null, null, ObjectMeta.named("default", "kubernetes")
         .withLabels(Map.of("component", "apiserver", "provider", "kubernetes")), spec, null));
+  }
+
+  /**
+   * Makes the cluster's service account signing key ({@link ServiceAccountTokens}) unless it
+   * exists. Members starting together may race: the store keeps the first, the others' 409 is fine.
+   */
+  static void ensureServiceAccountKey(StoreClient store, Client client) throws Exception {
+    ResourceKey key = new ResourceKey("secrets", ServiceAccountTokens.KEY_NAMESPACE, ServiceAccountTokens.KEY_SECRET);
+    if (store.cache().view().get(key) != null) {
+      return;
+    }
+    try {
+      CoxswainNode.await(client.create(ServiceAccountTokens.newKeySecret()), Duration.ofSeconds(30),
+          "creating the service account signing key");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (!(e.getCause() instanceof ApiException api && api.code() == 409)) {
+        throw e;
+      }
+    }
   }
 
   /** Creates {@code service} unless it exists; on any free address when its own is taken. */

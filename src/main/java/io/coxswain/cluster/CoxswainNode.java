@@ -110,6 +110,7 @@ public final class CoxswainNode implements AutoCloseable {
       ApiServer api = ApiServer.start(system, registry, config, Clock.systemUTC(), settings.nodeName(),
           runtime instanceof LogReader reader ? reader : null);
       Bootstrap.ensureKubernetesService(client, writer, config.getString("coxswain.api.service-cidr"), api.port());
+      Bootstrap.ensureServiceAccountKey(client, writer);
       system.systemActorOf(MemberFencing.create(client.cache(), runtime, settings.nodeName(),
           system.dispatchers().lookup(org.apache.pekko.actor.typed.DispatcherSelector.blocking())), "member-fencing",
           org.apache.pekko.actor.typed.Props.empty());

@@ -182,6 +182,12 @@ public final class NodeAgent extends AbstractBehavior<NodeAgent.Command> {
       }
 
       @Override
+      public String serviceAccountUid(String namespace, String name) {
+        return cache.view().get(new ResourceKey("serviceaccounts", namespace, name)) instanceof
+            io.coxswain.api.core.ServiceAccount account ? account.metadata().uid() : null;
+      }
+
+      @Override
       public java.util.List<io.coxswain.api.core.Service> services(String namespace) {
         return cache.view().list("services", namespace, null, 0, o -> true).items().stream()
             .map(o -> (io.coxswain.api.core.Service) o).toList();

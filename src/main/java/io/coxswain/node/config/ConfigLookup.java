@@ -18,6 +18,11 @@ public interface ConfigLookup {
     return List.of();
   }
 
+  /** The uid of a ServiceAccount, or null when there is none (service account tokens name it). */
+  default String serviceAccountUid(String namespace, String name) {
+    return null;
+  }
+
   /** Nothing exists: every reference is missing. */
   ConfigLookup NONE = new ConfigLookup() {
     @Override

@@ -19,8 +19,10 @@ import java.util.Map;
  * plugins make them: every key (or only the listed {@code items}, each at its {@code path}), with
  * the item's {@code mode} or the volume's {@code defaultMode} (0644). A missing ConfigMap or Secret
  * that is not {@code optional}, or a listed key it lacks, fails with {@link ConfigError} in
- * Kubernetes' words; an optional one that is missing gives no files. Service account tokens and
- * cluster trust bundles are not issued yet (no token authority), so those projections give none.
+ * Kubernetes' words; an optional one that is missing gives no files. A projected
+ * {@code serviceAccountToken} is the file at its {@code path} holding the token the
+ * {@link TokenSource} issues ({@link ServiceAccountTokens}). Cluster trust bundles are not
+ * served, so those projections give none.
  */
 public final class ConfigVolumes {
   private ConfigVolumes() {}
@@ -43,14 +45,31 @@ public final class ConfigVolumes {
     }
   }
 
+  /** Where a node gets the token for a pod's serviceAccountToken projection. */
+  public interface TokenSource {
+    /** @throws ConfigError when no token can be had (the pod's containers wait in ContainerCreating) */
+    String token(Pod pod, io.coxswain.api.core.ServiceAccountTokenProjection projection);
+
+    /** A node that issues no tokens: a projection of one fails to mount. */
+    TokenSource NONE = (pod, projection) -> {
+      throw new ConfigError("failed to fetch token: this node issues no service account tokens");
+    };
+  }
+
   /** Whether this volume's files are made by the node agent. */
   public static boolean isConfigVolume(Volume v) {
     return v.configMap() != null || v.secret() != null || v.downwardAPI() != null || v.projected() != null;
   }
 
-  /** The volume's files by relative path. */
+  /** The volume's files by relative path, on a node that issues no tokens. */
   public static Map<String, File> files(Pod pod, Volume v, DownwardApi.Addresses addresses,
       Map<String, Quantity> nodeAllocatable, ConfigLookup lookup) {
+    return files(pod, v, addresses, nodeAllocatable, lookup, TokenSource.NONE);
+  }
+
+  /** The volume's files by relative path. */
+  public static Map<String, File> files(Pod pod, Volume v, DownwardApi.Addresses addresses,
+      Map<String, Quantity> nodeAllocatable, ConfigLookup lookup, TokenSource tokens) {
     String ns = pod.metadata().namespace();
     Map<String, File> files = new LinkedHashMap<>();
     if (v.configMap() != null) {
@@ -76,6 +95,10 @@ public final class ConfigVolumes {
               files);
         } else if (source.downwardAPI() != null) {
           downward(pod, source.downwardAPI().items(), defaultMode, addresses, nodeAllocatable, files);
+        } else if (source.serviceAccountToken() != null) {
+          var projection = source.serviceAccountToken();
+          files.put(projection.path(), new File(tokens.token(pod, projection).getBytes(StandardCharsets.UTF_8),
+              defaultMode));
         }
       }
     }

@@ -9,6 +9,7 @@ import io.coxswain.node.config.ConfigLookup;
 import io.coxswain.node.config.ConfigVolumes;
 import io.coxswain.node.config.PullSecrets;
 import io.coxswain.node.config.ResolvConf;
+import io.coxswain.node.config.ServiceAccountTokens;
 import io.coxswain.node.config.DownwardApi;
 import io.coxswain.node.config.EnvResolver;
 import java.nio.file.Path;
@@ -42,6 +43,7 @@ public final class PodSteps {
   private final RestartRules.Backoff backoff;
   private final String nodeAddress;
   private final Config config;
+  private final ServiceAccountTokens tokens;
 
   /**
    * What containers' configuration is made from beyond the pod: the ConfigMaps and Secrets it
@@ -70,6 +72,7 @@ public final class PodSteps {
     this.backoff = backoff;
     this.nodeAddress = nodeAddress;
     this.config = config;
+    this.tokens = new ServiceAccountTokens(clock);
   }
 
   /**
@@ -324,7 +327,11 @@ public final class PodSteps {
     for (Volume volume : pod.spec().volumes()) {
       if (ConfigVolumes.isConfigVolume(volume)) {
         Path dir = volumesDir(ref).resolve(volume.name());
-        AtomicWriter.write(dir, ConfigVolumes.files(pod, volume, addresses, config.allocatable(), config.lookup()));
+        AtomicWriter.write(dir, ConfigVolumes.files(pod, volume, addresses, config.allocatable(), config.lookup(),
+            (p, projection) -> tokens.token(p, projection, config.lookup().secret(ServiceAccountTokens.KEY_NAMESPACE,
+                ServiceAccountTokens.KEY_SECRET), ref.node(), config.lookup().serviceAccountUid(
+                p.metadata().namespace(), p.spec().serviceAccountName() == null ? "default"
+                    : p.spec().serviceAccountName()))));
         dirs.put(volume.name(), dir);
       }
     }
@@ -497,6 +504,7 @@ public final class PodSteps {
         // already gone
       }
     }
+    tokens.forget(ref.uid());
     try {
       AtomicWriter.deleteTree(config.podsDir().resolve(ref.uid()));
     } catch (java.io.UncheckedIOException ignored) {
