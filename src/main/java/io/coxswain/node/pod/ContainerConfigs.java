@@ -81,7 +81,8 @@ final class ContainerConfigs {
         EnvResolver.expandAll(container.command(), env), EnvResolver.expandAll(container.args(), env), env,
         container.workingDir(), memory, cpu, mounts(spec, container, files),
         SecurityContexts.merge(spec, container, seccompRoot),
-        Boolean.TRUE.equals(spec.spec().shareProcessNamespace()), pullAuth);
+        Boolean.TRUE.equals(spec.spec().shareProcessNamespace()), pullAuth,
+        spec.spec().initContainers().contains(container) && !InitOrder.sidecar(container));
   }
 
   /** Validation has checked that every mount names a volume of the pod. */

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * One container to start: what to run, with which limits, as which user with which privileges,
  * and the credentials to pull its image with. {@code attempt} counts restarts of the same spec
- * container; {@code shareProcessNamespace}: its processes see the other containers' (the pod's).
+ * container; {@code shareProcessNamespace}: its processes see the other containers' (the pod's);
+ * {@code runsToCompletion}: a regular init container, expected to exit (the simulated runtime,
+ * which runs no commands, lets it exit 0 at once unless a pod annotation says otherwise).
  */
 public record ContainerConfig(
     PodRef pod,
@@ -23,7 +25,8 @@ public record ContainerConfig(
     List<MountConfig> mounts,
     ContainerSecurity security,
     boolean shareProcessNamespace,
-    List<RegistryAuth> pullAuth) {
+    List<RegistryAuth> pullAuth,
+    boolean runsToCompletion) {
 
   public ContainerConfig {
     command = List.copyOf(command);
@@ -39,6 +42,6 @@ public record ContainerConfig(
       List<String> command, List<String> args, Map<String, String> env, String workingDir, Long memoryLimitBytes,
       Long cpuMillis, List<MountConfig> mounts) {
     this(pod, name, attempt, image, imagePullPolicy, command, args, env, workingDir, memoryLimitBytes, cpuMillis,
-        mounts, ContainerSecurity.DEFAULT, false, List.of());
+        mounts, ContainerSecurity.DEFAULT, false, List.of(), false);
   }
 }

@@ -18,10 +18,13 @@ record SimulatedBehavior(Duration startLatency, Duration runFor, int exitCode, S
                          Duration liveFor, String log) {
   static final String PREFIX = "simulated.coxswain.io/";
 
-  static SimulatedBehavior of(Map<String, String> annotations, String container, Duration defaultStartLatency) {
+  /** @param runsToCompletion a regular init container: without run-for it exits 0 as soon as it starts */
+  static SimulatedBehavior of(Map<String, String> annotations, String container, Duration defaultStartLatency,
+      boolean runsToCompletion) {
     return new SimulatedBehavior(
         value(annotations, "start-latency", container).map(SimulatedBehavior::duration).orElse(defaultStartLatency),
-        value(annotations, "run-for", container).map(SimulatedBehavior::duration).orElse(null),
+        value(annotations, "run-for", container).map(SimulatedBehavior::duration)
+            .orElse(runsToCompletion ? Duration.ZERO : null),
         value(annotations, "exit-code", container).map(Integer::parseInt).orElse(0),
         value(annotations, "pull-error", container).orElse(null),
         value(annotations, "ready-after", container).map(SimulatedBehavior::duration).orElse(Duration.ZERO),

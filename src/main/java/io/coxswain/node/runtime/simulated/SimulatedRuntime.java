@@ -98,7 +98,8 @@ public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner, Lo
     if (sandbox == null) {
       throw new RuntimeFailure("CreateContainerError", "no such sandbox: " + sandboxId);
     }
-    SimulatedBehavior behavior = SimulatedBehavior.of(sandbox.config().annotations(), config.name(), defaultStartLatency);
+    SimulatedBehavior behavior = SimulatedBehavior.of(sandbox.config().annotations(), config.name(), defaultStartLatency,
+        config.runsToCompletion());
     if (behavior.pullError() != null) {
       throw new RuntimeFailure("ErrImagePull", "failed to pull image \"" + config.image() + "\": " + behavior.pullError());
     }
