@@ -32,7 +32,8 @@ public final class GrpcProbes {
    * @param action the probe's grpc handler: {@code port} a number from 1 to 65535 (Kubernetes has no
    *     named port here), {@code service} the name to ask about, null or empty for the whole server
    * @param timeoutMillis the probe's {@code timeoutSeconds} in milliseconds
-   *     ({@link NetworkProbes#timeoutMillis}); bounds connecting and the call together
+   *     ({@link NetworkProbes#timeoutMillis}); bounds connecting and the call together (closing
+   *     the channel afterwards waits at most as long again)
    * @return true only when the server answers SERVING in time. Any other answer (NOT_SERVING,
    *     UNKNOWN, SERVICE_UNKNOWN), any error status (a service the server does not know is
    *     NOT_FOUND; a server without the health service UNIMPLEMENTED), a refused or reset
@@ -44,11 +45,18 @@ public final class GrpcProbes {
       return false;
     }
     String service = action.service() == null ? "" : action.service();
-    ManagedChannel channel = Grpc.newChannelBuilderForAddress(podIp, port, InsecureChannelCredentials.create())
-        // The kubelet dials the pod directly; a proxy from the environment would probe something else.
-        .proxyDetector(address -> null)
-        .userAgent("coxswain-probe/1")
-        .build();
+    ManagedChannel channel;
+    try {
+      channel = Grpc.newChannelBuilderForAddress(podIp, port, InsecureChannelCredentials.create())
+          // The kubelet dials the pod directly; a proxy from the environment would probe something else.
+          .proxyDetector(address -> null)
+          .userAgent("coxswain-probe/1")
+          .build();
+    } catch (RuntimeException e) {
+      // No transport on the classpath or an address grpc cannot parse: no probe can pass, so say so.
+      log.warn("grpc probe {}:{} could not be set up", podIp, port, e);
+      return false;
+    }
     try {
       // The deadline covers the connection too: a call waits for the channel to be ready until
       // then, and fails at once when the connection is refused (the call is not wait-for-ready).
@@ -64,7 +72,7 @@ public final class GrpcProbes {
       log.debug("grpc probe {}:{} service=\"{}\" failed: {}", podIp, port, service, e.getStatus());
       return false;
     } catch (RuntimeException e) {
-      // Whatever else the client throws (a malformed address, say) is a failed probe, not a crash.
+      // Whatever else the client throws is a failed probe, not a crash of the pod's worker.
       log.debug("grpc probe {}:{} service=\"{}\" failed", podIp, port, service, e);
       return false;
     } finally {
