@@ -169,8 +169,9 @@ public final class Defaulting {
 
   private static KubeObject prepareForCreate(KubeObject obj) {
     if (obj instanceof Pod p) {
+      PodStatus status = PodStatus.phase("Pending").withQosClass(PodDefaults.qosClass(p.spec()));
       return p.withSpec(PodDefaults.admission(p.spec()))
-          .withStatus(PodStatus.phase("Pending").withQosClass(PodDefaults.qosClass(p.spec())));
+          .withStatus(PodScheduling.gatedOnCreate(p, status, p.metadata().creationTimestamp()));
     }
     if (obj instanceof ReplicationController rc) {
       return rc.withStatus(new ReplicationControllerStatus(0, null, null, null, null, null));

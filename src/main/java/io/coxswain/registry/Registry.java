@@ -227,7 +227,8 @@ public final class Registry {
 
   /**
    * Kubernetes' {@code pods/binding}: assigns the pod (optionally only if its uid is {@code uid})
-   * to {@code node}, once. 409 when it is already assigned or being deleted.
+   * to {@code node}, once. 409 when it is already assigned, being deleted, or still has scheduling
+   * gates (Kubernetes refuses to bind a pod that is not ready for scheduling).
    */
   public CompletionStage<KubeObject> bind(ResourceKey key, String uid, String node) {
     return store.mutate(key, current -> {
@@ -245,6 +246,10 @@ public final class Registry {
       if (pod.spec().nodeName() != null && !pod.spec().nodeName().isEmpty()) {
         throw ApiException.conflict("pods/binding", key.name(),
             "pod " + key.name() + " is already assigned to node \"" + pod.spec().nodeName() + "\"");
+      }
+      if (!pod.spec().schedulingGates().isEmpty()) {
+        throw ApiException.conflict("pods/binding", key.name(),
+            "pod " + key.name() + " has non-empty .spec.schedulingGates");
       }
       return new StoreOp.Update(key, PodScheduling.bound(pod, node, Defaulting.now(clock)),
           pod.metadata().resourceVersion());

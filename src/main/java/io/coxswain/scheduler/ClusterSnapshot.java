@@ -19,14 +19,15 @@ record ClusterSnapshot(Map<String, NodeInfo> nodes, List<Pod> pending, Map<Strin
   static final String SCHEDULER_NAME = "default-scheduler";
 
   /**
-   * The snapshot, from the cache's node index: the unbound pods (the queue), and only when some
-   * wait, each node with the pods bound to it. A settled cluster costs one index lookup.
+   * The snapshot, from the cache's node index: the unbound pods without scheduling gates (the
+   * queue), and only when some wait, each node with the pods bound to it. A settled cluster costs
+   * one index lookup.
    */
   static ClusterSnapshot of(CacheView view, PodDemands demands) {
     List<Pod> pending = new ArrayList<>();
     for (KubeObject object : view.indexed(Indexes.NODE, "")) {
       Pod pod = (Pod) object;
-      if (pod.metadata().deletionTimestamp() == null && mine(pod)) {
+      if (pod.metadata().deletionTimestamp() == null && mine(pod) && SchedulingGates.ready(pod)) {
         pending.add(pod);
       }
     }

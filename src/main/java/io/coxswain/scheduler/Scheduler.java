@@ -81,9 +81,13 @@ public final class Scheduler {
             Informer.of("nodes", Node.class, Scheduler::nodeChanged)), clock);
   }
 
-  /** A pod that waits for a node, or (while pods wait) a bound pod leaving or ending. */
+  /**
+   * A pod that waits for a node (one whose last scheduling gate was just removed included; a gated
+   * one does not wait yet), or (while pods wait) a bound pod leaving or ending.
+   */
   static void podChanged(Pod before, Pod after, CacheView view, Consumer<String> enqueue) {
-    if (after != null && unbound(after) && after.metadata().deletionTimestamp() == null) {
+    if (after != null && unbound(after) && after.metadata().deletionTimestamp() == null
+        && SchedulingGates.ready(after)) {
       enqueue.accept(PASS);
     } else if (before != null && !unbound(before) && !ClusterSnapshot.terminal(before)
         && (after == null || ClusterSnapshot.terminal(after)) && ClusterSnapshot.anyPending(view)) {

@@ -17,14 +17,20 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * When the scheduler's pass is queued (pure): by a pod that waits; while pods wait, by room made
- * or a node that changed in what the filters read; never by heartbeats, and never while nothing waits.
+ * When the scheduler's pass is queued (pure): by a pod that waits (not one with scheduling gates);
+ * while pods wait, by room made or a node that changed in what the filters read; never by
+ * heartbeats, and never while nothing waits.
  */
 class SchedulerTriggersTest {
 
   private static Pod pod(String name, String node) {
     Pod pod = Pod.of(ObjectMeta.named("default", name), PodSpec.of(List.of()));
     return node == null ? pod : pod.withSpec(pod.spec().withNodeName(node));
+  }
+
+  private static Pod gated(Pod pod, String... gates) {
+    return pod.withSpec(pod.spec().withSchedulingGates(java.util.Arrays.stream(gates)
+        .map(io.coxswain.api.core.PodSchedulingGate::new).toList()));
   }
 
   private static Node node(String heartbeat, String ready) {
@@ -53,6 +59,27 @@ class SchedulerTriggersTest {
     CacheView waiting = TestCaches.plus(settled, "pods", List.of(pod("pending", null)));
     assertThat(podTriggers(waiting, pod("bound", "n1"), null)).containsExactly(Scheduler.PASS);
     assertThat(podTriggers(waiting, pod("bound", "n1"), pod("bound", "n1"))).as("a bound pod's update").isEmpty();
+  }
+
+  @Test
+  void aGatedPodDoesNotQueueThePassUntilItsLastGateIsRemoved() {
+    CacheView view = TestCaches.view("pods", List.of());
+    Pod twoGates = gated(pod("gated", null), "example.com/a", "example.com/b");
+    Pod oneGate = gated(pod("gated", null), "example.com/b");
+    Pod released = pod("gated", null);
+    assertThat(podTriggers(view, null, twoGates)).as("created gated").isEmpty();
+    assertThat(podTriggers(view, twoGates, oneGate)).as("one gate of two removed").isEmpty();
+    assertThat(podTriggers(view, oneGate, released)).as("the last gate removed").containsExactly(Scheduler.PASS);
+  }
+
+  @Test
+  void theQueueLeavesGatedPodsOut() {
+    CacheView view = TestCaches.view("pods", List.of(gated(pod("gated", null), "example.com/wait"),
+        pod("free", null)));
+    assertThat(ClusterSnapshot.of(view, new PodDemands()).pending()).extracting(p -> p.metadata().name())
+        .containsExactly("free");
+    CacheView onlyGated = TestCaches.view("pods", List.of(gated(pod("gated", null), "example.com/wait")));
+    assertThat(ClusterSnapshot.of(onlyGated, new PodDemands()).pending()).isEmpty();
   }
 
   @Test

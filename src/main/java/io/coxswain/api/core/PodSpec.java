@@ -106,6 +106,14 @@ public record PodSpec(
     return toBuilder().tolerations(v).build();
   }
 
+  public PodSpec withSchedulingGates(List<PodSchedulingGate> v) {
+    return toBuilder().schedulingGates(v).build();
+  }
+
+  public PodSpec withNodeSelector(Map<String, String> v) {
+    return toBuilder().nodeSelector(v).build();
+  }
+
   /** The pod-level defaults in one step (the fields that are not lists of sub-objects). */
   public PodSpec withPodDefaults(String restart, Long grace, String dns, String scheduler) {
     return toBuilder().restartPolicy(restart).terminationGracePeriodSeconds(grace).dnsPolicy(dns)

@@ -13,7 +13,8 @@ import java.util.Objects;
 
 /**
  * Kubernetes' ValidatePodUpdate: a pod's spec is fixed once created, except container images,
- * a shrinking activeDeadlineSeconds and added tolerations. Everything else (including nodeName,
+ * a shrinking activeDeadlineSeconds, added tolerations and removed scheduling gates (and, while
+ * the pod is still gated, keys added to its nodeSelector). Everything else (including nodeName,
  * which only the binding subresource sets) is compared after copying the allowed changes onto the
  * old spec, and any remaining difference is Forbidden at {@code spec}.
  */
@@ -31,11 +32,18 @@ final class PodUpdateValidation {
       out.add(Causes.forbidden("spec.tolerations", "existing toleration can not be modified except its "
           + "tolerationSeconds"));
     }
+    SchedulingGateChecks.onlyDeleted(oldSpec.schedulingGates(), newSpec.schedulingGates(), out);
     PodSpec munged = oldSpec
         .withContainers(withImages(oldSpec.containers(), newSpec.containers()))
         .withInitContainers(withImages(oldSpec.initContainers(), newSpec.initContainers()))
         .withActiveDeadlineSeconds(newSpec.activeDeadlineSeconds())
-        .withTolerations(newSpec.tolerations());
+        .withTolerations(newSpec.tolerations())
+        .withSchedulingGates(newSpec.schedulingGates());
+    if (!oldSpec.schedulingGates().isEmpty() && !oldSpec.nodeSelector().equals(newSpec.nodeSelector())) {
+      // A gated pod has not been placed yet, so narrowing where it may go changes nothing that ran.
+      SchedulingGateChecks.nodeSelectorOnlyAdded(oldSpec.nodeSelector(), newSpec.nodeSelector(), out);
+      munged = munged.withNodeSelector(newSpec.nodeSelector());
+    }
     Long oldGrace = oldSpec.terminationGracePeriodSeconds();
     if (oldGrace != null && oldGrace < 0 && Objects.equals(newSpec.terminationGracePeriodSeconds(), 1L)) {
       munged = munged.withPodDefaults(munged.restartPolicy(), 1L, munged.dnsPolicy(), munged.schedulerName());

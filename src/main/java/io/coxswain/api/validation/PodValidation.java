@@ -57,6 +57,7 @@ final class PodValidation {
       out.add(Causes.invalid(path + ".terminationGracePeriodSeconds", grace, "must be greater than or equal to 0"));
     }
     tolerations(spec.tolerations(), path + ".tolerations", out);
+    SchedulingGateChecks.names(spec.schedulingGates(), path + ".schedulingGates", out);
     AffinityChecks.affinity(spec.affinity(), path + ".affinity", out);
     if (spec.hostNetworkOrFalse()) {
       hostNetworkPorts(spec.containers(), path + ".containers", out);

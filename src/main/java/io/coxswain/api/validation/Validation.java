@@ -27,6 +27,15 @@ public final class Validation {
 
   public static List<StatusCause> validateCreate(KubeObject obj) {
     List<StatusCause> out = new ArrayList<>();
+    validateObject(obj, out);
+    if (obj instanceof Pod pod) {
+      SchedulingGateChecks.create(pod.spec(), out);
+    }
+    return List.copyOf(out);
+  }
+
+  /** What an object must be on its own, created or updated (the rules both paths share). */
+  private static void validateObject(KubeObject obj, List<StatusCause> out) {
     if (obj instanceof Pod pod) {
       MetaValidation.objectMeta(pod.metadata(), true, Names::dns1123Subdomain, out);
       PodValidation.spec(pod.spec(), "spec", out);
@@ -63,7 +72,6 @@ public final class Validation {
     } else {
       MetaValidation.objectMeta(obj.metadata(), true, Names::dns1123Subdomain, out);
     }
-    return List.copyOf(out);
   }
 
   /**
@@ -92,7 +100,7 @@ public final class Validation {
       return List.copyOf(out);
     }
     MetaValidation.objectMetaUpdate(oldObj.metadata(), newObj.metadata(), out);
-    out.addAll(validateCreate(newObj));
+    validateObject(newObj, out);
     if (oldObj instanceof Pod o && newObj instanceof Pod n) {
       PodUpdateValidation.update(o.spec(), n.spec(), out);
     } else if (oldObj instanceof Service o && newObj instanceof Service n) {

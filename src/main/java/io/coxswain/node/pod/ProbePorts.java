@@ -7,7 +7,11 @@ import io.coxswain.api.core.IntOrString;
 import io.coxswain.api.core.Probe;
 import io.coxswain.api.core.TCPSocketAction;
 
-/** A probe whose port names a container port ("http") gets that port's number. Pure. */
+/**
+ * A probe whose port names a container port ("http") gets that port's number. Pure. Only httpGet
+ * and tcpSocket ports may be names; a grpc probe's port is a number (Kubernetes' GRPCAction.port
+ * is an int32), so it passes through as written.
+ */
 final class ProbePorts {
   private ProbePorts() {}
 

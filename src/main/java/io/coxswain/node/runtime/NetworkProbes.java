@@ -13,8 +13,9 @@ import java.net.URI;
 
 /**
  * The httpGet and tcpSocket probe handlers, run from the node against the pod's address, as the
- * kubelet does. Runtime-independent: any runtime whose pods have reachable addresses uses these
- * and only implements exec itself. Named ports must already be resolved to numbers.
+ * kubelet does (grpc is {@link GrpcProbes}). Runtime-independent: any runtime whose pods have
+ * reachable addresses uses these and only implements exec itself. Named ports must already be
+ * resolved to numbers.
  */
 public final class NetworkProbes {
   private NetworkProbes() {}

@@ -3,8 +3,8 @@ package io.coxswain.node.runtime;
 import io.coxswain.api.core.Probe;
 
 /**
- * An optional ability of a runtime: run one probe (httpGet, tcpSocket or exec) against a running
- * container. Blocking; true when the probe succeeded.
+ * An optional ability of a runtime: run one probe (httpGet, tcpSocket, grpc or exec) against a
+ * running container. Blocking; true when the probe succeeded.
  */
 public interface ProbeRunner {
   /** HOOK: a postStart or preStop handler's exec or httpGet, run as a probe of that kind would be. */

@@ -118,4 +118,16 @@ class PodPrinterTest {
     assertEquals("Init:CrashLoopBackOff", row.cells().get(2));
     assertEquals("3", row.cells().get(3));
   }
+
+  @Test
+  void aGatedPodShowsSchedulingGatedAsKubectlDoes() {
+    PodStatus gated = PodStatus.phase("Pending").withConditions(List.of(new PodCondition("PodScheduled", "False",
+        null, ago(5), "SchedulingGated", "Scheduling is blocked due to non-empty scheduling gates", null)));
+    Pod pod = Pod.of(meta("default", "web", 5), PodSpec.of(List.of(Container.of("app", "img")))).withStatus(gated);
+    assertEquals(List.of("web", "0/1", "SchedulingGated", "0", "5s", "<none>", "<none>", "<none>", "<none>"),
+        printer.row(pod, NOW).cells());
+    PodStatus unschedulable = PodStatus.phase("Pending").withConditions(List.of(new PodCondition("PodScheduled",
+        "False", null, ago(5), "Unschedulable", "0/1 nodes are available.", null)));
+    assertEquals("Pending", printer.row(pod.withStatus(unschedulable), NOW).cells().get(2));
+  }
 }

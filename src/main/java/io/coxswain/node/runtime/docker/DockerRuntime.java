@@ -23,6 +23,7 @@ import io.coxswain.api.core.Probe;
 import io.coxswain.node.runtime.ContainerConfig;
 import io.coxswain.node.runtime.ContainerRuntime;
 import io.coxswain.node.runtime.ContainerState;
+import io.coxswain.node.runtime.GrpcProbes;
 import io.coxswain.node.runtime.LogReader;
 import io.coxswain.node.runtime.MountConfig;
 import io.coxswain.node.runtime.NetworkProbes;
@@ -285,6 +286,9 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
     }
     if (probe.tcpSocket() != null) {
       return NetworkProbes.tcpSocket(podIp, probe.tcpSocket(), timeout);
+    }
+    if (probe.grpc() != null) {
+      return GrpcProbes.check(podIp, probe.grpc(), timeout);
     }
     if (probe.exec() != null) {
       return exec(containerId, probe.exec().command(), timeout);

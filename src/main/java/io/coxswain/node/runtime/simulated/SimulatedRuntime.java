@@ -158,7 +158,10 @@ public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner, Lo
     return owned;
   }
 
-  /** Probes answer from the container's annotations, measured from when it started running. */
+  /**
+   * Probes answer from the container's annotations, measured from when it started running, whatever
+   * their handler (exec, httpGet, tcpSocket or grpc): a simulated pod has no process to reach.
+   */
   @Override
   public synchronized boolean probe(String containerId, String podIp, Probe probe, Kind kind) throws RuntimeFailure {
     Container container = containers.get(containerId);
