@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coxswain.testing.Corpus;
+import io.coxswain.testing.CorpusStates;
 import io.coxswain.testing.Http;
 import io.coxswain.testing.Kubectl;
 import io.coxswain.testing.TestNode;

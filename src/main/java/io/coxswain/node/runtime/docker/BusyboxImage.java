@@ -24,7 +24,7 @@ public final class BusyboxImage {
   /** The applets a pod image offers; the pause image needs only {@code sleep}. */
   public static final List<String> APPLETS = List.of("sh", "cat", "echo", "ls", "sleep", "httpd", "wget", "nc",
       "date", "env", "test", "touch", "mkdir", "rm", "grep", "head", "tail", "seq", "printf", "hostname", "ip",
-      "ps", "kill", "true", "false", "dd", "yes", "stat", "id");
+      "ps", "kill", "true", "false", "dd", "yes", "stat", "id", "tr", "wc", "cut");
 
   /** Which applets and command an image was built with, so a changed recipe rebuilds it. */
   static final String RECIPE_LABEL = "io.coxswain.image.recipe";

@@ -162,6 +162,9 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
       id = createReplacingStale(create, name);
     } catch (DockerException e) {
       throw new RuntimeFailure("CreateContainerError", DockerErrors.message(e));
+    } catch (RuntimeException e) {
+      // The client library refused what we asked of it: the container waits with the reason, as any create error.
+      throw new RuntimeFailure("CreateContainerError", String.valueOf(e.getMessage()));
     }
     try {
       docker.startContainerCmd(id).exec();
@@ -406,7 +409,8 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
       AccessMode mode = mount.readOnly() ? AccessMode.ro : AccessMode.rw;
       if (mount.emptyDir() != null) {
         // nocopy: an emptyDir starts empty, never with the image's files at that path (Docker's copy-up).
-        binds.add(new Bind(volumeName(pod, mount.emptyDir()), new Volume(mount.containerPath()), mode, null, true));
+        binds.add(new Bind(volumeName(pod, mount.emptyDir()), new Volume(mount.containerPath()), mode,
+            com.github.dockerjava.api.model.SELContext.none, true));
       } else {
         binds.add(new Bind(mount.hostPath(), new Volume(mount.containerPath()), mode));
       }

@@ -1,20 +1,18 @@
-package io.coxswain.e2e;
+package io.coxswain.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.coxswain.testing.Http;
-import io.coxswain.testing.Kubectl;
 import java.time.Duration;
 
 /** Waits for a corpus pod to reach the state its manifest expects, and says what it was when it does not. */
-final class CorpusStates {
+public final class CorpusStates {
   private static final String PODS = "/api/v1/namespaces/default/pods/";
 
   private CorpusStates() {}
 
-  static void await(Http http, Kubectl kubectl, String name, String expect) {
+  public static void await(Http http, Kubectl kubectl, String name, String expect) {
     try {
       org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
           .until(() -> reached(http.get(PODS + name).json(), expect));
@@ -53,7 +51,7 @@ final class CorpusStates {
   }
 
   /** Removes the pod's scheduling gates (a JSON patch, as a controller would); it is then scheduled and runs. */
-  static void ungateAndRun(Http http, Kubectl kubectl, String name) {
+  public static void ungateAndRun(Http http, Kubectl kubectl, String name) {
     Kubectl.Result patched = kubectl.run("patch", "pod", name, "--type=json",
         "-p", "[{\"op\":\"remove\",\"path\":\"/spec/schedulingGates\"}]");
     assertThat(patched.exitCode()).as(patched.all()).isZero();
