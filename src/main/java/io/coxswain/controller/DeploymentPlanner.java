@@ -311,7 +311,7 @@ final class DeploymentPlanner {
     DeploymentCondition current = previous.condition("Progressing");
     String rsName = newRs == null ? "" : newRs.metadata().name();
     if (paused) {
-      return condition(current, "Progressing", "Unknown", "DeploymentPaused", "Deployment is paused", at, true);
+      return condition(current, "Progressing", "Unknown", "DeploymentPaused", "Deployment is paused", at, false);
     }
     if (current != null && "DeploymentPaused".equals(current.reason())) {
       current = null; // resumed: progress is measured afresh

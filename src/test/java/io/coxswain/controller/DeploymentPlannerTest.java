@@ -250,4 +250,18 @@ class DeploymentPlannerTest {
     DeploymentPlanner.Plan gone = DeploymentPlanner.plan(d, List.of(old), T0, rs -> false);
     assertThat(gone.actions()).singleElement().isInstanceOf(DeploymentPlanner.Create.class);
   }
+
+  @Test
+  void aPausedDeploymentsStatusSettlesSoItIsNotWrittenAgainAndAgain() {
+    World world = new World(deployment(2, "web:1", ROLLING));
+    world.rollOut(1, 1);
+    world.deployment = world.deployment.withSpec(world.deployment.spec().toBuilder().paused(true).build());
+    world.step();
+    DeploymentCondition paused = world.deployment.statusOrEmpty().condition("Progressing");
+    assertThat(paused.reason()).isEqualTo("DeploymentPaused");
+    assertThat(paused.status()).isEqualTo("Unknown");
+    var settled = world.deployment.statusOrEmpty();
+    world.now = T0.plusSeconds(30);
+    assertThat(world.step().status()).as("nothing changed: the same status, times included").isEqualTo(settled);
+  }
 }
