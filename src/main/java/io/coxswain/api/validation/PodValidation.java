@@ -40,6 +40,7 @@ final class PodValidation {
     containers(spec.initContainers(), path + ".initContainers", volumeNames, containerNames, out);
     containers(spec.containers(), path + ".containers", volumeNames, containerNames, out);
     restartRules(spec, path, out);
+    SecurityContextChecks.pod(spec.securityContext(), path + ".securityContext", out);
     oneOf(spec.restartPolicy(), RESTART_POLICIES, path + ".restartPolicy", out);
     oneOf(spec.dnsPolicy(), DNS_POLICIES, path + ".dnsPolicy", out);
     MetaValidation.labels(spec.nodeSelector(), path + ".nodeSelector", out);
@@ -133,6 +134,7 @@ final class PodValidation {
       ContainerChecks.probe(c.readinessProbe(), at + ".readinessProbe", false, out);
       ContainerChecks.probe(c.startupProbe(), at + ".startupProbe", true, out);
       Resources.requirements(c.resourcesOrEmpty(), at + ".resources", out);
+      SecurityContextChecks.container(c.securityContext(), at + ".securityContext", out);
     }
   }
 

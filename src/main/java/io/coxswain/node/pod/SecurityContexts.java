@@ -56,6 +56,11 @@ final class SecurityContexts {
       return "unconfined";
     }
     String local = profile.localhostProfile() == null ? "" : profile.localhostProfile();
-    return (root == null ? Path.of(local) : root.resolve(local)).toString();
+    if (root == null) {
+      return Path.of(local).toString();
+    }
+    Path file = root.resolve(local).normalize();
+    // Validation refuses absolute paths and "..": never read outside the profile directory either way.
+    return file.startsWith(root.normalize()) ? file.toString() : root.resolve("refused-path").toString();
   }
 }

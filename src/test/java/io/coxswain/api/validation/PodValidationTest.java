@@ -247,4 +247,33 @@ class PodValidationTest {
         tuple("spec.containers[0].restartPolicy", "FieldValueForbidden",
             "Forbidden: may not be set for non-init containers"));
   }
+
+  @Test
+  void securityContextsInKubernetesWords() {
+    Pod pod = io.coxswain.api.Json.decode("""
+        {"kind":"Pod","metadata":{"name":"p","namespace":"default"},"spec":{
+          "securityContext":{"runAsUser":-1,"fsGroup":2147483648,"seccompProfile":{"type":"Localhost"}},
+          "containers":[{"name":"a","image":"x","securityContext":{"privileged":true,"allowPrivilegeEscalation":false,
+            "procMount":"Open","seccompProfile":{"type":"Localhost","localhostProfile":"../etc/x.json"}}},
+           {"name":"b","image":"x","securityContext":{"seccompProfile":{"type":"RuntimeDefault","localhostProfile":"p"}}},
+           {"name":"c","image":"x","securityContext":{"seccompProfile":{"type":"Localhost","localhostProfile":"/abs"}}},
+           {"name":"d","image":"x","securityContext":{"seccompProfile":{"type":"Strict"}}}]}}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json", Pod.class);
+    List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(created(pod));
+    assertThat(causes).extracting(io.coxswain.api.Status.StatusCause::field).containsExactlyInAnyOrder(
+        "spec.securityContext.runAsUser", "spec.securityContext.fsGroup",
+        "spec.securityContext.seccompProfile.localhostProfile",
+        "spec.containers[0].securityContext", "spec.containers[0].securityContext.procMount",
+        "spec.containers[0].securityContext.seccompProfile.localhostProfile",
+        "spec.containers[1].securityContext.seccompProfile.localhostProfile",
+        "spec.containers[2].securityContext.seccompProfile.localhostProfile",
+        "spec.containers[3].securityContext.seccompProfile.type");
+    assertThat(causes).extracting(io.coxswain.api.Status.StatusCause::message).contains(
+        "Invalid value: -1: must be between 0 and 2147483647, inclusive",
+        "Required value: must be set when seccomp type is Localhost",
+        "Invalid value: \"../etc/x.json\": must not contain '..'",
+        "Invalid value: \"/abs\": must be a relative path",
+        "Invalid value: \"p\": can only be set when seccomp type is Localhost",
+        "Unsupported value: \"Strict\": supported values: \"Localhost\", \"RuntimeDefault\", \"Unconfined\"");
+  }
 }
