@@ -41,6 +41,7 @@ final class PodValidation {
     containers(spec.containers(), path + ".containers", volumeNames, containerNames, out);
     restartRules(spec, path, out);
     SecurityContextChecks.pod(spec.securityContext(), path + ".securityContext", out);
+    PodDnsChecks.check(spec, path, out);
     oneOf(spec.restartPolicy(), RESTART_POLICIES, path + ".restartPolicy", out);
     oneOf(spec.dnsPolicy(), DNS_POLICIES, path + ".dnsPolicy", out);
     MetaValidation.labels(spec.nodeSelector(), path + ".nodeSelector", out);

@@ -276,4 +276,25 @@ class PodValidationTest {
         "Invalid value: \"p\": can only be set when seccomp type is Localhost",
         "Unsupported value: \"Strict\": supported values: \"Localhost\", \"RuntimeDefault\", \"Unconfined\"");
   }
+
+  @Test
+  void hostAliasesAndDnsConfigInKubernetesWords() {
+    Pod pod = io.coxswain.api.Json.decode("""
+        {"kind":"Pod","metadata":{"name":"p","namespace":"default"},"spec":{
+          "hostAliases":[{"ip":"10.1.2.3","hostnames":["ok.example","bad name\\n1.2.3.4 evil"]},{"ip":"nope"}],
+          "dnsPolicy":"None","dnsConfig":{"nameservers":[],"searches":["good.local.","Bad_Domain"],
+            "options":[{"value":"2"}]},
+          "containers":[{"name":"a","image":"x"}]}}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json", Pod.class);
+    List<io.coxswain.api.Status.StatusCause> causes = Validation.validateCreate(created(pod));
+    assertThat(causes).extracting(io.coxswain.api.Status.StatusCause::field).containsExactlyInAnyOrder(
+        "spec.hostAliases[0].hostnames[1]", "spec.hostAliases[1].ip", "spec.dnsConfig.nameservers",
+        "spec.dnsConfig.searches[1]", "spec.dnsConfig.options[0].name");
+    Pod noConfig = io.coxswain.api.Json.decode("""
+        {"kind":"Pod","metadata":{"name":"p","namespace":"default"},"spec":{"dnsPolicy":"None",
+          "containers":[{"name":"a","image":"x"}]}}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json", Pod.class);
+    assertCauses(Validation.validateCreate(created(noConfig)), tuple("spec.dnsConfig", "FieldValueRequired",
+        "Required value: must provide `dnsConfig` when `dnsPolicy` is None"));
+  }
 }
