@@ -72,6 +72,11 @@ public final class DeploymentEntity {
     // A set still has pods while any pod it controls exists, terminating ones included.
     DeploymentPlanner.Plan plan = DeploymentPlanner.plan(d, owned, clock.instant(), rs -> !view.indexed(
         Indexes.CONTROLLER, Indexes.controller(key.namespace(), rs.metadata().uid())).isEmpty());
+    for (DeploymentPlanner.Action action : plan.actions()) {
+      if (action instanceof DeploymentPlanner.Create create && view.get(key(create.replicaSet())) != null) {
+        return collided(key, d, create.replicaSet());
+      }
+    }
     List<CompletionStage<?>> writes = new ArrayList<>();
     for (DeploymentPlanner.Action action : plan.actions()) {
       writes.add(carryOut(d, action));
@@ -98,6 +103,26 @@ public final class DeploymentEntity {
           .equals(d.metadata().uid()) ? null : current.withStatus(next)));
     }
     return Writes.all(writes).thenApply(done -> ReconcilerEntity.Result.after(plan.recheckAfter()));
+  }
+
+  /**
+   * The new ReplicaSet's name is taken by one this Deployment does not control as its new version
+   * (a hash collision, or a set someone made by hand): as Kubernetes does, count the collision in
+   * {@code status.collisionCount}, which goes into the template hash, so the next look picks
+   * another name.
+   */
+  private CompletionStage<ReconcilerEntity.Result> collided(ResourceKey key, Deployment d, ReplicaSet wanted) {
+    events.warning(d, "HashCollision", "ReplicaSet " + wanted.metadata().name() + " exists and is not this "
+        + "Deployment's new version; collisionCount raised");
+    return client.updateStatus(key, Deployment.class, current -> {
+      if (!current.metadata().uid().equals(d.metadata().uid())) {
+        return null;
+      }
+      DeploymentStatus s = current.statusOrEmpty();
+      int count = s.collisionCount() == null ? 1 : s.collisionCount() + 1;
+      return current.withStatus(new DeploymentStatus(s.observedGeneration(), s.replicas(), s.updatedReplicas(),
+          s.readyReplicas(), s.availableReplicas(), s.unavailableReplicas(), s.conditions(), count));
+    }).thenApply(done -> ReconcilerEntity.Result.after(java.time.Duration.ZERO));
   }
 
   private CompletionStage<?> carryOut(Deployment d, DeploymentPlanner.Action action) {

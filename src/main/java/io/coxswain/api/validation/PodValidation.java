@@ -104,6 +104,9 @@ final class PodValidation {
       if (v.persistentVolumeClaim() != null && !MetaValidation.notEmpty(v.persistentVolumeClaim().claimName())) {
         out.add(Causes.required(at + ".persistentVolumeClaim.claimName", ""));
       }
+      if (v.projected() != null) {
+        projectedTokens(v.projected().sources(), at + ".projected.sources", out);
+      }
     }
     return names;
   }
@@ -136,6 +139,30 @@ final class PodValidation {
       ContainerChecks.probe(c.startupProbe(), at + ".startupProbe", true, out);
       Resources.requirements(c.resourcesOrEmpty(), at + ".resources", out);
       SecurityContextChecks.container(c.securityContext(), at + ".securityContext", out);
+    }
+  }
+
+  /** Kubernetes' checks of a projected service account token: a path, and a lifetime of 10 min to 2^32 s. */
+  private static void projectedTokens(List<io.coxswain.api.core.VolumeProjection> sources, String path,
+      List<StatusCause> out) {
+    for (int i = 0; i < sources.size(); i++) {
+      var token = sources.get(i).serviceAccountToken();
+      if (token == null) {
+        continue;
+      }
+      String at = path + "[" + i + "].serviceAccountToken";
+      if (!MetaValidation.notEmpty(token.path())) {
+        out.add(Causes.required(at + ".path", ""));
+      } else if (token.path().startsWith("/") || List.of(token.path().split("/")).contains("..")) {
+        out.add(Causes.invalid(at + ".path", token.path(), "must be a relative path without '..'"));
+      }
+      Long seconds = token.expirationSeconds();
+      if (seconds != null && seconds < 600) {
+        out.add(Causes.invalid(at + ".expirationSeconds", seconds, "may not specify a duration less than 10 minutes"));
+      } else if (seconds != null && seconds > (1L << 32)) {
+        out.add(Causes.invalid(at + ".expirationSeconds", seconds, "may not specify a duration larger than 2^32 "
+            + "seconds"));
+      }
     }
   }
 

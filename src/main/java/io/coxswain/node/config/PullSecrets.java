@@ -71,8 +71,8 @@ public final class PullSecrets {
         }
       }
       return out;
-    } catch (java.io.IOException | IllegalArgumentException malformed) {
-      return List.of();
+    } catch (java.io.IOException | RuntimeException malformed) {
+      return List.of(); // a malformed Secret gives no credentials, as the kubelet skips it
     }
   }
 

@@ -65,6 +65,13 @@ record InitOrder(boolean initialized, boolean failed, List<String> incomplete, S
 
   /** @param startupPassed the containers whose startup probe has passed in their current attempt */
   static InitOrder of(Pod pod, Map<String, ContainerRecord> records, Set<String> startupPassed) {
+    if (previouslyInitialized(pod, records)) {
+      // The app containers have run: initialization is over for good, only sidecars restart (the
+      // kubelet's isPreviouslyInitialized); nothing that was complete runs again.
+      Set<String> sidecars = new LinkedHashSet<>();
+      pod.spec().initContainers().stream().filter(InitOrder::sidecar).forEach(c -> sidecars.add(c.name()));
+      return new InitOrder(true, false, List.of(), sidecars);
+    }
     List<String> incomplete = new ArrayList<>();
     Set<String> mayStart = new LinkedHashSet<>();
     boolean blocked = false;
@@ -97,18 +104,23 @@ record InitOrder(boolean initialized, boolean failed, List<String> incomplete, S
     return new InitOrder(incomplete.isEmpty(), failed, incomplete, mayStart);
   }
 
+  /** Whether an app container has ever been started: then the pod has been initialized. */
+  private static boolean previouslyInitialized(Pod pod, Map<String, ContainerRecord> records) {
+    for (Container container : pod.spec().containers()) {
+      ContainerRecord record = records.get(container.name());
+      if (record != null && (record.containerId() != null || record.restartCount() > 0
+          || record.lastTerminated() != null || record.finished())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * A sidecar counts as started once it runs and its startup probe (if any) has passed, or once it
-   * has run before: a sidecar restarting later does not send the pod back to initializing.
+   * A sidecar counts as started while it runs and its startup probe (if any) has passed: one that
+   * crashed holds back everything after it until it runs again, as in Kubernetes.
    */
   private static boolean sidecarStarted(Container init, ContainerRecord record, Set<String> startupPassed) {
-    if (record == null) {
-      return false;
-    }
-    if (record.lastTerminated() != null || record.restartCount() > 0
-        || record.observed() != null && record.observed().exited()) {
-      return true;
-    }
-    return record.running() && (init.startupProbe() == null || startupPassed.contains(init.name()));
+    return record != null && record.running() && (init.startupProbe() == null || startupPassed.contains(init.name()));
   }
 }

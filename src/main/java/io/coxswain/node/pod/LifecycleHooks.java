@@ -11,9 +11,10 @@ import java.time.Duration;
 
 /**
  * A container's lifecycle handlers, run as the kubelet runs them. {@code exec} runs inside the
- * container and {@code httpGet} goes to the pod's address (a 2xx or 3xx answer succeeds), both
- * through the runtime's probe handlers; {@code sleep} waits on the node; {@code tcpSocket} is
- * accepted by the API and, as in Kubernetes, does nothing. postStart runs right after the container
+ * container (exit code 0 succeeds) and {@code httpGet} goes to the pod's address (any HTTP answer
+ * succeeds; only no answer fails), both through the runtime's probe handlers; {@code sleep} waits
+ * on the node; {@code tcpSocket}, which the API keeps for old manifests, fails as an invalid
+ * handler, as in Kubernetes. postStart runs right after the container
  * starts, and the container is not reported Running until it returns; preStop runs before the
  * container gets SIGTERM, within the pod's grace period. Blocking.
  */
@@ -47,7 +48,8 @@ final class LifecycleHooks {
       }
     }
     if (handler.exec() == null && handler.httpGet() == null) {
-      return null;
+      return handler.tcpSocket() != null ? kind + " hook for Container \"" + container.name()
+          + "\" failed - error: invalid handler: tcpSocket is not supported for lifecycle hooks" : null;
     }
     if (!(runtime instanceof ProbeRunner runner)) {
       return null; // a runtime that cannot reach into containers has nothing to run them with

@@ -30,7 +30,8 @@ public final class PodStatusView {
       ContainerRecord record = records.get(container.name());
       boolean sidecar = InitOrder.sidecar(container);
       boolean probeReady = runtime.ready(container.name(), container.readinessProbe() != null);
-      ContainerStatus status = status(container.name(), container.image(), record, runtimeName, probeReady, creating);
+      ContainerStatus status = status(container.name(), container.image(), record, runtimeName, probeReady, creating,
+          container.startupProbe() == null || runtime.startupPassed().contains(container.name()));
       if (!sidecar) {
         // A regular init container is ready once it has completed.
         boolean completed = record != null && record.finished() && record.observed() != null
@@ -45,7 +46,8 @@ public final class PodStatusView {
     for (var container : pod.spec().containers()) {
       ContainerRecord record = records.get(container.name());
       boolean probeReady = runtime.ready(container.name(), container.readinessProbe() != null);
-      ContainerStatus status = status(container.name(), container.image(), record, runtimeName, probeReady, creating);
+      ContainerStatus status = status(container.name(), container.image(), record, runtimeName, probeReady, creating,
+          container.startupProbe() == null || runtime.startupPassed().contains(container.name()));
       if (!Boolean.TRUE.equals(status.ready())) {
         unready.add(container.name());
       }
@@ -54,15 +56,20 @@ public final class PodStatusView {
     InitOrder init = InitOrder.of(pod, records, runtime.startupPassed());
     String phase = init.failed() ? "Failed" : !init.initialized() ? "Pending"
         : phase(pod.spec().restartPolicy(), appRecords(pod, records));
+    if (("Succeeded".equals(phase) || "Failed".equals(phase)) && PodContainers.sidecars(pod).stream()
+        .map(c -> records.get(c.name())).anyMatch(r -> r != null && r.running())) {
+      phase = "Running"; // as the kubelet's getPhase: a sidecar still running keeps the pod Running
+    }
     boolean ready = init.initialized() && !statuses.isEmpty() && unready.isEmpty();
+    // A pod that has completed is not ready because it is done (Kubernetes' PodCompleted).
+    String notReady = "Succeeded".equals(phase) ? "PodCompleted" : "ContainersNotReady";
+    String notReadyMessage = "Succeeded".equals(phase) ? null : "containers with unready status: " + names(unready);
     PodStatus previous = pod.statusOrEmpty();
     List<PodCondition> conditions = List.of(
         condition(previous, "Initialized", init.initialized(), now, "ContainersNotInitialized",
             "containers with incomplete status: " + names(init.incomplete())),
-        condition(previous, "Ready", ready, now, "ContainersNotReady", "containers with unready status: "
-            + names(unready)),
-        condition(previous, "ContainersReady", ready, now, "ContainersNotReady", "containers with unready status: "
-            + names(unready)),
+        condition(previous, "Ready", ready, now, notReady, notReadyMessage),
+        condition(previous, "ContainersReady", ready, now, notReady, notReadyMessage),
         condition(previous, "PodScheduled", true, now, null, null));
     // The node owns these fields; anything else a status writer set (nominatedNodeName, ...) is kept.
     return previous.toBuilder().phase(phase).conditions(conditions).message(null).reason(null).startTime(startTime)
@@ -85,8 +92,9 @@ public final class PodStatusView {
     return apps;
   }
 
+  /** @param startupPassed the container has no startup probe, or it has passed in this attempt */
   private static ContainerStatus status(String name, String image, ContainerRecord r, String runtimeName,
-      boolean probeReady, String creating) {
+      boolean probeReady, String creating, boolean startupPassed) {
     if (r == null) {
       return new ContainerStatus(name, ContainerState.waiting(creating, null), null, false, 0, image, "",
           null, false, null, null, null, null, null, null);
@@ -101,6 +109,10 @@ public final class PodStatusView {
       running = true;
     } else if (r.observed() != null && r.observed().exited()) {
       state = ContainerState.terminated(withId(PodSync.terminated(r.observed()), id));
+    } else if (r.finished() && r.lastTerminated() != null) {
+      // Down for good between attempts (a sidecar of a pod that has ended): its last end is its state.
+      state = lastState;
+      lastState = null;
     } else {
       boolean notYet = r.waitingReason() == null
           || "ContainerCreating".equals(r.waitingReason()) && r.waitingMessage() == null;
@@ -111,8 +123,10 @@ public final class PodStatusView {
     // clients that check required fields (the Python client) refuse a status without it.
     String imageRef = r.observed() == null ? null : r.observed().imageRef();
     String imageId = imageRef == null || imageRef.isEmpty() ? "" : runtimeName + "://" + imageRef;
-    return new ContainerStatus(name, state, lastState, running && probeReady, r.restartCount(), image, imageId, id,
-        running, null, null, null, null, null, null);
+    // As the kubelet's prober: started once the startup probe has passed, and never ready before that.
+    boolean started = running && startupPassed;
+    return new ContainerStatus(name, state, lastState, started && probeReady, r.restartCount(), image, imageId, id,
+        started, null, null, null, null, null, null);
   }
 
   private static ContainerStateTerminated withId(ContainerStateTerminated t, String id) {

@@ -37,6 +37,7 @@ import java.util.Map;
  * returns the new view, never throws for runtime failures (they become waiting reasons).
  */
 public final class PodSteps {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PodSteps.class);
   private static final Duration MIN_GRACE_AFTER_PRE_STOP = Duration.ofSeconds(2);
   private final ContainerRuntime runtime;
   private final Clock clock;
@@ -112,10 +113,12 @@ public final class PodSteps {
       volumeDirs = writeVolumes(ref, pod, addresses);
       resolvConf = writeResolvConf(ref, pod);
       hosts = writeHosts(ref, pod, state.podIp());
-    } catch (ConfigError | java.io.UncheckedIOException e) {
-      // As a kubelet whose volume cannot be set up: the containers wait in ContainerCreating.
+    } catch (RuntimeException e) {
+      // As a kubelet whose volume cannot be set up (a ConfigError, an I/O failure, anything else):
+      // the containers wait in ContainerCreating; the sync itself goes on.
       volumeDirs = Map.of();
-      volumeProblem = "MountVolume.SetUp failed: " + e.getMessage();
+      volumeProblem = "MountVolume.SetUp failed: " + (e instanceof ConfigError || e instanceof java.io.UncheckedIOException
+          ? e.getMessage() : e.toString());
     }
     PodFiles files = new PodFiles(volumeDirs, resolvConf, hosts);
     List<PodEvents.Note> notes = new ArrayList<>();
@@ -140,11 +143,13 @@ public final class PodSteps {
       }
       records.put(container.name(), record);
     }
-    if (init.failed() || InitOrder.appsEnded(pod, records)) {
+    boolean endedNow = init.failed() || InitOrder.appsEnded(pod, records);
+    if (endedNow) {
       stopSidecars(pod, records, state.podIp(), notes);
     }
     PodRuntime next = state.withContainers(state.sandboxId(), state.podIp(), state.startTime(), records);
-    return probe(pod, next, now, notes).withNotes(notes);
+    // A pod that has ended runs no probes: its sidecars are stopping or stopped.
+    return (endedNow ? next : probe(pod, next, now, notes)).withNotes(notes);
   }
 
   /** Whether the pod's app containers have all ended for good, or an init container failed it. */
@@ -153,15 +158,25 @@ public final class PodSteps {
         || InitOrder.of(pod, state.containers(), state.startupPassed()).failed();
   }
 
-  /** Once the app containers have ended, the sidecars stop too, last one first, as in Kubernetes. */
+  /**
+   * Once the app containers have ended for good (or an init container failed the pod), the
+   * sidecars stop too, within one grace period, last one first, as in Kubernetes; a sidecar that is
+   * down (backing off, or exited just now) stays down.
+   */
   private void stopSidecars(Pod pod, Map<String, ContainerRecord> records, String podIp, List<PodEvents.Note> notes) {
+    List<List<Container>> waves = new ArrayList<>();
     List<Container> sidecars = new ArrayList<>(PodContainers.sidecars(pod));
     java.util.Collections.reverse(sidecars);
     for (Container sidecar : sidecars) {
       ContainerRecord record = records.get(sidecar.name());
       if (record != null && record.running()) {
-        stop(pod, List.of(sidecar), records, podIp, Duration.ofSeconds(gracePeriod(pod)), notes);
+        waves.add(List.of(sidecar));
+      } else if (record != null && !record.finished()) {
+        records.put(sidecar.name(), record.done());
       }
+    }
+    if (!waves.isEmpty()) {
+      stop(pod, waves, records, podIp, Duration.ofSeconds(gracePeriod(pod)), notes);
     }
   }
 
@@ -194,8 +209,8 @@ public final class PodSteps {
         startup.put(key, started);
         if (!started.passing()) {
           if (started.failedFor(container.startupProbe())) {
-            stop(pod, List.of(container), state.containers(), state.podIp(), probeGrace(pod, container.startupProbe()),
-                notes);
+            stop(pod, List.of(List.of(container)), state.containers(), state.podIp(),
+                probeGrace(pod, container.startupProbe()), notes);
           }
           continue;
         }
@@ -209,8 +224,8 @@ public final class PodSteps {
             ProbeRunner.Kind.LIVENESS, fresh(state.liveness().get(key), startedAt), startedAt, now);
         liveness.put(key, live);
         if (live.failedFor(container.livenessProbe())) {
-          stop(pod, List.of(container), state.containers(), state.podIp(), probeGrace(pod, container.livenessProbe()),
-              notes);
+          stop(pod, List.of(List.of(container)), state.containers(), state.podIp(),
+              probeGrace(pod, container.livenessProbe()), notes);
         }
       }
     }
@@ -268,56 +283,89 @@ public final class PodSteps {
   }
 
   /**
-   * Stops running containers together within {@code grace}: each one's preStop handler first (all
-   * at once, each bounded by what is left of the grace period), then SIGTERM, then SIGKILL when the
-   * grace period is over. A failed preStop is an Event (FailedPreStopHook) and the stop goes on.
+   * Stops running containers within one {@code grace}, as the kubelet kills a pod: every preStop
+   * handler starts at once (each bounded by the grace period; none when the grace is 0), then each
+   * wave in turn gets SIGTERM once its own handlers are done, and SIGKILL when what is left of the
+   * grace period is over. A wave whose handlers used up the grace still gets 2 s after SIGTERM. A
+   * failed preStop is an Event (FailedPreStopHook; its detail only in the log, as Kubernetes keeps
+   * secrets out of Events) and the stop goes on.
+   *
+   * @param waves containers stopped together, in order (app containers, then each sidecar, last first)
    */
-  private void stop(Pod pod, List<Container> containers, Map<String, ContainerRecord> records, String podIp,
+  private void stop(Pod pod, List<List<Container>> waves, Map<String, ContainerRecord> records, String podIp,
       Duration grace, List<PodEvents.Note> notes) {
     long deadline = System.nanoTime() + grace.toNanos();
-    List<String> ids = new ArrayList<>();
-    List<java.util.concurrent.CompletableFuture<String>> hooks = new ArrayList<>();
-    for (Container container : containers) {
-      ContainerRecord record = records.get(container.name());
-      if (record == null || record.containerId() == null || record.finished()) {
-        continue;
-      }
-      ids.add(record.containerId());
-      if (container.lifecycle() != null && container.lifecycle().preStop() != null) {
-        java.util.concurrent.CompletableFuture<String> hook = new java.util.concurrent.CompletableFuture<>();
-        // One thread per handler (a pod has few containers): they run side by side, as the kubelet's do.
-        Thread runner = new Thread(() -> hook.complete(LifecycleHooks.run(runtime, "PreStop",
-            container.lifecycle().preStop(), pod, container, record.containerId(), podIp, grace)),
-            "prestop-" + container.name());
-        runner.setDaemon(true);
-        runner.start();
-        hooks.add(hook);
-      }
-    }
-    for (java.util.concurrent.CompletableFuture<String> hook : hooks) {
-      long left = Math.max(0, deadline - System.nanoTime());
-      try {
-        String failure = hook.get(left, java.util.concurrent.TimeUnit.NANOSECONDS);
-        if (failure != null) {
-          notes.add(new PodEvents.Note(true, "FailedPreStopHook", failure));
+    Map<String, java.util.concurrent.CompletableFuture<String>> hooks = new LinkedHashMap<>();
+    for (List<Container> wave : waves) {
+      for (Container container : wave) {
+        ContainerRecord record = records.get(container.name());
+        if (record == null || record.containerId() == null || record.finished() || grace.isZero()
+            || container.lifecycle() == null || container.lifecycle().preStop() == null) {
+          continue;
         }
-      } catch (java.util.concurrent.TimeoutException late) {
-        notes.add(new PodEvents.Note(true, "FailedPreStopHook", "PreStop hook did not finish within the grace "
-            + "period of " + grace.toSeconds() + "s"));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (java.util.concurrent.ExecutionException impossible) {
-        // the runner completes normally only
+        hooks.put(container.name(), preStop(pod, container, record.containerId(), podIp, grace));
       }
     }
-    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    if (!hooks.isEmpty() && left.compareTo(MIN_GRACE_AFTER_PRE_STOP) < 0) {
-      left = MIN_GRACE_AFTER_PRE_STOP; // as the kubelet: a preStop that used the grace period still leaves 2 s
+    for (List<Container> wave : waves) {
+      List<String> ids = new ArrayList<>();
+      boolean hooked = false;
+      for (Container container : wave) {
+        ContainerRecord record = records.get(container.name());
+        if (record == null || record.containerId() == null || record.finished()) {
+          continue;
+        }
+        ids.add(record.containerId());
+        java.util.concurrent.CompletableFuture<String> hook = hooks.get(container.name());
+        if (hook != null) {
+          hooked = true;
+          String failure = await(hook, deadline, grace);
+          if (failure != null) {
+            log.info("pod={}/{} container={}: {}", pod.metadata().namespace(), pod.metadata().name(),
+                container.name(), failure);
+            notes.add(new PodEvents.Note(true, "FailedPreStopHook", "PreStopHook failed"));
+          }
+        }
+      }
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      if (hooked && left.compareTo(MIN_GRACE_AFTER_PRE_STOP) < 0) {
+        left = MIN_GRACE_AFTER_PRE_STOP; // as the kubelet: a preStop that used the grace period still leaves 2 s
+      }
+      try {
+        runtime.stopContainers(ids, left);
+      } catch (RuntimeFailure ignored) {
+        // already gone: the next sync sees it
+      }
     }
+  }
+
+  /** Runs a preStop handler on a thread of its own (a pod has few containers), so handlers run side by side. */
+  private java.util.concurrent.CompletableFuture<String> preStop(Pod pod, Container container, String containerId,
+      String podIp, Duration grace) {
+    java.util.concurrent.CompletableFuture<String> hook = new java.util.concurrent.CompletableFuture<>();
+    Thread runner = new Thread(() -> {
+      try {
+        hook.complete(LifecycleHooks.run(runtime, "PreStop", container.lifecycle().preStop(), pod, container,
+            containerId, podIp, grace));
+      } catch (RuntimeException e) {
+        hook.complete("PreStop hook for Container \"" + container.name() + "\" failed - error: " + e);
+      }
+    }, "prestop-" + container.name());
+    runner.setDaemon(true);
+    runner.start();
+    return hook;
+  }
+
+  /** The handler's failure, or null; waits at most until {@code deadline} (System.nanoTime). */
+  private static String await(java.util.concurrent.CompletableFuture<String> hook, long deadline, Duration grace) {
     try {
-      runtime.stopContainers(ids, left);
-    } catch (RuntimeFailure ignored) {
-      // already gone: the next sync sees it
+      return hook.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException late) {
+      return "PreStop hook did not finish within the grace period of " + grace.toSeconds() + "s";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    } catch (java.util.concurrent.ExecutionException impossible) {
+      return String.valueOf(impossible.getCause());
     }
   }
 
@@ -360,10 +408,15 @@ public final class PodSteps {
   }
 
   /**
-   * The pod's /etc/hosts ({@link io.coxswain.node.config.HostsFile}), written for every pod with an
-   * address, so its hostname and hostAliases resolve in each container; its path.
+   * The pod's /etc/hosts ({@link io.coxswain.node.config.HostsFile}), so its hostname and
+   * hostAliases resolve in each container; its path. Written once, when the pod has its address,
+   * as the kubelet writes it: lines a program of the pod adds later stay.
    */
   private Path writeHosts(PodRef ref, Pod pod, String podIp) {
+    Path file = config.podsDir().resolve(ref.uid()).resolve("etc-hosts");
+    if (java.nio.file.Files.exists(file)) {
+      return file;
+    }
     String nodeHosts;
     try {
       nodeHosts = pod.spec().hostNetworkOrFalse() ? java.nio.file.Files.readString(Path.of("/etc/hosts")) : "";
@@ -371,8 +424,7 @@ public final class PodSteps {
       nodeHosts = "";
     }
     String domain = config.clusterDomain() == null ? "cluster.local" : config.clusterDomain();
-    return writeIfChanged(config.podsDir().resolve(ref.uid()).resolve("etc-hosts"),
-        io.coxswain.node.config.HostsFile.render(pod, podIp, domain, nodeHosts));
+    return writeIfChanged(file, io.coxswain.node.config.HostsFile.render(pod, podIp, domain, nodeHosts));
   }
 
   private static Path writeIfChanged(Path file, String content) {
@@ -421,12 +473,11 @@ public final class PodSteps {
       String failure = LifecycleHooks.run(runtime, "PostStart", container.lifecycle().postStart(), pod, container, id,
           podIp, LifecycleHooks.POST_START_LIMIT);
       if (failure != null) {
-        notes.add(new PodEvents.Note(true, "FailedPostStartHook", failure));
-        try {
-          runtime.stopContainer(id, Duration.ofSeconds(gracePeriod(pod)));
-        } catch (RuntimeFailure ignored) {
-          // gone already: the next sync sees it exited either way
-        }
+        log.info("pod={}/{} container={}: {}", pod.metadata().namespace(), pod.metadata().name(), container.name(),
+            failure);
+        notes.add(new PodEvents.Note(true, "FailedPostStartHook", "PostStartHook failed"));
+        stop(pod, List.of(List.of(container)), Map.of(container.name(), record.started(id)), podIp,
+            Duration.ofSeconds(gracePeriod(pod)), notes);
       }
     }
     return record.started(id);
@@ -478,25 +529,25 @@ public final class PodSteps {
    */
   List<PodEvents.Note> teardown(PodRef ref, Pod pod, PodRuntime state, Duration grace) {
     List<PodEvents.Note> notes = new ArrayList<>();
-    long deadline = System.nanoTime() + grace.toNanos();
-    stop(pod, pod.spec().containers(), state.containers(), state.podIp(), grace, notes);
+    // First wave: the app containers and a regular init container still running; then each
+    // sidecar, last one first. Whatever else the pod holds (a container the spec no longer names)
+    // goes with the first wave.
+    List<List<Container>> waves = new ArrayList<>();
+    List<Container> first = new ArrayList<>(pod.spec().containers());
+    pod.spec().initContainers().stream().filter(c -> !InitOrder.sidecar(c)).forEach(first::add);
+    waves.add(first);
     List<Container> sidecars = new ArrayList<>(PodContainers.sidecars(pod));
     java.util.Collections.reverse(sidecars);
-    for (Container sidecar : sidecars) {
-      stop(pod, List.of(sidecar), state.containers(), state.podIp(),
-          Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), notes);
-    }
-    // Whatever else the pod holds (ended init containers, a container the spec no longer names) goes at once.
-    List<String> rest = new ArrayList<>();
+    sidecars.forEach(sidecar -> waves.add(List.of(sidecar)));
+    Map<String, ContainerRecord> records = new LinkedHashMap<>(state.containers());
     java.util.Set<String> named = new java.util.HashSet<>();
-    PodContainers.running(pod).forEach(c -> named.add(c.name()));
-    state.containers().values().stream().filter(r -> !named.contains(r.name()) && r.containerId() != null)
-        .forEach(r -> rest.add(r.containerId()));
-    try {
-      runtime.stopContainers(rest, Duration.ZERO);
-    } catch (RuntimeFailure ignored) {
-      // already gone; removing the sandbox below removes whatever is left
+    PodContainers.all(pod).forEach(c -> named.add(c.name()));
+    for (ContainerRecord record : state.containers().values()) {
+      if (!named.contains(record.name())) {
+        first.add(Container.of(record.name(), ""));
+      }
     }
+    stop(pod, waves, records, state.podIp(), grace, notes);
     if (state.sandboxId() != null) {
       try {
         runtime.removeSandbox(state.sandboxId());

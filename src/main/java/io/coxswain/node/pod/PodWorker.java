@@ -208,9 +208,13 @@ public final class PodWorker {
         java.util.List<PodEvents.Note> said = steps.teardown(stoppingRef, stopping, state, remaining);
         report(stopping, said);
         return said;
-      }, ctx.blocking()).thenCompose(done -> ctx.client().finishDeletion(key, pod.metadata().uid())),
+      }, ctx.blocking()).thenCompose(done -> ctx.client().finishDeletion(key, stopping.metadata().uid())),
           (done, failure) -> new TornDown(failure));
       return terminating();
+    }
+    PodAdmission.Rejection rejected = runtime.sandboxId() == null ? PodAdmission.check(pod) : null;
+    if (rejected != null) {
+      return reject(rejected);
     }
     PodRef ref = ref();
     Pod spec = pod;
@@ -250,6 +254,20 @@ public final class PodWorker {
       drainUntil = propagated.isBefore(drainUntil) ? propagated : drainUntil;
     }
     return now.isBefore(drainUntil) ? Duration.between(now, drainUntil) : Duration.ZERO;
+  }
+
+  /** A pod the node does not admit ends Failed, with the reason, before anything of it starts. */
+  private Behavior<Command> reject(PodAdmission.Rejection rejected) {
+    PodStatus status = pod.statusOrEmpty().toBuilder().phase("Failed").reason(rejected.reason())
+        .message(rejected.message()).build();
+    if (!status.equals(reported)) {
+      reported = status;
+      ctx.events().warning(pod, rejected.reason(), rejected.message());
+      context.pipeToSelf(ctx.client().updateStatus(key, Pod.class, current ->
+              !current.metadata().uid().equals(pod.metadata().uid()) ? null : current.withStatus(status)),
+          StatusWritten::new);
+    }
+    return idle();
   }
 
   private Behavior<Command> onSynced(Synced synced, boolean lookAgain) {

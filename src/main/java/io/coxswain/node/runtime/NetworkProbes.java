@@ -28,6 +28,14 @@ public final class NetworkProbes {
 
   /** Success is an HTTP status from 200 to 399; anything else, or no answer in time, fails. */
   public static boolean httpGet(String podIp, HTTPGetAction action, int timeoutMillis) {
+    return httpGet(podIp, action, timeoutMillis, false);
+  }
+
+  /**
+   * @param anyAnswer a lifecycle hook's request: any HTTP answer succeeds (the kubelet discards
+   *     it); only no answer in time fails
+   */
+  public static boolean httpGet(String podIp, HTTPGetAction action, int timeoutMillis, boolean anyAnswer) {
     String host = action.host() == null || action.host().isEmpty() ? podIp : action.host();
     String scheme = action.scheme() == null ? "http" : action.scheme().toLowerCase(java.util.Locale.ROOT);
     String path = action.path() == null || action.path().isEmpty() ? "/" : action.path();
@@ -47,7 +55,7 @@ public final class NetworkProbes {
       }
       int code = connection.getResponseCode();
       drain(connection);
-      return code >= 200 && code < 400;
+      return anyAnswer ? code > 0 : code >= 200 && code < 400;
     } catch (Exception e) {
       return false;
     } finally {

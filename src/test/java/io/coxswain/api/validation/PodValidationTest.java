@@ -297,4 +297,20 @@ class PodValidationTest {
     assertCauses(Validation.validateCreate(created(noConfig)), tuple("spec.dnsConfig", "FieldValueRequired",
         "Required value: must provide `dnsConfig` when `dnsPolicy` is None"));
   }
+
+  @Test
+  void projectedTokensNeedAPathAndALifetimeOfTenMinutesOrMore() {
+    Pod pod = io.coxswain.api.Json.decode("""
+        {"kind":"Pod","metadata":{"name":"p","namespace":"default"},"spec":{
+          "volumes":[{"name":"t","projected":{"sources":[{"serviceAccountToken":{"expirationSeconds":60}},
+            {"serviceAccountToken":{"path":"../token"}}]}}],
+          "containers":[{"name":"a","image":"x"}]}}
+        """.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/json", Pod.class);
+    assertCauses(Validation.validateCreate(created(pod)),
+        tuple("spec.volumes[0].projected.sources[0].serviceAccountToken.path", "FieldValueRequired", "Required value"),
+        tuple("spec.volumes[0].projected.sources[0].serviceAccountToken.expirationSeconds", "FieldValueInvalid",
+            "Invalid value: 60: may not specify a duration less than 10 minutes"),
+        tuple("spec.volumes[0].projected.sources[1].serviceAccountToken.path", "FieldValueInvalid",
+            "Invalid value: \"../token\": must be a relative path without '..'"));
+  }
 }

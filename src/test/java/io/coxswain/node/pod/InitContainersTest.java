@@ -180,4 +180,43 @@ class InitContainersTest {
       return false;
     }
   }
+
+  @Test
+  void aSidecarThatCrashesBeforeTheAppStartsHoldsBackEverythingAfterIt() {
+    Pod pod = pod("Always", """
+        "simulated.coxswain.io/run-for.setup":"1s","simulated.coxswain.io/run-for.proxy":"1s",
+        "simulated.coxswain.io/exit-code.proxy":"1"
+        """);
+    PodRuntime state = PodRuntime.empty();
+    for (int i = 0; i < 8; i++) {
+      state = sync(pod, state);
+      clock.advance(Duration.ofSeconds(2));
+    }
+    assertThat(state.containers().get("proxy").restartCount()).isGreaterThanOrEqualTo(1);
+    assertThat(started(state, "migrate") || started(state, "app")).as("nothing after a crashing sidecar").isFalse();
+    assertThat(status(pod, state).phase()).isEqualTo("Pending");
+  }
+
+  @Test
+  void aSidecarDownWhenTheAppEndsStaysDownAndThePodSettles() {
+    Pod pod = pod("Never", """
+        "simulated.coxswain.io/run-for.proxy":"3s","simulated.coxswain.io/exit-code.proxy":"1",
+        "simulated.coxswain.io/run-for.app":"4s"
+        """);
+    PodRuntime state = PodRuntime.empty();
+    for (int i = 0; i < 6 && !started(state, "app"); i++) {
+      state = sync(pod, state);
+      clock.advance(Duration.ofMillis(500));
+    }
+    assertThat(started(state, "app")).isTrue();
+    clock.advance(Duration.ofSeconds(10)); // the sidecar exited 1 (back-off), then the app ended
+    state = sync(pod, state);
+    state = sync(pod, state);
+    assertThat(state.containers().get("proxy").finished()).isTrue();
+    assertThat(PodRuntime.settled(pod, state)).isTrue();
+    PodStatus status = status(pod, state);
+    assertThat(status.phase()).isEqualTo("Succeeded");
+    assertThat(status.initContainerStatuses().get(1).state().terminated()).isNotNull();
+    assertThat(status.condition("Ready").reason()).isEqualTo("PodCompleted");
+  }
 }

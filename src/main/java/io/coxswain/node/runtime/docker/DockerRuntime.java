@@ -102,6 +102,10 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
       }
       HostConfig host = HostConfig.newHostConfig().withNetworkMode(settings.network()).withPortBindings(bindings)
           .withIpcMode("shareable");
+      if (config.shareProcessNamespace()) {
+        // The pod's containers join this PID namespace: its PID 1 must reap their orphans, as pause does.
+        host.withInit(true);
+      }
       if (!config.sysctls().isEmpty()) {
         // The pod's namespaced sysctls belong to the namespaces the sandbox owns (its network's).
         host.withSysctls(config.sysctls());
@@ -115,6 +119,7 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
       ContainerNetwork network = inspected.getNetworkSettings().getNetworks().get(settings.network());
       return new SandboxInfo(id, network == null ? null : network.getIpAddress());
     } catch (DockerException | IllegalArgumentException | IllegalStateException e) {
+      removeVolumes(pod.uid()); // made before the sandbox failed: nothing else would remove them
       throw new RuntimeFailure("CreatePodSandboxError", "Failed to create pod sandbox: " + DockerErrors.message(e));
     }
   }
@@ -285,7 +290,7 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
   public boolean probe(String containerId, String podIp, Probe probe, Kind kind) throws RuntimeFailure {
     int timeout = NetworkProbes.timeoutMillis(probe);
     if (probe.httpGet() != null) {
-      return NetworkProbes.httpGet(podIp, probe.httpGet(), timeout);
+      return NetworkProbes.httpGet(podIp, probe.httpGet(), timeout, kind == Kind.HOOK);
     }
     if (probe.tcpSocket() != null) {
       return NetworkProbes.tcpSocket(podIp, probe.tcpSocket(), timeout);
@@ -400,6 +405,20 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
     @Override
     public void close() {
       finish(null);
+    }
+  }
+
+  /** Removes a pod's emptyDir volumes, best effort (a sandbox that failed to start leaves them behind). */
+  private void removeVolumes(String uid) {
+    try {
+      var volumes = docker.listVolumesCmd().withFilter("label", List.of(RuntimeLabels.POD_UID + "=" + uid)).exec();
+      if (volumes.getVolumes() != null) {
+        for (var volume : volumes.getVolumes()) {
+          docker.removeVolumeCmd(volume.getName()).exec();
+        }
+      }
+    } catch (DockerException ignored) {
+      // the orphan sweep of a later start finds what is left
     }
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
  * containers make there keep the group (the kubelet's ownership management).
  */
 final class EmptyDirs {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmptyDirs.class);
   private EmptyDirs() {}
 
   static void create(DockerClient docker, String name, Map<String, String> labels, SandboxConfig.EmptyDir emptyDir,
@@ -53,7 +54,11 @@ final class EmptyDirs {
         Files.setAttribute(dir, "unix:mode", 02777);
       }
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      throw new IllegalStateException("cannot set up emptyDir " + dir + ": " + e.getMessage(), e);
+      if (fsGroup != null) {
+        throw new IllegalStateException("cannot give emptyDir " + dir + " to fsGroup " + fsGroup + ": " + e, e);
+      }
+      // A daemon whose volumes this process cannot reach (rootless, remote): the volume keeps the daemon's mode.
+      log.warn("emptyDir {} keeps its mode: {}", dir, e.toString());
     }
   }
 }
