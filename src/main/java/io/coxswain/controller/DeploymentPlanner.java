@@ -84,7 +84,11 @@ final class DeploymentPlanner {
     int replicas = RolloutMath.replicas(d);
     RolloutMath.Fenceposts fence = RolloutMath.fenceposts(d);
 
-    if (paused) {
+    List<Action> scaling = isRecreate(d) ? null : ProportionalScaling.plan(d, newRs, all, fence);
+    if (scaling != null) {
+      // Scaled mid-rollout (or while paused): this step only spreads the change over the versions.
+      actions.addAll(scaling);
+    } else if (paused) {
       // Only scaling: the one active version follows spec.replicas.
       if (newRs != null && old.stream().allMatch(rs -> specReplicas(rs) == 0) && specReplicas(newRs) != replicas) {
         actions.add(new Scale(newRs, replicas, annotations(d, newRs, null, fence)));

@@ -264,4 +264,37 @@ class DeploymentPlannerTest {
     world.now = T0.plusSeconds(30);
     assertThat(world.step().status()).as("nothing changed: the same status, times included").isEqualTo(settled);
   }
+
+  @Test
+  void scalingMidRolloutSpreadsTheChangeOverBothVersionsInProportion() {
+    World world = new World(deployment(10, "web:1", ROLLING));
+    world.rollOut(3, 2);
+    world.unavailableImage = "web:2";
+    world.update("web:2");
+    for (int i = 0; i < 5; i++) {
+      world.step();
+    }
+    Map<String, Integer> before = sizesByImage(world);
+    assertThat(before).isEqualTo(Map.of("web:1", 8, "web:2", 5)); // 13 = 10 + maxSurge 3, the new ones not ready
+    world.deployment = world.deployment.withSpec(world.deployment.spec().toBuilder().replicas(15).build());
+    world.step();
+    // 15 + maxSurge 4 = 19 allowed: 6 more, spread as 8 and 5 scale from a max of 13 to 19 (12 and 7).
+    assertThat(sizesByImage(world)).isEqualTo(Map.of("web:1", 12, "web:2", 7));
+    world.deployment = world.deployment.withSpec(world.deployment.spec().toBuilder().replicas(5).build());
+    world.step();
+    // 5 + maxSurge 2 = 7 allowed: 12 fewer, 12 and 7 scale from 19 to 7 (4 and 3, the larger takes the rounding).
+    Map<String, Integer> down = sizesByImage(world);
+    assertThat(down.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(7);
+    assertThat(down).isEqualTo(Map.of("web:1", 4, "web:2", 3));
+    world.unavailableImage = null;
+    assertThat(world.rollOut(2, 1)).isPositive();
+    assertThat(world.activeImages()).containsExactly("web:2");
+  }
+
+  private static Map<String, Integer> sizesByImage(World world) {
+    Map<String, Integer> sizes = new java.util.TreeMap<>();
+    world.sets.values().forEach(rs -> sizes.merge(rs.spec().template().spec().containers().get(0).image(),
+        DeploymentPlanner.specReplicas(rs), Integer::sum));
+    return sizes;
+  }
 }
