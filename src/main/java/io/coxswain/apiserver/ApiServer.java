@@ -102,7 +102,8 @@ public final class ApiServer {
         if (refused.code() == 429) {
           rejected.incrementAndGet();
         }
-        response = CompletableFuture.completedFuture(refusal(request, refused, false));
+        response = refused.code() == 413 ? refuseAfterReading(request, refused)
+            : CompletableFuture.completedFuture(refusal(request, refused, false));
       } catch (RuntimeException bug) {
         // Anything else is ours: a 500 Status, not a connection torn down without an answer.
         response = CompletableFuture.completedFuture(refusal(request, toApiException(bug, maxBody, null), true));
@@ -185,6 +186,21 @@ public final class ApiServer {
      * connection before the client has read the answer. A body whose reading had begun (and
      * failed or timed out) cannot be read again: the connection just closes.
      */
+    /**
+     * A body over the limit is read and dropped before the 413 goes out (up to four times the
+     * limit, for at most 10 s): a server that closes while the client still sends makes the client's
+     * kernel see a reset, and the client loses the answer. Beyond that bound it is refused at once.
+     */
+    private CompletionStage<HttpResponse> refuseAfterReading(HttpRequest request, ApiException refused) {
+      long length = request.entity().getContentLengthOption().orElse(Long.MAX_VALUE);
+      if (request.entity() instanceof HttpEntity.Strict || length > 4 * maxBody) {
+        return CompletableFuture.completedFuture(refusal(request, refused, false));
+      }
+      return request.discardEntityBytes(materializer).completionStage().toCompletableFuture()
+          .orTimeout(10, java.util.concurrent.TimeUnit.SECONDS)
+          .handle((drained, failure) -> refusal(request, refused, true));
+    }
+
     private HttpResponse refusal(HttpRequest request, ApiException failure, boolean bodyStarted) {
       HttpResponse response = ResponseEncoder.error(failure.status());
       if (request.entity() instanceof HttpEntity.Strict) {

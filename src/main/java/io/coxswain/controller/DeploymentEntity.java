@@ -69,6 +69,10 @@ public final class DeploymentEntity {
     List<ReplicaSet> owned = view.indexed(Indexes.OWNER, d.metadata().uid()).stream()
         .filter(o -> o instanceof ReplicaSet && d.metadata().uid().equals(Owners.controllerUid(o)))
         .map(o -> (ReplicaSet) o).toList();
+    CompletionStage<ReconcilerEntity.Result> ownership = adoptAndRelease(key, d, owned, view);
+    if (ownership != null) {
+      return ownership;
+    }
     // A set still has pods while any pod it controls exists, terminating ones included.
     DeploymentPlanner.Plan plan = DeploymentPlanner.plan(d, owned, clock.instant(), rs -> !view.indexed(
         Indexes.CONTROLLER, Indexes.controller(key.namespace(), rs.metadata().uid())).isEmpty());
@@ -103,6 +107,37 @@ public final class DeploymentEntity {
           .equals(d.metadata().uid()) ? null : current.withStatus(next)));
     }
     return Writes.all(writes).thenApply(done -> ReconcilerEntity.Result.after(plan.recheckAfter()));
+  }
+
+  /**
+   * Kubernetes' controller references for a Deployment: ReplicaSets of its namespace that no
+   * controller owns and whose labels its selector matches are adopted; ReplicaSets it owns whose
+   * labels it no longer matches are released. Returns the writes' outcome (the next look sees the
+   * new owners), or null when ownership is settled.
+   */
+  private CompletionStage<ReconcilerEntity.Result> adoptAndRelease(ResourceKey key, Deployment d,
+      List<ReplicaSet> owned, CacheView view) {
+    io.coxswain.api.selector.LabelSelector selector = io.coxswain.api.selector.ApiSelectors.of(d.spec().selector());
+    if (selector == null || selector.isEverything()) {
+      return null; // an empty selector matches nothing for adoption, as in Kubernetes
+    }
+    List<CompletionStage<?>> writes = new ArrayList<>();
+    for (Object o : view.list("replicasets", key.namespace(), null, 0, x -> true).items()) {
+      ReplicaSet rs = (ReplicaSet) o;
+      if (Owners.controllerUid(rs) == null && rs.metadata().deletionTimestamp() == null
+          && selector.matches(rs.metadata().labelsOrEmpty())) {
+        writes.add(client.update(key(rs), ReplicaSet.class, current -> Owners.controllerUid(current) != null
+            || !current.metadata().uid().equals(rs.metadata().uid()) ? null : (ReplicaSet) Owners.adopt(current, d)));
+      }
+    }
+    for (ReplicaSet rs : owned) {
+      if (!selector.matches(rs.metadata().labelsOrEmpty())) {
+        writes.add(client.update(key(rs), ReplicaSet.class,
+            current -> (ReplicaSet) Owners.release(current, d.metadata().uid())));
+      }
+    }
+    return writes.isEmpty() ? null
+        : Writes.all(writes).thenApply(done -> ReconcilerEntity.Result.after(java.time.Duration.ZERO));
   }
 
   /**

@@ -258,14 +258,17 @@ final class DeploymentPlanner {
     }
   }
 
+  /**
+   * The set whose template is the Deployment's, the hash label aside (Kubernetes' EqualIgnoreHash);
+   * a set that only has the expected name is not it (that is a collision, see DeploymentEntity).
+   */
   private static ReplicaSet findNew(Deployment d, List<ReplicaSet> all) {
     for (ReplicaSet rs : all) {
       if (PodTemplateHash.sameVersion(rs.spec().template(), d.spec().template())) {
         return rs;
       }
     }
-    String name = d.metadata().name() + "-" + PodTemplateHash.of(d.spec().template(), d.statusOrEmpty().collisionCount());
-    return all.stream().filter(rs -> rs.metadata().name().equals(name)).findFirst().orElse(null);
+    return null;
   }
 
   /** The new version's ReplicaSet: the template with its hash label, selected by it too, owned by the Deployment. */

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A Deployment whose new ReplicaSet name is already taken by a set it does not control as its new
- * version raises status.collisionCount, takes another name and completes, as in Kubernetes.
+ * A Deployment adopts the orphaned ReplicaSets its selector matches; when its new ReplicaSet's name
+ * is already taken by a set that is not its new version, it raises status.collisionCount, takes
+ * another name and completes, as in Kubernetes.
  */
 @Tag("integration")
 class DeploymentCollisionTest {
@@ -52,10 +53,47 @@ class DeploymentCollisionTest {
         assertThat(rs.at("/spec/template/spec/containers/0/image").asText()).isEqualTo("web:1");
         assertThat(rs.at("/status/readyReplicas").asInt()).isEqualTo(2);
       });
-      assertThat(http.get(RS + taken).json().at("/spec/template/spec/containers/0/image").asText())
-          .as("the other set is left alone").isEqualTo("other:9");
+      // The orphan matches the selector: adopted, as Kubernetes does, as an old version, and scaled down.
+      await().atMost(Duration.ofSeconds(30)).until(() -> http.get(RS + taken).json().at("/spec/replicas").asInt() == 0);
+      JsonNode adopted = http.get(RS + taken).json();
+      assertThat(adopted.at("/metadata/ownerReferences/0/uid").asText()).isEqualTo(uid);
+      assertThat(adopted.at("/metadata/ownerReferences/0/controller").asBoolean()).isTrue();
+      assertThat(adopted.at("/spec/template/spec/containers/0/image").asText()).isEqualTo("other:9");
       assertThat(kubectl.run("get", "events", "--field-selector", "involvedObject.name=web").out())
           .contains("HashCollision");
     }
+  }
+
+  @Test
+  void aDeploymentMadeAgainAfterAnOrphaningDeleteAdoptsItsReplicaSetAndKeepsItsPods() {
+    try (TestNode node = TestNode.start(Map.of("coxswain.node.pod-sync-period", "100ms"))) {
+      Http http = new Http(node.url());
+      Kubectl kubectl = new Kubectl(node.url());
+      ok(kubectl.run("create", "deployment", "api", "--image=api:1", "--replicas=3"));
+      ok(kubectl.run("rollout", "status", "deployment/api", "--timeout=60s"));
+      JsonNode sets = http.get("/apis/apps/v1/namespaces/default/replicasets?labelSelector=app%3Dapi").json();
+      String rs = sets.at("/items/0/metadata/name").asText();
+      java.util.Set<String> pods = podNames(http);
+      assertThat(pods).hasSize(3);
+      ok(kubectl.run("delete", "deployment", "api", "--cascade=orphan"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> http.get(RS + rs).json()
+          .at("/metadata/ownerReferences").isMissingNode());
+
+      ok(kubectl.run("create", "deployment", "api", "--image=api:1", "--replicas=3"));
+      ok(kubectl.run("rollout", "status", "deployment/api", "--timeout=60s"));
+      String uid = http.get("/apis/apps/v1/namespaces/default/deployments/api").json().at("/metadata/uid").asText();
+      await().atMost(Duration.ofSeconds(30)).until(() -> uid.equals(http.get(RS + rs).json()
+          .at("/metadata/ownerReferences/0/uid").asText()));
+      assertThat(http.get("/apis/apps/v1/namespaces/default/replicasets?labelSelector=app%3Dapi").json()
+          .get("items")).as("the same ReplicaSet, no new one").hasSize(1);
+      assertThat(podNames(http)).as("the same pods").isEqualTo(pods);
+    }
+  }
+
+  private static java.util.Set<String> podNames(Http http) {
+    java.util.Set<String> names = new java.util.TreeSet<>();
+    http.get("/api/v1/namespaces/default/pods?labelSelector=app%3Dapi").json().get("items")
+        .forEach(p -> names.add(p.at("/metadata/name").asText()));
+    return names;
   }
 }
