@@ -131,7 +131,9 @@ class DockerPodSpecCorpusTest {
 
   private void security() {
     String out = logsUntil("corpus-security", "app", "capeff=");
-    assertThat(out).contains("id=1000:3000 groups=", "rootfs=read-only\n", "data=2000\n", "nnp=NoNewPrivs:1\n");
+    assertThat(out).contains("id=1000:3000 groups=", "rootfs=read-only\n", "data=2000\n", "nnp=NoNewPrivs:1\n",
+        // A secret of mode 0400 is readable by the pod's non-root user through its fsGroup (0440, group 2000).
+        "secret=s3cr3t 440 2000\n");
     String groups = out.substring(out.indexOf("groups=") + 7, out.indexOf('\n', out.indexOf("groups=")));
     // The primary group, the supplementalGroups and the fsGroup (the kernel keeps the extra ones sorted).
     assertThat(groups.split(" ")).containsExactlyInAnyOrder("3000", "4000", "2000");

@@ -33,10 +33,19 @@ public final class AtomicWriter {
 
   /** @return whether anything changed */
   public static boolean write(Path dir, Map<String, ConfigVolumes.File> payload) {
+    return write(dir, payload, null);
+  }
+
+  /**
+   * @param gid the group that owns the files and directories written (a pod's fsGroup, the
+   *     directories setgid), or null to leave the writer's
+   * @return whether anything changed
+   */
+  public static boolean write(Path dir, Map<String, ConfigVolumes.File> payload, Long gid) {
     try {
       Files.createDirectories(dir);
       Path current = dir.resolve(DATA);
-      if (Files.exists(current) && same(current, payload)) {
+      if (Files.exists(current) && same(current, payload, gid)) {
         return false;
       }
       Path version = Files.createTempDirectory(dir, ".." + java.time.LocalDateTime.now().toString()
@@ -49,10 +58,19 @@ public final class AtomicWriter {
         Files.createDirectories(file.getParent());
         Files.write(file, e.getValue().content());
         permissions(file, e.getValue().mode());
+        if (gid != null) {
+          Files.setAttribute(file, "unix:gid", gid.intValue());
+        }
       }
       Files.setPosixFilePermissions(version, EnumSet.of(PosixFilePermission.OWNER_READ,
           PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_READ,
           PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_EXECUTE));
+      if (gid != null) {
+        for (Path d : List.of(dir, version)) {
+          Files.setAttribute(d, "unix:gid", gid.intValue());
+          Files.setAttribute(d, "unix:mode", 02755); // setgid: what is made inside keeps the group
+        }
+      }
       Path tmp = dir.resolve("..data_tmp");
       Files.deleteIfExists(tmp);
       Files.createSymbolicLink(tmp, version.getFileName());
@@ -102,7 +120,7 @@ public final class AtomicWriter {
     }
   }
 
-  private static boolean same(Path current, Map<String, ConfigVolumes.File> payload) throws IOException {
+  private static boolean same(Path current, Map<String, ConfigVolumes.File> payload, Long gid) throws IOException {
     Path real = current.toRealPath();
     try (Stream<Path> walk = Files.walk(real)) {
       long files = walk.filter(Files::isRegularFile).count();
@@ -113,7 +131,8 @@ public final class AtomicWriter {
     for (Map.Entry<String, ConfigVolumes.File> e : payload.entrySet()) {
       Path file = real.resolve(e.getKey());
       if (!Files.isRegularFile(file) || !java.util.Arrays.equals(Files.readAllBytes(file), e.getValue().content())
-          || mode(file) != (e.getValue().mode() & 0777)) {
+          || mode(file) != (e.getValue().mode() & 0777)
+          || gid != null && ((Number) Files.getAttribute(file, "unix:gid")).longValue() != gid) {
         return false;
       }
     }

@@ -67,8 +67,26 @@ public final class ConfigVolumes {
     return files(pod, v, addresses, nodeAllocatable, lookup, TokenSource.NONE);
   }
 
+  /**
+   * The group that owns a pod's node-written volume files: its {@code securityContext.fsGroup}, or
+   * null. With one, every file is also readable by that group (the kubelet's read-only mask, 0440),
+   * so a non-root container of the pod reads a secret whatever its defaultMode.
+   */
+  public static Long fsGroup(Pod pod) {
+    return pod.spec().securityContext() == null ? null : pod.spec().securityContext().fsGroup();
+  }
+
   /** The volume's files by relative path. */
   public static Map<String, File> files(Pod pod, Volume v, DownwardApi.Addresses addresses,
+      Map<String, Quantity> nodeAllocatable, ConfigLookup lookup, TokenSource tokens) {
+    Map<String, File> files = rawFiles(pod, v, addresses, nodeAllocatable, lookup, tokens);
+    if (fsGroup(pod) != null) {
+      files.replaceAll((path, file) -> new File(file.content(), file.mode() | 0440));
+    }
+    return files;
+  }
+
+  private static Map<String, File> rawFiles(Pod pod, Volume v, DownwardApi.Addresses addresses,
       Map<String, Quantity> nodeAllocatable, ConfigLookup lookup, TokenSource tokens) {
     String ns = pod.metadata().namespace();
     Map<String, File> files = new LinkedHashMap<>();

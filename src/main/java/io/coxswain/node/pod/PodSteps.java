@@ -379,7 +379,7 @@ public final class PodSteps {
             (p, projection) -> tokens.token(p, projection, config.lookup().secret(ServiceAccountTokens.KEY_NAMESPACE,
                 ServiceAccountTokens.KEY_SECRET), ref.node(), config.lookup().serviceAccountUid(
                 p.metadata().namespace(), p.spec().serviceAccountName() == null ? "default"
-                    : p.spec().serviceAccountName()))));
+                    : p.spec().serviceAccountName()))), ConfigVolumes.fsGroup(pod));
         dirs.put(volume.name(), dir);
       }
     }
