@@ -59,18 +59,17 @@ public final class CorpusStates {
   }
 
   private static String condition(JsonNode status, String type) {
-    for (JsonNode c : status.path("conditions")) {
-      if (type.equals(c.path("type").asText())) {
-        return c.path("status").asText();
-      }
-    }
-    return "";
+    return conditionField(status, type, "status");
   }
 
   private static String conditionReason(JsonNode status, String type) {
+    return conditionField(status, type, "reason");
+  }
+
+  private static String conditionField(JsonNode status, String type, String field) {
     for (JsonNode c : status.path("conditions")) {
       if (type.equals(c.path("type").asText())) {
-        return c.path("reason").asText();
+        return c.path(field).asText();
       }
     }
     return "";

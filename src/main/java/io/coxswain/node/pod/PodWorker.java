@@ -260,12 +260,8 @@ public final class PodWorker {
   private Behavior<Command> reject(PodAdmission.Rejection rejected) {
     PodStatus status = pod.statusOrEmpty().toBuilder().phase("Failed").reason(rejected.reason())
         .message(rejected.message()).build();
-    if (!status.equals(reported)) {
-      reported = status;
+    if (writeStatus(status)) {
       ctx.events().warning(pod, rejected.reason(), rejected.message());
-      context.pipeToSelf(ctx.client().updateStatus(key, Pod.class, current ->
-              !current.metadata().uid().equals(pod.metadata().uid()) ? null : current.withStatus(status)),
-          StatusWritten::new);
     }
     return idle();
   }
@@ -282,13 +278,21 @@ public final class PodWorker {
         : PodRuntime.settled(pod, runtime) ? ctx.resyncPeriod() : ctx.syncPeriod();
     timers.startSingleTimer(Tick.INSTANCE, Tick.INSTANCE, next);
     PodStatus status = PodStatusView.of(pod, runtime, ctx.hostIp(), ctx.runtimeName(), Defaulting.now(ctx.clock()));
-    if (!status.equals(reported)) {
-      reported = status;
-      context.pipeToSelf(ctx.client().updateStatus(key, Pod.class, current ->
-              !current.metadata().uid().equals(pod.metadata().uid()) ? null : current.withStatus(status)),
-          StatusWritten::new);
-    }
+    writeStatus(status);
     return idle();
+  }
+
+  /** Writes the pod's status unless it is what was last written (for this pod's uid only); whether it wrote. */
+  private boolean writeStatus(PodStatus status) {
+    if (status.equals(reported)) {
+      return false;
+    }
+    reported = status;
+    String uid = pod.metadata().uid();
+    context.pipeToSelf(ctx.client().updateStatus(key, Pod.class, current ->
+            !current.metadata().uid().equals(uid) ? null : current.withStatus(status)),
+        StatusWritten::new);
+    return true;
   }
 
   private void report(java.util.List<PodEvents.Note> notes) {
