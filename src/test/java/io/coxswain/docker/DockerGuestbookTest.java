@@ -78,6 +78,24 @@ class DockerGuestbookTest {
     return ServiceTraffic.readyAddresses(http, "default", service).size();
   }
 
+  /**
+   * The frontend pods when none is terminating and each has a running container; otherwise an
+   * empty list (a rollout or replacement is still settling).
+   */
+  private static List<JsonNode> settledFrontends() throws IOException {
+    List<JsonNode> pods = new ArrayList<>();
+    for (JsonNode pod : http.get("/api/v1/namespaces/default/pods?labelSelector=tier%3Dfrontend").json()
+        .get("items")) {
+      if (pod.at("/metadata/deletionTimestamp").isTextual()
+          || !pod.at("/status/containerStatuses/0/containerID").asText().startsWith("docker://")
+          || !pod.at("/status/containerStatuses/0/ready").asBoolean()) {
+        return List.of();
+      }
+      pods.add(pod);
+    }
+    return pods;
+  }
+
   @Test
   void aMessagePostedThroughTheNodePortReadsBackFromEveryFrontend() throws Exception {
     String message = "hello from the talk " + System.nanoTime();
@@ -105,12 +123,15 @@ class DockerGuestbookTest {
    */
   @Test
   void twoThousandRequestsWhileAFrontendIsKilledAndAnotherDeleted() throws Exception {
+    // Another test may have just replaced the frontends: wait until only the three live ones are
+    // listed, so the pods chosen below are not ones already on their way out.
+    await().atMost(Duration.ofMinutes(2)).until(() -> settledFrontends().size() == 3);
     List<String> frontends = new ArrayList<>();
-    for (JsonNode pod : http.get("/api/v1/namespaces/default/pods?labelSelector=tier%3Dfrontend").json()
-        .get("items")) {
+    for (JsonNode pod : settledFrontends()) {
       frontends.add(pod.at("/metadata/name").asText() + " " + pod.at("/status/containerStatuses/0/containerID")
           .asText().substring("docker://".length()));
     }
+    assertThat(frontends).hasSize(3);
     String killed = frontends.get(0).split(" ")[1];
     String deleted = frontends.get(1).split(" ")[0];
     List<String> failures = new ArrayList<>();
@@ -194,6 +215,6 @@ class DockerGuestbookTest {
             .isEqualTo(phase[1]);
       }
     }
-    await().atMost(Duration.ofMinutes(2)).until(() -> ready("frontend") == 3);
+    await().atMost(Duration.ofMinutes(2)).until(() -> ready("frontend") == 3 && settledFrontends().size() == 3);
   }
 }
