@@ -61,6 +61,12 @@ public final class ReconcilerEntity {
   }
 
   private static final java.time.Duration RETRY_AFTER_FAILURE = java.time.Duration.ofSeconds(1);
+  /**
+   * How long a reconcile waits for this member's cache to reach the revision it was asked for. A
+   * cache that does not get there (its watch restarting, say) fails the reconcile, which is then
+   * retried, rather than holding the entity in "reconciling" for good.
+   */
+  static final java.time.Duration REVISION_WAIT = java.time.Duration.ofSeconds(30);
 
   private final ActorContext<Command> context;
   private final ResourceKey key;
@@ -110,7 +116,8 @@ public final class ReconcilerEntity {
 
   private Behavior<Command> start(long revision, List<ActorRef<StatusReply<Done>>> waiting) {
     timers.cancel("recheck");
-    CompletionStage<Result> run = cache.awaitRevision(revision)
+    CompletionStage<Result> run = cache.awaitRevision(revision).toCompletableFuture()
+        .orTimeout(REVISION_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
         .thenCompose(reached -> work.reconcile(key, cache.view()));
     context.pipeToSelf(run, Finished::new);
     return reconciling(revision, waiting, List.of(), false);

@@ -39,8 +39,9 @@ import org.xbill.DNS.Type;
  *       the Endpoints already list as ready); for an ExternalName Service a CNAME;</li>
  *   <li>{@code _<port>._<proto>.<svc>.<ns>.svc.<domain>}: SRV for each named port, pointing at the
  *       Service name (headless: at each endpoint's own name);</li>
- *   <li>{@code <hostname>.<svc>.<ns>.svc.<domain>}: A for an endpoint of a headless Service with a
- *       hostname (a pod's {@code hostname} and {@code subdomain});</li>
+ *   <li>{@code <hostname>.<svc>.<ns>.svc.<domain>}: A for an endpoint of a headless Service, named
+ *       by its hostname (a pod's {@code hostname} and {@code subdomain}) or else by its address
+ *       with dashes ({@code 10-244-1-5}), the names the SRV records point at;</li>
  *   <li>{@code <a-b-c-d>.<ns>.pod.<domain>}: A, the address the name spells.</li>
  * </ul>
  * Anything else is NXDOMAIN (names of the cluster that do not exist, and every name outside the
@@ -165,7 +166,7 @@ public final class ClusterDns {
     if (labels.length == 3 && headless(service) && endpoints != null) {
       List<Record> records = new ArrayList<>();
       for (EndpointAddress address : readyAddresses(endpoints)) {
-        if (labels[0].equalsIgnoreCase(address.hostname())) {
+        if (labels[0].equalsIgnoreCase(endpointName(address))) {
           records.add(new ARecord(name, DClass.IN, TTL, InetAddress.getByName(address.ip())));
         }
       }
@@ -217,15 +218,23 @@ public final class ClusterDns {
             continue;
           }
           for (EndpointAddress address : subset.addresses()) {
-            String host = address.hostname() != null && !address.hostname().isEmpty() ? address.hostname()
-                : address.ip().replace('.', '-');
             records.add(new SRVRecord(name, DClass.IN, TTL, 0, 100, endpointPort.port(),
-                Name.fromString(host, serviceFqdn)));
+                Name.fromString(endpointName(address), serviceFqdn)));
           }
         }
       }
     }
     return records.isEmpty() ? null : records;
+  }
+
+  /**
+   * The label an endpoint of a headless Service answers to: its hostname, or its address with
+   * dashes (1-2-3-4) when it has none, as CoreDNS names it; SRV targets use the same label, so
+   * each one resolves.
+   */
+  private static String endpointName(EndpointAddress address) {
+    return address.hostname() != null && !address.hostname().isEmpty() ? address.hostname()
+        : address.ip().replace('.', '-');
   }
 
   private static boolean headless(Service service) {

@@ -53,12 +53,20 @@ class ClusterDnsTest {
          "ports":[{"name":"sql","port":5432}]}]}
         """).code()).isEqualTo(201);
     assertThat(http.post("/api/v1/namespaces/default/services", json, """
+        {"metadata":{"name":"cache"},"spec":{"clusterIP":"None","ports":[{"name":"memcache","port":11211}]}}
+        """).code()).isEqualTo(201);
+    assertThat(http.post("/api/v1/namespaces/default/endpoints", json, """
+        {"metadata":{"name":"cache"},"subsets":[{"addresses":[{"ip":"10.244.1.20"}],
+         "ports":[{"name":"memcache","port":11211}]}]}
+        """).code()).isEqualTo(201);
+    assertThat(http.post("/api/v1/namespaces/default/services", json, """
         {"metadata":{"name":"ext"},"spec":{"type":"ExternalName","externalName":"db.default.svc.cluster.local"}}
         """).code()).isEqualTo(201);
     webIp = http.get("/api/v1/namespaces/default/services/web").json().at("/spec/clusterIP").asText();
     var cache = node.node().store().cache();
     await().atMost(Duration.ofSeconds(10)).until(() -> cache.view().get(
-        new io.coxswain.store.ResourceKey("endpoints", "default", "db")) != null);
+        new io.coxswain.store.ResourceKey("endpoints", "default", "db")) != null && cache.view().get(
+        new io.coxswain.store.ResourceKey("endpoints", "default", "cache")) != null);
     server = DnsServer.start(new ClusterDns("cluster.local"), cache::view, InetAddress.getLoopbackAddress(), 0);
   }
 
@@ -112,6 +120,16 @@ class ClusterDnsTest {
     Message srv = ask("_sql._tcp.db.default.svc.cluster.local.", Type.SRV, false);
     assertThat(srv.getSection(Section.ANSWER)).extracting(r -> ((SRVRecord) r).getTarget().toString())
         .containsExactlyInAnyOrder("db-0.db.default.svc.cluster.local.", "db-1.db.default.svc.cluster.local.");
+  }
+
+  /** An endpoint without a hostname is named by its dashed address, and the SRV record's target resolves. */
+  @Test
+  void srvTargetsOfEndpointsWithoutHostnameResolve() throws Exception {
+    Message srv = ask("_memcache._tcp.cache.default.svc.cluster.local.", Type.SRV, false);
+    assertThat(srv.getSection(Section.ANSWER)).extracting(r -> ((SRVRecord) r).getTarget().toString())
+        .containsExactly("10-244-1-20.cache.default.svc.cluster.local.");
+    assertThat(answers(ask("10-244-1-20.cache.default.svc.cluster.local.", Type.A, false)))
+        .containsExactly("10.244.1.20");
   }
 
   @Test
