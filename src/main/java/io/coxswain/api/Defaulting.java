@@ -1,5 +1,6 @@
 package io.coxswain.api;
 
+import io.coxswain.api.core.ClientIPConfig;
 import io.coxswain.api.core.EndpointPort;
 import io.coxswain.api.core.EndpointSubset;
 import io.coxswain.api.core.Endpoints;
@@ -17,6 +18,7 @@ import io.coxswain.api.core.ReplicationControllerStatus;
 import io.coxswain.api.core.Service;
 import io.coxswain.api.core.ServicePort;
 import io.coxswain.api.core.ServiceSpec;
+import io.coxswain.api.core.SessionAffinityConfig;
 import io.coxswain.api.core.ServiceStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,13 +75,14 @@ public final class Defaulting {
   /**
    * Defaults for a replacement (PUT): type defaults, system metadata carried from the stored
    * object (uid and namespace when absent; creationTimestamp and the deletion fields always),
-   * generation bumped when the spec changed, and a service's allocated clusterIP and nodePorts kept when the client left them out,
-   * as Kubernetes does so that replaying a manifest does not fail on immutable fields.
+   * generation bumped when the spec changed, and a Service prepared as Kubernetes' service update
+   * prepares it ({@link ServiceUpdate}: allocated values the client left out kept, so replaying a
+   * manifest does not fail on immutable fields; fields of a type it left cleared).
    */
   public static KubeObject applyUpdateDefaults(KubeObject oldObj, KubeObject newObj) {
     KubeObject obj = applyTypeDefaults(newObj);
     if (obj instanceof Service s && oldObj instanceof Service old) {
-      obj = keepAllocated(old, s);
+      obj = ServiceUpdate.prepare(old, s);
     }
     ObjectMeta o = oldObj.metadata();
     ObjectMeta m = obj.metadata();
@@ -210,6 +213,9 @@ public final class Defaulting {
     return rc.withMetadata(meta).withSpec(defaulted);
   }
 
+  /** Kubernetes' DefaultClientIPServiceAffinitySeconds: three hours. */
+  public static final int CLIENT_IP_AFFINITY_SECONDS = 10_800;
+
   private static ServiceSpec service(ServiceSpec spec) {
     String type = PodDefaults.or(spec.type(), "ClusterIP");
     boolean external = type.equals("NodePort") || type.equals("LoadBalancer");
@@ -218,7 +224,17 @@ public final class Defaulting {
         external ? PodDefaults.or(spec.externalTrafficPolicy(), "Cluster") : spec.externalTrafficPolicy(),
         type.equals("ExternalName") ? spec.internalTrafficPolicy()
             : PodDefaults.or(spec.internalTrafficPolicy(), "Cluster"));
-    return out.withPorts(spec.ports().stream().map(Defaulting::servicePort).toList());
+    ServiceSpec.Builder builder = out.withPorts(spec.ports().stream().map(Defaulting::servicePort).toList())
+        .toBuilder();
+    if (type.equals("LoadBalancer") && spec.allocateLoadBalancerNodePorts() == null) {
+      builder.allocateLoadBalancerNodePorts(true);
+    }
+    SessionAffinityConfig affinity = spec.sessionAffinityConfig();
+    if ("ClientIP".equals(out.sessionAffinity()) && (affinity == null || affinity.clientIP() == null
+        || affinity.clientIP().timeoutSeconds() == null)) {
+      builder.sessionAffinityConfig(new SessionAffinityConfig(new ClientIPConfig(CLIENT_IP_AFFINITY_SECONDS)));
+    }
+    return builder.build();
   }
 
   /** Protocol TCP; an absent (or zero / empty) targetPort means "the same number as port". */
@@ -235,28 +251,6 @@ public final class Defaulting {
     return new EndpointSubset(s.addresses(), s.notReadyAddresses(), s.ports().stream()
         .map(p -> new EndpointPort(p.name(), p.port(), PodDefaults.or(p.protocol(), "TCP"), p.appProtocol()))
         .toList());
-  }
-
-  private static Service keepAllocated(Service old, Service s) {
-    ServiceSpec spec = s.spec();
-    if (empty(spec.clusterIP()) && !empty(old.spec().clusterIP())
-        && !"ExternalName".equals(spec.type())) {
-      spec = spec.withClusterIP(old.spec().clusterIP());
-    }
-    // A port that keeps its port number keeps the node port allocated for it.
-    Map<Integer, Integer> nodePorts = new LinkedHashMap<>();
-    old.spec().ports().forEach(p -> {
-      if (p.port() != null && p.nodePort() != null) {
-        nodePorts.put(p.port(), p.nodePort());
-      }
-    });
-    if (!nodePorts.isEmpty() && !"ClusterIP".equals(spec.type())) {
-      spec = spec.withPorts(spec.ports().stream()
-          .map(p -> p.nodePort() == null && nodePorts.containsKey(p.port())
-              ? p.withNodePort(nodePorts.get(p.port())) : p)
-          .toList());
-    }
-    return s.withSpec(spec);
   }
 
   private static Object specOf(KubeObject obj) {

@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * Gives new services their cluster IP (from the service range, 10.96.0.0/16 by default, as
- * kubeadm's) and their node ports (30000-32767), or checks the ones the client asked for. A pick
- * avoids what the watch cache shows plus what this allocator handed out in the last minute (a
- * create in flight is not in the cache yet). The pick is a proposal: the store commits a write
+ * kubeadm's) and their node ports (30000-32767), or checks the ones the client asked for against
+ * the Services that exist. A pick avoids what the watch cache shows plus what this allocator picked
+ * in the last minute (a create in flight is not in the cache yet); a value asked for is not held,
+ * so a dry run, a refused create or a delete leaves it free at once, as in Kubernetes. The pick is a proposal: the store commits a write
  * only if no other object holds its IP or ports ({@link io.coxswain.api.UniqueClaims}), so two
  * members picking the same address at once cannot both succeed; the loser is tried again with a
  * fresh pick ({@link #takenElsewhere}).
@@ -55,29 +56,56 @@ final class ServiceAllocator {
     if ("ExternalName".equals(spec.type())) {
       return service;
     }
+    Taken taken = taken(view, null);
+    String ip = clusterIp(service, taken);
+    ServiceSpec allocated = ipFamilies(service).withClusterIP(ip).withPorts(nodePorts(service, taken.ports()));
+    return service.withSpec(allocated);
+  }
+
+  /**
+   * What other Services hold, as this member's cache shows them ({@code except}: the uid of the
+   * Service being updated, whose own values are not taken from it).
+   */
+  private record Taken(Set<String> ips, Set<Integer> ports) {}
+
+  private Taken taken(CacheView view, String except) {
     expire();
-    Set<String> usedIps = new HashSet<>(recentIps.keySet());
-    Set<Integer> usedPorts = new HashSet<>(recentPorts.keySet());
+    Set<String> ips = new HashSet<>();
+    Set<Integer> ports = new HashSet<>();
     for (KubeObject existing : view.list("services", null, null, 0, o -> true).items()) {
+      if (except != null && except.equals(existing.metadata().uid())) {
+        continue;
+      }
       ServiceSpec s = ((Service) existing).spec();
       if (s.clusterIP() != null) {
-        usedIps.add(s.clusterIP());
+        ips.add(s.clusterIP());
       }
       s.ports().forEach(p -> {
         if (p.nodePort() != null) {
-          usedPorts.add(p.nodePort());
+          ports.add(p.nodePort());
         }
       });
     }
-    String ip = spec.clusterIP();
+    return new Taken(ips, ports);
+  }
+
+  /**
+   * The Service's cluster IP: the one it asks for (422 when out of range or another Service holds
+   * it), "None", or a free one. Only picks avoid what this allocator handed out lately: a value
+   * asked for is checked against the Services that exist, so a dry run, a refused create or a
+   * delete does not hold it (the store's unique claims settle a race between members).
+   */
+  private String clusterIp(Service service, Taken taken) {
+    String ip = service.spec().clusterIP();
     if (ip == null || ip.isEmpty()) {
-      ip = freeIp(usedIps);
+      Set<String> avoid = new HashSet<>(taken.ips());
+      avoid.addAll(recentIps.keySet());
+      ip = freeIp(avoid);
+      recentIps.put(ip, System.nanoTime());
     } else if (!"None".equals(ip)) {
-      checkRequestedIp(service, ip, usedIps);
+      checkRequestedIp(service, ip, taken.ips());
     }
-    recentIps.put(ip, System.nanoTime());
-    ServiceSpec allocated = ipFamilies(service).withClusterIP(ip).withPorts(nodePorts(service, usedPorts));
-    return service.withSpec(allocated);
+    return ip;
   }
 
   /**
@@ -112,6 +140,7 @@ final class ServiceAllocator {
    * ExternalName gives back node ports it kept from before.
    */
   synchronized KubeObject reallocate(Service current, Service next, CacheView view) {
+    next = clusterIpOnUpdate(current, next, view);
     boolean wants = wantsNodePorts(next);
     Set<Integer> mine = new HashSet<>();
     current.spec().ports().forEach(p -> {
@@ -127,21 +156,35 @@ final class ServiceAllocator {
           .map(p -> p.nodePort() != null && mine.contains(p.nodePort()) ? p.withNodePort(null) : p).toList();
       return next.withSpec(next.spec().withPorts(released));
     }
-    expire();
-    Set<Integer> used = new HashSet<>(recentPorts.keySet());
-    for (KubeObject existing : view.list("services", null, null, 0, o -> true).items()) {
-      if (existing.metadata().uid() != null && existing.metadata().uid().equals(current.metadata().uid())) {
-        continue;
-      }
-      ((Service) existing).spec().ports().forEach(p -> {
-        if (p.nodePort() != null) {
-          used.add(p.nodePort());
-        }
-      });
-    }
+    Set<Integer> used = taken(view, current.metadata().uid()).ports();
     mine.forEach(recentPorts::remove);
     used.removeAll(mine);
     return next.withSpec(next.spec().withPorts(nodePorts(next, used)));
+  }
+
+  /**
+   * A Service that turns from ExternalName into a type with a cluster IP gets one (asked for or
+   * picked) as on create; any Service with a cluster IP has its IP families filled in, so a
+   * replacement that leaves them out keeps them, as Kubernetes' initIPFamilyFields does.
+   */
+  private Service clusterIpOnUpdate(Service current, Service next, CacheView view) {
+    if (!io.coxswain.api.ServiceUpdate.needsClusterIp(next.spec())) {
+      return next;
+    }
+    ServiceSpec spec = next.spec();
+    if (!io.coxswain.api.ServiceUpdate.needsClusterIp(current.spec())) {
+      spec = spec.withClusterIP(clusterIp(next, taken(view, current.metadata().uid())));
+    }
+    ServiceSpec.Builder families = spec.toBuilder();
+    if (spec.ipFamilies().isEmpty()) {
+      families.ipFamilies(current.spec().ipFamilies().isEmpty() ? List.of("IPv4") : current.spec().ipFamilies());
+    }
+    if (spec.ipFamilyPolicy() == null) {
+      families.ipFamilyPolicy(current.spec().ipFamilyPolicy() == null ? "SingleStack"
+          : current.spec().ipFamilyPolicy());
+    }
+    Service withFamilies = next.withSpec(families.build());
+    return withFamilies.withSpec(ipFamilies(withFamilies));
   }
 
   /**
@@ -197,7 +240,10 @@ final class ServiceAllocator {
    * Each port's node port: the one asked for (422 when another Service holds it), or a free one;
    * the same port number for TCP and UDP shares one node port, as in Kubernetes.
    */
-  private List<ServicePort> nodePorts(Service service, Set<Integer> used) {
+  private List<ServicePort> nodePorts(Service service, Set<Integer> taken) {
+    Set<Integer> used = new HashSet<>(taken);
+    Set<Integer> avoid = new HashSet<>(taken);
+    avoid.addAll(recentPorts.keySet());
     boolean wantsNodePorts = wantsNodePorts(service);
     Map<Integer, Integer> byServicePort = new HashMap<>();
     Set<Integer> ownRequests = new HashSet<>();
@@ -205,20 +251,28 @@ final class ServiceAllocator {
     for (int i = 0; i < service.spec().ports().size(); i++) {
       ServicePort port = service.spec().ports().get(i);
       if (port.nodePort() != null && port.nodePort() != 0) {
+        if (port.nodePort() < NODE_PORT_MIN || port.nodePort() > NODE_PORT_MAX) {
+          throw invalid(service, "spec.ports[" + i + "].nodePort", port.nodePort() + ": provided port is not in the "
+              + "valid range. The range of valid ports is " + NODE_PORT_MIN + "-" + NODE_PORT_MAX);
+        }
         if (used.contains(port.nodePort()) && !ownRequests.contains(port.nodePort())) {
           throw invalid(service, "spec.ports[" + i + "].nodePort", port.nodePort() + ": provided port is already allocated");
         }
         ownRequests.add(port.nodePort());
       } else if (wantsNodePorts) {
         Integer shared = port.port() == null ? null : byServicePort.get(port.port());
-        port = port.withNodePort(shared != null ? shared : freePort(used));
+        if (shared == null) {
+          shared = freePort(avoid);
+          recentPorts.put(shared, System.nanoTime());
+        }
+        port = port.withNodePort(shared);
       }
       if (port.nodePort() != null && port.port() != null) {
         byServicePort.putIfAbsent(port.port(), port.nodePort());
       }
       if (port.nodePort() != null) {
         used.add(port.nodePort());
-        recentPorts.put(port.nodePort(), System.nanoTime());
+        avoid.add(port.nodePort());
       }
       ports.add(port);
     }

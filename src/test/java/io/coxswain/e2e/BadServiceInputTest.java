@@ -54,6 +54,91 @@ class BadServiceInputTest {
     assertThat(http.get(SERVICES + "/second").code()).isEqualTo(404);
   }
 
+  /**
+   * A dry run, a create refused as a duplicate and a delete leave what they asked for free at
+   * once, as in Kubernetes: the same clusterIP and nodePort are taken by the next real create.
+   */
+  @Test
+  void dryRunsRefusalsAndDeletesHoldNoAddressOrPort() {
+    String manifest = """
+        {"metadata":{"name":"fixed"},"spec":{"type":"NodePort","clusterIP":"10.96.77.7","selector":{"app":"a"},
+         "ports":[{"port":80,"nodePort":31777}]}}""";
+    assertThat(http.post(SERVICES + "?dryRun=All", JSON, manifest).code()).isEqualTo(201);
+    assertThat(http.get(SERVICES + "/fixed").code()).isEqualTo(404);
+    assertThat(http.post(SERVICES, JSON, manifest).code()).isEqualTo(201);
+    String otherValues = manifest.replace("10.96.77.7", "10.96.77.8").replace("31777", "31778");
+    assertThat(http.post(SERVICES, JSON, otherValues).code()).as("the name is taken").isEqualTo(409);
+    Http.Reply other = http.post(SERVICES, JSON, otherValues.replace("\"fixed\"", "\"other\""));
+    assertThat(other.code()).as(other.body()).isEqualTo(201);
+    assertThat(http.delete(SERVICES + "/other").code()).isEqualTo(200);
+    assertThat(http.delete(SERVICES + "/fixed").code()).isEqualTo(200);
+    Http.Reply again = http.post(SERVICES, JSON, manifest);
+    assertThat(again.code()).as(again.body()).isEqualTo(201);
+    assertThat(again.json().at("/spec/clusterIP").asText()).isEqualTo("10.96.77.7");
+    assertThat(again.json().at("/spec/ports/0/nodePort").asInt()).isEqualTo(31777);
+    assertThat(http.delete(SERVICES + "/fixed").code()).isEqualTo(200);
+  }
+
+  /** kubectl patch of the type alone: what only the old type had goes, and a new type gets what it needs. */
+  @Test
+  void changingTheTypeByPatchClearsAndAllocatesAsKubernetesDoes() {
+    String merge = "application/merge-patch+json";
+    assertThat(http.post(SERVICES, JSON, """
+        {"metadata":{"name":"shifty"},"spec":{"type":"NodePort","selector":{"app":"a"},"ports":[{"port":80}]}}""")
+        .code()).isEqualTo(201);
+    Http.Reply clusterIp = http.patch(SERVICES + "/shifty", merge, "{\"spec\":{\"type\":\"ClusterIP\"}}");
+    assertThat(clusterIp.code()).as(clusterIp.body()).isEqualTo(200);
+    assertThat(clusterIp.json().at("/spec/ports/0/nodePort").isMissingNode()).isTrue();
+    assertThat(clusterIp.json().at("/spec/externalTrafficPolicy").isMissingNode()).isTrue();
+    Http.Reply external = http.patch(SERVICES + "/shifty", merge,
+        "{\"spec\":{\"type\":\"ExternalName\",\"externalName\":\"db.example.com.\"}}");
+    assertThat(external.code()).as(external.body()).isEqualTo(200);
+    assertThat(external.json().at("/spec/clusterIP").isMissingNode()).isTrue();
+    assertThat(external.json().at("/spec/ipFamilies").isMissingNode()).isTrue();
+    Http.Reply back = http.patch(SERVICES + "/shifty", merge,
+        "{\"spec\":{\"type\":\"ClusterIP\",\"externalName\":null}}");
+    assertThat(back.code()).as(back.body()).isEqualTo(200);
+    assertThat(back.json().at("/spec/clusterIP").asText()).startsWith("10.96.");
+    assertThat(back.json().at("/spec/clusterIPs/0").asText()).isEqualTo(back.json().at("/spec/clusterIP").asText());
+    assertThat(back.json().at("/spec/ipFamilies/0").asText()).isEqualTo("IPv4");
+    Http.Reply moved = http.patch(SERVICES + "/shifty", merge, "{\"spec\":{\"clusterIP\":\"10.96.9.9\"}}");
+    assertThat(causeOf(moved).get("field").asText()).isEqualTo("spec.clusterIPs[0]");
+    assertThat(http.delete(SERVICES + "/shifty").code()).isEqualTo(200);
+  }
+
+  /** Fields Kubernetes refuses on a Service, each on its own field, nothing stored. */
+  @Test
+  void invalidServiceFieldsAre422OnTheirField() {
+    String[][] cases = {
+        {"\"type\":\"NodePort\",\"ports\":[{\"port\":80,\"nodePort\":80}]", "spec.ports[0].nodePort"},
+        {"\"type\":\"NodePort\",\"ports\":[{\"name\":\"a\",\"port\":80,\"nodePort\":30200},"
+            + "{\"name\":\"b\",\"port\":81,\"nodePort\":30200}]", "spec.ports[1].nodePort"},
+        {"\"clusterIP\":\"10.96.5.5\",\"clusterIPs\":[\"10.96.5.6\"],\"ports\":[{\"port\":80}]",
+            "spec.clusterIPs"},
+        {"\"type\":\"NodePort\",\"clusterIP\":\"None\",\"ports\":[{\"port\":80}]", "spec.clusterIPs[0]"},
+        {"\"ipFamilyPolicy\":\"Bogus\",\"ports\":[{\"port\":80}]", "spec.ipFamilyPolicy"},
+        {"\"ipFamilies\":[\"IPv4\",\"IPv4\"],\"ports\":[{\"port\":80}]", "spec.ipFamilies[1]"},
+        {"\"sessionAffinity\":\"ClientIP\",\"sessionAffinityConfig\":{\"clientIP\":{\"timeoutSeconds\":0}},"
+            + "\"ports\":[{\"port\":80}]", "spec.sessionAffinityConfig.clientIP.timeoutSeconds"},
+        {"\"sessionAffinity\":\"None\",\"sessionAffinityConfig\":{\"clientIP\":{\"timeoutSeconds\":10}},"
+            + "\"ports\":[{\"port\":80}]", "spec.sessionAffinityConfig"},
+        {"\"ports\":[{\"port\":80,\"appProtocol\":\"bad proto\"}]", "spec.ports[0].appProtocol"},
+        {"\"loadBalancerSourceRanges\":[\"10.0.0.0/8\"],\"ports\":[{\"port\":80}]",
+            "spec.loadBalancerSourceRanges"},
+        {"\"type\":\"ExternalName\",\"externalName\":\"a.example\",\"ipFamilyPolicy\":\"SingleStack\"",
+            "spec.ipFamilyPolicy"},
+    };
+    for (String[] bad : cases) {
+      Http.Reply reply = http.post(SERVICES, JSON, "{\"metadata\":{\"name\":\"bad\"},\"spec\":{" + bad[0] + "}}");
+      assertThat(reply.code()).as(bad[0] + " -> " + reply.body()).isEqualTo(422);
+      assertThat(reply.json().at("/details/causes").findValuesAsText("field")).as(reply.body()).contains(bad[1]);
+      assertThat(http.get(SERVICES + "/bad").code()).isEqualTo(404);
+    }
+    Http.Reply affinity = http.post(SERVICES + "?dryRun=All", JSON, """
+        {"metadata":{"name":"sticky"},"spec":{"sessionAffinity":"ClientIP","ports":[{"port":80}]}}""");
+    assertThat(affinity.json().at("/spec/sessionAffinityConfig/clientIP/timeoutSeconds").asInt()).isEqualTo(10_800);
+  }
+
   @Test
   void aClusterIpOutsideTheServiceRangeIs422() {
     JsonNode cause = causeOf(http.post(SERVICES, JSON, """

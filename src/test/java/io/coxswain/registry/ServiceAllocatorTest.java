@@ -45,12 +45,22 @@ class ServiceAllocatorTest {
     Service fixed = (Service) allocator.allocate(service("a", "NodePort", "10.96.5.5", 30080), CacheView.empty());
     assertThat(fixed.spec().clusterIP()).isEqualTo("10.96.5.5");
     assertThat(fixed.spec().ports().get(0).nodePort()).isEqualTo(30080);
-    assertThatThrownBy(() -> allocator.allocate(service("b", "ClusterIP", "10.96.5.5", null), CacheView.empty()))
+    // What was asked for is not held by the allocator: a dry run, a refused create or a delete
+    // leaves it free for the next request at once. Only an existing Service holds it.
+    assertThat(((Service) allocator.allocate(service("a", "NodePort", "10.96.5.5", 30080), CacheView.empty()))
+        .spec().clusterIP()).isEqualTo("10.96.5.5");
+    CacheView withA = io.coxswain.store.TestCaches.view("services",
+        java.util.List.of(fixed.withMetadata(fixed.metadata().withNamespace("default"))));
+    assertThatThrownBy(() -> allocator.allocate(service("b", "ClusterIP", "10.96.5.5", null), withA))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().details().causes().get(0).field())
             .isEqualTo("spec.clusterIPs"));
-    assertThatThrownBy(() -> allocator.allocate(service("c", "NodePort", null, 30080), CacheView.empty()))
+    assertThatThrownBy(() -> allocator.allocate(service("c", "NodePort", null, 30080), withA))
         .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().details().causes().get(0).field())
             .isEqualTo("spec.ports[0].nodePort"));
+    assertThatThrownBy(() -> allocator.allocate(service("e", "NodePort", null, 40000), CacheView.empty()))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().details().causes().get(0).message())
+            .isEqualTo("Invalid value: 40000: provided port is not in the valid range. The range of valid ports is "
+                + "30000-32767"));
     assertThatThrownBy(() -> allocator.allocate(service("d", "ClusterIP", "192.168.1.1", null), CacheView.empty()))
         .isInstanceOf(ApiException.class);
     assertThat(((Service) allocator.allocate(service("h", "ClusterIP", "None", null), CacheView.empty()))
@@ -68,6 +78,21 @@ class ServiceAllocatorTest {
     var ports = allocated.spec().ports();
     assertThat(ports.get(0).nodePort()).isEqualTo(ports.get(1).nodePort());
     assertThat(ports.get(2).nodePort()).isNotEqualTo(ports.get(0).nodePort());
+  }
+
+  @Test
+  void anExternalNameTurnedClusterIpGetsAnAddressAndItsIpFamilies() {
+    ServiceAllocator allocator = new ServiceAllocator("10.96.0.0/16", new Random(9));
+    Service external = Json.decode("""
+        {"kind":"Service","metadata":{"name":"x","uid":"u-x"},"spec":{"type":"ExternalName",
+         "externalName":"db.example"}}""".getBytes(), "application/json", Service.class);
+    Service asClusterIp = external.withSpec(external.spec().toBuilder().type("ClusterIP").externalName(null)
+        .ports(java.util.List.of(io.coxswain.api.core.ServicePort.of(null, 80, null))).build());
+    Service updated = (Service) allocator.reallocate(external, asClusterIp, CacheView.empty());
+    assertThat(updated.spec().clusterIP()).startsWith("10.96.");
+    assertThat(updated.spec().clusterIPs()).containsExactly(updated.spec().clusterIP());
+    assertThat(updated.spec().ipFamilies()).containsExactly("IPv4");
+    assertThat(updated.spec().ipFamilyPolicy()).isEqualTo("SingleStack");
   }
 
   @Test

@@ -122,8 +122,8 @@ class ObjectValidationTest {
     Service old = created(service(null, null, ServicePort.of(null, 80, null)));
     old = old.withSpec(old.spec().withClusterIP("10.96.0.10"));
     Service moved = old.withSpec(old.spec().withClusterIP("10.96.0.11"));
-    assertCauses(Validation.validateUpdate(old, moved),
-        tuple("spec.clusterIP", "FieldValueInvalid", "Invalid value: \"10.96.0.11\": field is immutable"));
+    assertCauses(Validation.validateUpdate(old, moved), tuple("spec.clusterIPs[0]", "FieldValueInvalid",
+        "Invalid value: []string{\"10.96.0.11\"}: may not change once set"));
     Service unallocated = created(service(null, null, ServicePort.of(null, 80, null)));
     assertThat(Validation.validateUpdate(unallocated, unallocated.withSpec(
         unallocated.spec().withClusterIP("10.96.0.12")))).isEmpty();
