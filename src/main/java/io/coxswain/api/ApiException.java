@@ -30,18 +30,41 @@ public final class ApiException extends RuntimeException {
 
   public static ApiException notFound(String kind, String resource, String name) {
     return new ApiException(Status.failure(404, "NotFound",
-        resource + " \"" + name + "\" not found", StatusDetails.of(resource, name)));
+        qualified(resource) + " \"" + name + "\" not found", details(resource, name)));
   }
 
   public static ApiException alreadyExists(String resource, String name) {
     return new ApiException(Status.failure(409, "AlreadyExists",
-        resource + " \"" + name + "\" already exists", StatusDetails.of(resource, name)));
+        qualified(resource) + " \"" + name + "\" already exists", details(resource, name)));
   }
 
   public static ApiException conflict(String resource, String name, String why) {
     return new ApiException(Status.failure(409, "Conflict",
-        "Operation cannot be fulfilled on " + resource + " \"" + name + "\": " + why,
-        StatusDetails.of(resource, name)));
+        "Operation cannot be fulfilled on " + qualified(resource) + " \"" + name + "\": " + why,
+        details(resource, name)));
+  }
+
+  /**
+   * The API group of a resource (plural name) or kind, "" for the core group: errors name a
+   * resource of a named group with its group, {@code deployments.apps "web" not found} and
+   * {@code Deployment.apps "web" is invalid}, as Kubernetes' do. Scale is autoscaling's.
+   */
+  static String groupOf(String resourceOrKind) {
+    if (ApiResources.SCALE.kind().equals(resourceOrKind)) {
+      return "autoscaling";
+    }
+    return ApiResources.all().stream()
+        .filter(r -> r.name().equals(resourceOrKind) || r.kind().equals(resourceOrKind))
+        .map(ApiResource::group).findFirst().orElse("");
+  }
+
+  private static String qualified(String resourceOrKind) {
+    String group = groupOf(resourceOrKind);
+    return group.isEmpty() ? resourceOrKind : resourceOrKind + "." + group;
+  }
+
+  private static StatusDetails details(String resource, String name) {
+    return new StatusDetails(name, groupOf(resource), resource, null, null, null);
   }
 
   public static ApiException gone(String message) {
@@ -62,7 +85,7 @@ public final class ApiException extends RuntimeException {
 
   /** 422 Invalid, as Kubernetes words it: {@code Pod "x" is invalid: <field>: <message>, ...}. */
   public static ApiException invalid(String kind, String name, List<StatusCause> causes) {
-    StringBuilder message = new StringBuilder(kind).append(" \"").append(name == null ? "" : name)
+    StringBuilder message = new StringBuilder(qualified(kind)).append(" \"").append(name == null ? "" : name)
         .append("\" is invalid: ");
     for (int i = 0; i < causes.size(); i++) {
       if (i > 0) {
@@ -72,7 +95,7 @@ public final class ApiException extends RuntimeException {
       message.append(cause.field()).append(": ").append(cause.message());
     }
     return new ApiException(Status.failure(422, "Invalid", message.toString(),
-        new StatusDetails(name, "", kind, null, causes, null)));
+        new StatusDetails(name, groupOf(kind), kind, null, causes, null)));
   }
 
   public static ApiException internal(String message) {

@@ -34,6 +34,7 @@ import java.util.Map;
  */
 final class DeploymentPlanner {
   static final String REVISION = "deployment.kubernetes.io/revision";
+  static final String REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
   static final String DESIRED_REPLICAS = "deployment.kubernetes.io/desired-replicas";
   static final String MAX_REPLICAS = "deployment.kubernetes.io/max-replicas";
 
@@ -169,7 +170,7 @@ final class DeploymentPlanner {
 
   /** Annotations of a Deployment that are its own and never copied to its ReplicaSets. */
   private static final java.util.Set<String> NOT_COPIED = java.util.Set.of(REVISION, DESIRED_REPLICAS, MAX_REPLICAS,
-      "deployment.kubernetes.io/revision-history", "kubectl.kubernetes.io/last-applied-configuration");
+      REVISION_HISTORY, "kubectl.kubernetes.io/last-applied-configuration");
 
   /**
    * The new ReplicaSet's annotations: its own, the Deployment's (a {@code kubernetes.io/change-cause}
@@ -183,11 +184,51 @@ final class DeploymentPlanner {
       }
     });
     if (revision != null) {
+      String had = rs.metadata().annotationsOrEmpty().get(REVISION);
+      if (had != null && parseRevision(had) < parseRevision(revision)) {
+        // A set brought back (a rollback) keeps the revisions it had, as Kubernetes records them.
+        String history = appendRevision(out.get(REVISION_HISTORY), had);
+        if (history != null) {
+          out.put(REVISION_HISTORY, history);
+        }
+      }
       out.put(REVISION, revision);
     }
     out.put(DESIRED_REPLICAS, Integer.toString(RolloutMath.replicas(d)));
     out.put(MAX_REPLICAS, Integer.toString(RolloutMath.replicas(d) + fence.maxSurge()));
     return out;
+  }
+
+  /** Kubernetes' bound on the revision-history annotation, in characters. */
+  static final int MAX_REVISION_HISTORY_CHARS = 2000;
+
+  /**
+   * {@code history} (comma-separated revisions, or null) with {@code revision} appended, dropping
+   * the oldest to stay within {@value #MAX_REVISION_HISTORY_CHARS} characters; null when even
+   * that cannot make room (the history is then left as it was, as Kubernetes leaves it).
+   */
+  static String appendRevision(String history, String revision) {
+    if (history == null || history.isEmpty()) {
+      return revision;
+    }
+    List<String> revisions = new ArrayList<>(List.of(history.split(",")));
+    int length = history.length() + revision.length() + 1;
+    while (length > MAX_REVISION_HISTORY_CHARS && !revisions.isEmpty()) {
+      length -= revisions.remove(0).length() + 1;
+    }
+    if (length > MAX_REVISION_HISTORY_CHARS) {
+      return null;
+    }
+    revisions.add(revision);
+    return String.join(",", revisions);
+  }
+
+  private static long parseRevision(String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** An old ReplicaSet's annotations: its own, with desired and max replicas brought up to date. */

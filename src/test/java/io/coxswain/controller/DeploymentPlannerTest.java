@@ -297,4 +297,15 @@ class DeploymentPlannerTest {
         DeploymentPlanner.specReplicas(rs), Integer::sum));
     return sizes;
   }
+
+  /** A set brought back by a rollback records the revisions it had, oldest dropped past 2,000 characters. */
+  @Test
+  void revisionHistoryAppendsWithinKubernetesBound() {
+    assertThat(DeploymentPlanner.appendRevision(null, "1")).isEqualTo("1");
+    assertThat(DeploymentPlanner.appendRevision("1,3", "5")).isEqualTo("1,3,5");
+    String full = String.join(",", java.util.Collections.nCopies(500, "123"));
+    String appended = DeploymentPlanner.appendRevision(full, "9999");
+    assertThat(appended).hasSizeLessThanOrEqualTo(DeploymentPlanner.MAX_REVISION_HISTORY_CHARS).endsWith(",9999")
+        .doesNotStartWith(full);
+  }
 }

@@ -65,6 +65,15 @@ class DeploymentKubectlTest {
       ok(kubectl.run("rollout", "status", "deployment/web", "--timeout=60s"));
       assertThat(imagesOfActiveSets(http, "web")).containsExactly("web:1");
       assertThat(http.get(RS + "?labelSelector=app%3Dweb").json().get("items")).as("the old set reused").hasSize(2);
+      for (JsonNode rs : http.get(RS + "?labelSelector=app%3Dweb").json().get("items")) {
+        if (rs.at("/spec/template/spec/containers/0/image").asText().equals("web:1")) {
+          assertThat(rs.at("/metadata/annotations").get("deployment.kubernetes.io/revision").asText()).isEqualTo("3");
+          assertThat(rs.at("/metadata/annotations").get("deployment.kubernetes.io/revision-history").asText())
+              .as("the revisions the set had before it came back").isEqualTo("1");
+        }
+      }
+      Kubectl.Result missing = kubectl.run("get", "deployment", "nope");
+      assertThat(missing.err()).contains("Error from server (NotFound): deployments.apps \"nope\" not found");
       ok(kubectl.run("rollout", "undo", "deployment/web", "--to-revision=2"));
       ok(kubectl.run("rollout", "status", "deployment/web", "--timeout=60s"));
       assertThat(imagesOfActiveSets(http, "web")).containsExactly("web:2");
@@ -109,7 +118,7 @@ class DeploymentKubectlTest {
         annotations: ANNOTATIONS
       spec:
         replicas: 3
-        progressDeadlineSeconds: 4
+        progressDeadlineSeconds: 60
         selector: {matchLabels: {app: NAME}}
         template:
           metadata: {labels: {app: NAME}}
@@ -126,9 +135,10 @@ class DeploymentKubectlTest {
         assertThat(http.post("/apis/apps/v1/namespaces/default/deployments", "application/yaml",
             STUCK.replace("NAME", name).replace("ANNOTATIONS", annotations)).code()).isEqualTo(201);
         ok(kubectl.run("rollout", "status", "deployment/" + name, "--timeout=60s"));
-        // The new version's image cannot be pulled (the simulated runtime's pull-error).
+        // The new version's image cannot be pulled (the simulated runtime's pull-error); its deadline
+        // is short, the first version's was not (a busy machine must not fail the first rollout).
         assertThat(http.patch("/apis/apps/v1/namespaces/default/deployments/" + name, "application/merge-patch+json",
-            "{\"spec\":{\"template\":{\"metadata\":{\"annotations\":{\"simulated.coxswain.io/pull-error\":"
+            "{\"spec\":{\"progressDeadlineSeconds\":4,\"template\":{\"metadata\":{\"annotations\":{\"simulated.coxswain.io/pull-error\":"
                 + "\"manifest unknown\"}},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"missing:2\"}]}}}}")
             .code()).isEqualTo(200);
       }
