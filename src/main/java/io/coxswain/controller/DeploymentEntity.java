@@ -165,7 +165,7 @@ public final class DeploymentEntity {
       ReplicaSet rs = create.replicaSet();
       return client.create(rs).whenComplete((created, failure) -> {
         if (failure == null) {
-          events.normal(d, "ScalingReplicaSet", "Scaled up replica set " + rs.metadata().name() + " from 0 to "
+          events.normal(d, "ScalingReplicaSet", "Scaled up replica set " + rs.metadata().name() + " to "
               + DeploymentPlanner.specReplicas(rs));
         }
       });
@@ -182,7 +182,7 @@ public final class DeploymentEntity {
       }).whenComplete((done, failure) -> {
         if (failure == null && from != scale.replicas()) {
           events.normal(d, "ScalingReplicaSet", "Scaled " + (scale.replicas() > from ? "up" : "down")
-              + " replica set " + rs.metadata().name() + " from " + from + " to " + scale.replicas());
+              + " replica set " + rs.metadata().name() + " to " + scale.replicas() + " from " + from);
         }
       });
     }

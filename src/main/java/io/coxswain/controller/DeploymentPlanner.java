@@ -387,7 +387,8 @@ final class DeploymentPlanner {
     if (progressed(previous, next) || "NewReplicaSetAvailable".equals(current.reason())) {
       // Progress, or a new rollout begun after a finished one: the deadline counts from now.
       return condition(current, "Progressing", "True", "ReplicaSetUpdated",
-          "ReplicaSet \"" + rsName + "\" is progressing.", at, true);
+          rsName == null || rsName.isEmpty() ? "Deployment \"" + d.metadata().name() + "\" is progressing."
+              : "ReplicaSet \"" + rsName + "\" is progressing.", at, true);
     }
     Integer deadline = d.spec().progressDeadlineSeconds();
     if (deadline != null && "True".equals(current.status()) && current.lastUpdateTime() != null

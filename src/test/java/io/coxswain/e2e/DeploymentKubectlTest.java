@@ -159,4 +159,42 @@ class DeploymentKubectlTest {
       assertThat(events.out()).contains("RolledBack");
     }
   }
+
+  /**
+   * Recreate: the new version starts once the last old pod is gone. The old pods take a few
+   * seconds to stop (a preStop sleep), so nothing about the Deployment or its sets changes when
+   * they go; the pods' deletion alone must wake the controller, as Kubernetes' deletePod does.
+   */
+  @Test
+  void aRecreateRolloutStartsTheNewVersionOnceTheOldPodsAreGone() {
+    try (TestNode node = TestNode.start(Map.of("coxswain.node.pod-sync-period", "100ms"))) {
+      Http http = new Http(node.url());
+      Kubectl kubectl = new Kubectl(node.url());
+      assertThat(http.post("/apis/apps/v1/namespaces/default/deployments", "application/yaml", """
+          apiVersion: apps/v1
+          kind: Deployment
+          metadata: {name: rec}
+          spec:
+            replicas: 2
+            strategy: {type: Recreate}
+            selector: {matchLabels: {app: rec}}
+            template:
+              metadata: {labels: {app: rec}}
+              spec:
+                terminationGracePeriodSeconds: 20
+                containers:
+                - name: c
+                  image: rec:1
+                  lifecycle: {preStop: {sleep: {seconds: 3}}}
+          """).code()).isEqualTo(201);
+      ok(kubectl.run("rollout", "status", "deployment/rec", "--timeout=60s"));
+      ok(kubectl.run("set", "image", "deployment/rec", "c=rec:2"));
+      // Well inside the controllers' 5-minute resync: only the pods' deletion can have woken it.
+      ok(kubectl.run("rollout", "status", "deployment/rec", "--timeout=45s"));
+      assertThat(imagesOfActiveSets(http, "rec")).containsExactly("rec:2");
+      Kubectl.Result events = kubectl.run("get", "events", "--field-selector", "involvedObject.name=rec");
+      assertThat(events.out()).containsPattern("Scaled down replica set rec-[a-z0-9]+ to 0 from 2")
+          .containsPattern("Scaled up replica set rec-[a-z0-9]+ to 2");
+    }
+  }
 }
