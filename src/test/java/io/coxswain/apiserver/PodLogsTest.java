@@ -94,6 +94,27 @@ class PodLogsTest {
     assertThat(http.get(PODS + "/nobody/log").code()).isEqualTo(404);
   }
 
+  /** Init containers and sidecars have logs too, as in Kubernetes, and the error lists them. */
+  @Test
+  void initContainersAndSidecarsHaveLogs() {
+    assertThat(http.post(PODS, "application/json", """
+        {"kind":"Pod","metadata":{"name":"inits","annotations":{"simulated.coxswain.io/log.setup":"prepared",
+         "simulated.coxswain.io/log.side":"side by side","simulated.coxswain.io/log":"app"}},
+         "spec":{"nodeName":"NODE","initContainers":[{"name":"setup","image":"busybox:1"},
+           {"name":"side","image":"busybox:1","restartPolicy":"Always"}],
+          "containers":[{"name":"a","image":"busybox:1"},{"name":"b","image":"busybox:1"}]}}"""
+        .replace("NODE", NodeSettings.defaultNodeName())).code()).isEqualTo(201);
+    runningOn(http, "inits");
+    assertThat(http.get(PODS + "/inits/log?container=setup").body()).isEqualTo("prepared\n");
+    assertThat(http.get(PODS + "/inits/log?container=side").body()).isEqualTo("side by side\n");
+    assertThat(http.get(PODS + "/inits/log").json().get("message").asText()).isEqualTo(
+        "a container name must be specified for pod inits, choose one of: [a b] or one of the init containers: "
+            + "[setup side]");
+    Kubectl.Result all = new Kubectl(node.url()).run("logs", "inits", "--all-containers");
+    assertThat(all.exitCode()).as(all.all()).isZero();
+    assertThat(all.out()).contains("prepared", "side by side", "app");
+  }
+
   @Test
   void aPodOnAnotherMemberIsReadThroughThatMember() {
     // The other member runs the pod on its own node...

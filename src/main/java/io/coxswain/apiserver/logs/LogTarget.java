@@ -7,7 +7,7 @@ import io.coxswain.api.core.Pod;
 import java.util.List;
 
 /**
- * Which container a log request reads, and on which node; then, on that node, which runtime
+ * Which container a log request reads (an app, init or sidecar container), and on which node; then, on that node, which runtime
  * container: the current one, or with {@code previous} the one that ended before it. Errors in
  * Kubernetes' words. Pure.
  */
@@ -16,14 +16,16 @@ public record LogTarget(String node, String container) {
   public static LogTarget resolve(Pod pod, LogQuery query) {
     String podName = pod.metadata().name();
     List<String> names = pod.spec().containers().stream().map(Container::name).toList();
+    List<String> initNames = pod.spec().initContainers().stream().map(Container::name).toList();
     String container = query.container();
     if (container.isEmpty()) {
       if (names.size() != 1) {
         throw ApiException.badRequest("a container name must be specified for pod " + podName + ", choose one of: ["
-            + String.join(" ", names) + "]");
+            + String.join(" ", names) + "]"
+            + (initNames.isEmpty() ? "" : " or one of the init containers: [" + String.join(" ", initNames) + "]"));
       }
       container = names.get(0);
-    } else if (!names.contains(container)) {
+    } else if (!names.contains(container) && !initNames.contains(container)) {
       throw ApiException.badRequest("container " + container + " is not valid for pod " + podName);
     }
     String node = pod.spec().nodeName();
@@ -37,7 +39,9 @@ public record LogTarget(String node, String container) {
   public String containerId(Pod pod, boolean previous) {
     String podName = pod.metadata().name();
     ContainerStatus status = null;
-    for (ContainerStatus candidate : pod.statusOrEmpty().containerStatuses()) {
+    List<ContainerStatus> statuses = new java.util.ArrayList<>(pod.statusOrEmpty().initContainerStatuses());
+    statuses.addAll(pod.statusOrEmpty().containerStatuses());
+    for (ContainerStatus candidate : statuses) {
       if (candidate.name().equals(container)) {
         status = candidate;
       }
