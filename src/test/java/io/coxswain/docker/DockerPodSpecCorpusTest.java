@@ -147,7 +147,8 @@ class DockerPodSpecCorpusTest {
 
   private void podLevel() {
     String out = logsUntil("corpus-pod-level", "app", "sees-helper=");
-    assertThat(out).contains("hosts=10.1.2.3 foo.corpus.test bar.corpus.test\n", "self=corpus-pod-level\n",
+    assertThat(out).contains("hosts=10.1.2.3 foo.corpus.test bar.corpus.test\n", "self=corpus-host\n",
+        "hostname=corpus-host\n",
         "resolv=search corpus.svc.cluster.local;nameserver 10.96.0.10;options ndots:2 edns0;\n", "sees-helper=1\n");
   }
 

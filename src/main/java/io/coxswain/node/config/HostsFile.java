@@ -58,7 +58,7 @@ public final class HostsFile {
   }
 
   /** {@code spec.hostname}, else the pod's name, at most 63 characters and never ending in '-' or '.'. */
-  static String hostname(Pod pod) {
+  public static String hostname(Pod pod) {
     String name = pod.spec().hostname() != null && !pod.spec().hostname().isEmpty() ? pod.spec().hostname()
         : pod.metadata().name();
     if (name.length() > MAX_HOSTNAME) {

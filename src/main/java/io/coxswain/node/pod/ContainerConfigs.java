@@ -50,7 +50,7 @@ final class ContainerConfigs {
     }
     return new SandboxConfig(ref, pod.metadata().annotationsOrEmpty(), emptyDirs, hostPorts,
         security == null ? null : security.fsGroup(), Boolean.TRUE.equals(pod.spec().shareProcessNamespace()),
-        sysctls);
+        sysctls, io.coxswain.node.config.HostsFile.hostname(pod));
   }
 
   /** A container with literal env values only and no config volumes (tests and simulations). */

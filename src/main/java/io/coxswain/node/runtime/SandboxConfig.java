@@ -6,12 +6,13 @@ import java.util.Map;
 /**
  * A pod's sandbox: its identity, the pod-scoped volumes its containers share (emptyDirs), the
  * host ports it publishes, the group that owns its volumes ({@code fsGroup}, or null), whether its
- * containers share one process namespace, the namespaced sysctls of its network namespace, and the
- * annotations that tune runtimes (the simulated one reads them).
+ * containers share one process namespace, the namespaced sysctls of its network namespace, the
+ * hostname its containers see ({@code spec.hostname}, else the pod's name, at most 63 characters;
+ * null: the pod's name), and the annotations that tune runtimes (the simulated one reads them).
  */
 public record SandboxConfig(PodRef pod, Map<String, String> annotations, List<EmptyDir> emptyDirs,
                             List<HostPort> hostPorts, Long fsGroup, boolean shareProcessNamespace,
-                            Map<String, String> sysctls) {
+                            Map<String, String> sysctls, String hostname) {
   public SandboxConfig {
     annotations = Map.copyOf(annotations);
     emptyDirs = List.copyOf(emptyDirs);
@@ -21,7 +22,7 @@ public record SandboxConfig(PodRef pod, Map<String, String> annotations, List<Em
 
   /** A sandbox with no volumes and no host ports. */
   public SandboxConfig(PodRef pod, Map<String, String> annotations) {
-    this(pod, annotations, List.of(), List.of(), null, false, Map.of());
+    this(pod, annotations, List.of(), List.of(), null, false, Map.of(), null);
   }
 
   /**

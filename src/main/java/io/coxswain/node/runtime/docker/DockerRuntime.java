@@ -112,7 +112,7 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
       }
       String name = "k8s_POD_" + pod.name() + "_" + pod.namespace() + "_" + pod.uid() + "_0";
       CreateContainerCmd create = docker.createContainerCmd(settings.pauseImage()).withName(name)
-          .withHostName(hostname(pod.name())).withLabels(labels).withExposedPorts(exposed).withHostConfig(host);
+          .withHostName(config.hostname() != null ? config.hostname() : hostname(pod.name())).withLabels(labels).withExposedPorts(exposed).withHostConfig(host);
       String id = createReplacingStale(create, name);
       docker.startContainerCmd(id).exec();
       InspectContainerResponse inspected = docker.inspectContainerCmd(id).exec();
