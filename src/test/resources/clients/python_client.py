@@ -143,6 +143,7 @@ assert coordination.read_namespaced_lease("lock", ns).spec.holder_identity == "m
 step("every served kind through the dynamic client: create, get, list, watch, three patches, apply, replace, "
      "dry-run delete, delete")
 from kubernetes.dynamic import DynamicClient
+from kubernetes.dynamic.exceptions import ConflictError
 
 dynamic = DynamicClient(api)
 examples = [
@@ -188,12 +189,20 @@ for api_version, kind, namespaced, fields in examples:
     resource.server_side_apply(body=json.dumps({"apiVersion": api_version, "kind": kind,
                                      "metadata": {"name": name, "annotations": {"applied": "yes"}}}),
                                name=name, field_manager="python-suite", **where)
-    current = resource.get(name=name, **where).to_dict()
-    labels = current["metadata"]["labels"]
-    assert labels["merge"] == labels["strategic"] == labels["json"] == "yes", (kind, labels)
-    assert current["metadata"]["annotations"]["applied"] == "yes", kind
-    current["metadata"]["labels"]["replaced"] = "yes"
-    replaced = resource.replace(body=current, **where)
+    # Read-modify-write, tried again on a conflict as clients do (RetryOnConflict): a pod's
+    # scheduler and node may write it between the read and the replace.
+    for attempt in range(5):
+        current = resource.get(name=name, **where).to_dict()
+        labels = current["metadata"]["labels"]
+        assert labels["merge"] == labels["strategic"] == labels["json"] == "yes", (kind, labels)
+        assert current["metadata"]["annotations"]["applied"] == "yes", kind
+        current["metadata"]["labels"]["replaced"] = "yes"
+        try:
+            replaced = resource.replace(body=current, **where)
+            break
+        except ConflictError:
+            if attempt == 4:
+                raise
     assert replaced.metadata.labels["replaced"] == "yes", kind
     resource.delete(name=name, body={"dryRun": ["All"]}, **where)
     assert resource.get(name=name, **where).metadata.deletionTimestamp is None, kind

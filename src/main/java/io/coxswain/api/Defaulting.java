@@ -103,7 +103,7 @@ public final class Defaulting {
   /** The type defaults alone (Kubernetes applies these to every decoded object, create or update). */
   public static KubeObject applyTypeDefaults(KubeObject obj) {
     if (obj instanceof Pod p) {
-      return p.withSpec(PodDefaults.spec(p.spec()));
+      return p.withSpec(PodDefaults.podOnly(PodDefaults.spec(p.spec())));
     }
     if (obj instanceof ReplicationController rc) {
       return replicationController(rc);

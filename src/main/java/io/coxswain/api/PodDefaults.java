@@ -38,9 +38,9 @@ final class PodDefaults {
         .withInitContainers(spec.initContainers().stream().map(c -> container(c, hostNetwork)).toList())
         .withVolumes(spec.volumes().stream().map(PodDefaults::volume).toList())
         .toBuilder()
-        // SetDefaults_PodSpec: an empty pod security context and service links on.
+        // SetDefaults_PodSpec: an empty pod security context (service links are a pod's default
+        // alone, SetDefaults_Pod: {@link #podOnly}).
         .securityContext(spec.securityContext() == null ? PodSecurityContext.builder().build() : spec.securityContext())
-        .enableServiceLinks(spec.enableServiceLinks() == null ? Boolean.TRUE : spec.enableServiceLinks())
         // The deprecated serviceAccount field mirrors serviceAccountName, either way round.
         .serviceAccountName(or(spec.serviceAccountName(), spec.serviceAccount()))
         .serviceAccount(or(spec.serviceAccountName(), spec.serviceAccount()))
@@ -174,5 +174,13 @@ final class PodDefaults {
 
   private static Integer orInt(Integer value, int fallback) {
     return value == null || value == 0 ? fallback : value;
+  }
+
+  /**
+   * What Kubernetes defaults on a Pod but not on a pod template (SetDefaults_Pod): service links
+   * on. A template keeps the field unset, so a Deployment's or RC's template reads back as written.
+   */
+  public static PodSpec podOnly(PodSpec spec) {
+    return spec.enableServiceLinks() != null ? spec : spec.toBuilder().enableServiceLinks(Boolean.TRUE).build();
   }
 }

@@ -58,7 +58,12 @@ final class EndpointsBuilder {
       (publishNotReady || ReplicationReconciler.isReady(pod) ? ready : notReady).add(address);
       byPorts.put(ports, new EndpointSubset(ready, notReady, ports));
     }
-    return List.copyOf(byPorts.values());
+    // Kubernetes' RepackSubsets orders each subset's addresses by IP (as text), then by pod uid.
+    Comparator<EndpointAddress> byIp = Comparator.comparing(EndpointAddress::ip).thenComparing(
+        a -> a.targetRef() == null || a.targetRef().uid() == null ? "" : a.targetRef().uid());
+    return byPorts.values().stream().map(subset -> new EndpointSubset(
+        subset.addresses().stream().sorted(byIp).toList(), subset.notReadyAddresses().stream().sorted(byIp).toList(),
+        subset.ports())).toList();
   }
 
   /**

@@ -154,6 +154,7 @@ class DefaultingTest {
     assertThat(out.spec().selector()).containsExactly(Map.entry("app", "web"));
     assertThat(out.metadata().labels()).containsExactly(Map.entry("app", "web"));
     assertThat(out.spec().template().spec().restartPolicy()).isEqualTo("Always");
+    assertThat(out.spec().template().spec().enableServiceLinks()).as("a Pod's default, not a template's").isNull();
     assertThat(out.spec().template().spec().containers().get(0).imagePullPolicy()).isEqualTo("Always");
     assertThat(out.metadata().generation()).isEqualTo(1L);
     assertThat(out.status().replicas()).isZero();

@@ -52,4 +52,13 @@ class EndpointsBuilderTest {
     assertThat(ips(subset.addresses())).containsExactly("10.0.0.1", "10.0.0.2", "10.0.0.3");
     assertThat(subset.notReadyAddresses()).isEmpty();
   }
+
+  /** Addresses are ordered by IP (as text), whatever the pods' names, as Kubernetes repacks them. */
+  @Test
+  void addressesAreOrderedByIp() {
+    List<Pod> pods = List.of(pod("a", "10.0.0.17", true, "Running", false, "x"),
+        pod("b", "10.0.0.12", true, "Running", false, "y"), pod("c", "10.0.0.9", true, "Running", false, "z"));
+    assertThat(ips(EndpointsBuilder.subsets(service(false), pods).get(0).addresses()))
+        .containsExactly("10.0.0.12", "10.0.0.17", "10.0.0.9");
+  }
 }

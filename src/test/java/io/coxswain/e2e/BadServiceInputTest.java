@@ -90,6 +90,7 @@ class BadServiceInputTest {
     assertThat(clusterIp.code()).as(clusterIp.body()).isEqualTo(200);
     assertThat(clusterIp.json().at("/spec/ports/0/nodePort").isMissingNode()).isTrue();
     assertThat(clusterIp.json().at("/spec/externalTrafficPolicy").isMissingNode()).isTrue();
+    assertThat(clusterIp.json().at("/status/conditions").isMissingNode()).as("empty lists are left out").isTrue();
     Http.Reply external = http.patch(SERVICES + "/shifty", merge,
         "{\"spec\":{\"type\":\"ExternalName\",\"externalName\":\"db.example.com.\"}}");
     assertThat(external.code()).as(external.body()).isEqualTo(200);

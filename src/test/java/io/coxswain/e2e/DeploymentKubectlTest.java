@@ -48,6 +48,8 @@ class DeploymentKubectlTest {
       ok(kubectl.run("rollout", "status", "deployment/web", "--timeout=60s"));
       Kubectl.Result get = kubectl.run("get", "deployment", "web");
       assertThat(get.out()).containsPattern("web\\s+3/3\\s+3\\s+3");
+      assertThat(http.get("/apis/apps/v1/namespaces/default/deployments/web").json().at("/status")
+          .has("unavailableReplicas")).as("a zero counter is left out, as Kubernetes' omitempty").isFalse();
 
       ok(kubectl.run("set", "image", "deployment/web", "web=web:2"));
       ok(kubectl.run("annotate", "deployment/web", "kubernetes.io/change-cause=image 2", "--overwrite"));

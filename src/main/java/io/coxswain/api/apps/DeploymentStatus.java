@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Kubernetes {@code apps/v1.DeploymentStatus}, as the deployment controller writes it and kubectl
  * rollout status reads it: counts over all the Deployment's ReplicaSets ({@code updatedReplicas}
- * over the newest only) and the Available and Progressing conditions.
+ * over the newest only) and the Available and Progressing conditions. A counter that is zero is
+ * null (absent in JSON, as Kubernetes' omitempty leaves it out); read them with a zero default.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeploymentStatus(Long observedGeneration, Integer replicas, Integer updatedReplicas,
@@ -17,6 +18,18 @@ public record DeploymentStatus(Long observedGeneration, Integer replicas, Intege
 
   public DeploymentStatus {
     conditions = Collections2.listOrEmpty(conditions);
+    // Kubernetes' counters are omitempty: a zero is left out of the JSON, so it is null here too,
+    // and a status read back from the store equals the one that was written.
+    observedGeneration = observedGeneration == null || observedGeneration == 0 ? null : observedGeneration;
+    replicas = nonZero(replicas);
+    updatedReplicas = nonZero(updatedReplicas);
+    readyReplicas = nonZero(readyReplicas);
+    availableReplicas = nonZero(availableReplicas);
+    unavailableReplicas = nonZero(unavailableReplicas);
+  }
+
+  private static Integer nonZero(Integer value) {
+    return value == null || value == 0 ? null : value;
   }
 
   /** The condition of this type, or null. */

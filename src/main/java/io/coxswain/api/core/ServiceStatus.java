@@ -9,7 +9,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceStatus(
     LoadBalancerStatus loadBalancer,
-    List<Condition> conditions) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Condition> conditions) {
 
   public ServiceStatus {
     conditions = Collections2.listOrEmpty(conditions);
