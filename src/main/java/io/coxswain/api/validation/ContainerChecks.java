@@ -123,6 +123,64 @@ final class ContainerChecks {
     }
   }
 
+  /**
+   * Kubernetes' validateLifecycle: postStart and preStop each name exactly one handler (exec,
+   * httpGet, sleep or tcpSocket, which is refused when it runs); a sleep lasts more than 0 s and at
+   * most the pod's grace period ({@code gracePeriod}, null when the pod's own is invalid).
+   */
+  static void lifecycle(io.coxswain.api.core.Lifecycle lifecycle, Long gracePeriod, String path,
+      List<StatusCause> out) {
+    if (lifecycle == null) {
+      return;
+    }
+    handler(lifecycle.postStart(), gracePeriod, path + ".postStart", out);
+    handler(lifecycle.preStop(), gracePeriod, path + ".preStop", out);
+  }
+
+  private static void handler(io.coxswain.api.core.LifecycleHandler handler, Long gracePeriod, String path,
+      List<StatusCause> out) {
+    if (handler == null) {
+      return;
+    }
+    int handlers = 0;
+    if (handler.exec() != null) {
+      handlers++;
+      if (handler.exec().command().isEmpty()) {
+        out.add(Causes.required(path + ".exec.command", ""));
+      }
+    }
+    if (handler.httpGet() != null) {
+      if (handlers++ > 0) {
+        out.add(Causes.forbidden(path + ".httpGet", "may not specify more than 1 handler type"));
+      } else {
+        portNumOrName(handler.httpGet().port(), path + ".httpGet.port", out);
+        PodValidation.oneOf(handler.httpGet().scheme(), List.of("HTTP", "HTTPS"), path + ".httpGet.scheme", out);
+      }
+    }
+    if (handler.tcpSocket() != null) {
+      if (handlers++ > 0) {
+        out.add(Causes.forbidden(path + ".tcpSocket", "may not specify more than 1 handler type"));
+      } else {
+        portNumOrName(handler.tcpSocket().port(), path + ".tcpSocket.port", out);
+      }
+    }
+    if (handler.sleep() != null) {
+      if (handlers++ > 0) {
+        out.add(Causes.forbidden(path + ".sleep", "may not specify more than 1 handler type"));
+      } else {
+        long seconds = handler.sleep().seconds() == null ? 0 : handler.sleep().seconds();
+        if (gracePeriod != null && (seconds <= 0 || seconds > gracePeriod)) {
+          out.add(Causes.invalid(path + ".sleep", seconds, "must be greater than 0 and less than "
+              + "terminationGracePeriodSeconds (" + gracePeriod + "). Enable AllowPodLifecycleSleepActionZeroValue "
+              + "feature gate for zero sleep."));
+        }
+      }
+    }
+    if (handlers == 0) {
+      out.add(Causes.required(path, "must specify a handler type"));
+    }
+  }
+
   /** Kubernetes' ValidatePortNumOrName: a number in range or a valid port name. */
   static void portNumOrName(IntOrString port, String path, List<StatusCause> out) {
     if (port == null) {

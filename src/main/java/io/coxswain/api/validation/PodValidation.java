@@ -37,8 +37,10 @@ final class PodValidation {
       out.add(Causes.required(path + ".containers", ""));
     }
     Set<String> containerNames = new HashSet<>();
-    containers(spec.initContainers(), path + ".initContainers", volumeNames, containerNames, out);
-    containers(spec.containers(), path + ".containers", volumeNames, containerNames, out);
+    // As Kubernetes: app containers first, so a name both use is the init container's duplicate.
+    Long hookGrace = spec.terminationGracePeriodSeconds() == null ? 30L : spec.terminationGracePeriodSeconds();
+    containers(spec.containers(), path + ".containers", volumeNames, containerNames, hookGrace, out);
+    containers(spec.initContainers(), path + ".initContainers", volumeNames, containerNames, hookGrace, out);
     restartRules(spec, path, out);
     SecurityContextChecks.pod(spec.securityContext(), path + ".securityContext", out);
     PodDnsChecks.check(spec, path, out);
@@ -112,7 +114,7 @@ final class PodValidation {
   }
 
   private static void containers(List<Container> containers, String path, Set<String> volumeNames,
-      Set<String> allNames, List<StatusCause> out) {
+      Set<String> allNames, Long gracePeriod, List<StatusCause> out) {
     for (int i = 0; i < containers.size(); i++) {
       Container c = containers.get(i);
       String at = path + "[" + i + "]";
@@ -137,6 +139,7 @@ final class PodValidation {
       ContainerChecks.probe(c.livenessProbe(), at + ".livenessProbe", true, out);
       ContainerChecks.probe(c.readinessProbe(), at + ".readinessProbe", false, out);
       ContainerChecks.probe(c.startupProbe(), at + ".startupProbe", true, out);
+      ContainerChecks.lifecycle(c.lifecycle(), gracePeriod < 0 ? null : gracePeriod, at + ".lifecycle", out);
       Resources.requirements(c.resourcesOrEmpty(), at + ".resources", out);
       SecurityContextChecks.container(c.securityContext(), at + ".securityContext", out);
     }

@@ -51,7 +51,7 @@ class PodValidationTest {
     // Init and app containers share one namespace of names.
     Pod shared = pod(Container.of("a", "x")).withSpec(pod(Container.of("a", "x")).spec()
         .withInitContainers(List.of(Container.of("a", "y"))));
-    assertCause(Validation.validateCreate(shared), "spec.containers[0].name", "FieldValueDuplicate");
+    assertCause(Validation.validateCreate(shared), "spec.initContainers[0].name", "FieldValueDuplicate");
   }
 
   @Test
