@@ -310,8 +310,9 @@ class DockerPodTest {
     await().atMost(Duration.ofSeconds(60)).until(() ->
         status("probed").at("/containerStatuses/0/restartCount").asInt() >= 1);
     Kubectl.Result describe = kubectl.run("describe", "pod", "probed");
-    assertThat(describe.out()).contains("Liveness probe failed", "failed liveness probe, will be restarted",
-        "Readiness probe failed");
+    // With the kubelet's details: the exec command's output, the HTTP status.
+    assertThat(describe.out()).contains("Liveness probe failed: cat: can't open '/tmp/healthy'",
+        "failed liveness probe, will be restarted", "Readiness probe failed: HTTP probe failed with statuscode: 404");
   }
 
   @Test

@@ -62,8 +62,9 @@ final class LifecycleHooks {
     String where = " for Container \"" + container.name() + "\" in Pod \"" + pod.metadata().name() + "_"
         + pod.metadata().namespace() + "(" + pod.metadata().uid() + ")\" failed";
     try {
-      return runner.probe(containerId, podIp, probe, ProbeRunner.Kind.HOOK) ? null
-          : what + where + " - error: it did not succeed within " + seconds + "s";
+      io.coxswain.node.runtime.ProbeResult result = runner.probe(containerId, podIp, probe, ProbeRunner.Kind.HOOK);
+      return result.success() ? null : what + where + " - error: " + (handler.exec() != null
+          ? "command failed, message: \"" + result.output().strip() + "\"" : result.output());
     } catch (RuntimeFailure failure) {
       return what + where + " - error: " + failure.getMessage();
     }

@@ -70,7 +70,8 @@ final class PodEvents {
     if (now == null || now.failures() <= previous.failures()) {
       return;
     }
-    notes.add(new Note(true, "Unhealthy", kind + " probe failed"));
+    // The kubelet's words: "Readiness probe failed: HTTP probe failed with statuscode: 404".
+    notes.add(new Note(true, "Unhealthy", kind + " probe failed: " + now.lastFailure()));
     if (restarting != null && now.failedFor(restarting)) {
       notes.add(new Note(false, "Killing", "Container " + container + " failed " + kind.toLowerCase(java.util.Locale.ROOT)
           + " probe, will be restarted"));

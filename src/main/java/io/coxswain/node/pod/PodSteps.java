@@ -262,13 +262,13 @@ public final class PodSteps {
     if (!ProbeState.due(probe, state, startedAt, now)) {
       return state;
     }
-    boolean ok;
+    io.coxswain.node.runtime.ProbeResult result;
     try {
-      ok = prober.probe(record.containerId(), podIp, probe, kind);
+      result = prober.probe(record.containerId(), podIp, probe, kind);
     } catch (RuntimeFailure failure) {
-      ok = false;
+      result = io.coxswain.node.runtime.ProbeResult.failure(failure.getMessage());
     }
-    return state.after(probe, ok, now);
+    return state.after(probe, result, now);
   }
 
   private static long gracePeriod(Pod pod) {

@@ -39,10 +39,10 @@ public final class GrpcProbes {
    *     NOT_FOUND; a server without the health service UNIMPLEMENTED), a refused or reset
    *     connection, or no answer within the timeout is a failure, as in Kubernetes. Never throws.
    */
-  public static boolean check(String podIp, GRPCAction action, int timeoutMillis) {
+  public static ProbeResult check(String podIp, GRPCAction action, int timeoutMillis) {
     int port = action.port() == null ? 0 : action.port();
     if (podIp == null || podIp.isEmpty() || port < 1 || port > 65535) {
-      return false;
+      return ProbeResult.failure("failed to connect service \"" + podIp + ":" + port + "\"");
     }
     String service = action.service() == null ? "" : action.service();
     ManagedChannel channel;
@@ -55,7 +55,7 @@ public final class GrpcProbes {
     } catch (RuntimeException e) {
       // No transport on the classpath or an address grpc cannot parse: no probe can pass, so say so.
       log.warn("grpc probe {}:{} could not be set up", podIp, port, e);
-      return false;
+      return ProbeResult.failure("failed to connect service \"" + podIp + ":" + port + "\": " + e.getMessage());
     }
     try {
       // The deadline covers the connection too: a call waits for the channel to be ready until
@@ -65,16 +65,18 @@ public final class GrpcProbes {
           .check(HealthCheckRequest.newBuilder().setService(service).build());
       if (response.getStatus() != HealthCheckResponse.ServingStatus.SERVING) {
         log.debug("grpc probe {}:{} service=\"{}\" answered {}", podIp, port, service, response.getStatus());
-        return false;
+        return ProbeResult.failure("service unhealthy (responded with \"" + response.getStatus() + "\")");
       }
-      return true;
+      return ProbeResult.SUCCESS;
     } catch (StatusRuntimeException e) {
       log.debug("grpc probe {}:{} service=\"{}\" failed: {}", podIp, port, service, e.getStatus());
-      return false;
+      return ProbeResult.failure(e.getStatus().getCode() == io.grpc.Status.Code.DEADLINE_EXCEEDED
+          ? "timeout: health rpc did not complete within " + timeoutMillis + "ms"
+          : "error: health rpc probe failed: " + e.getStatus());
     } catch (RuntimeException e) {
       // Whatever else the client throws is a failed probe, not a crash of the pod's worker.
       log.debug("grpc probe {}:{} service=\"{}\" failed", podIp, port, service, e);
-      return false;
+      return ProbeResult.failure("error: health rpc probe failed: " + e.getMessage());
     } finally {
       close(channel, timeoutMillis);
     }

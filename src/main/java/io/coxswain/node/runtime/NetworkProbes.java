@@ -26,8 +26,8 @@ public final class NetworkProbes {
     return seconds * 1000;
   }
 
-  /** Success is an HTTP status from 200 to 399; anything else, or no answer in time, fails. */
-  public static boolean httpGet(String podIp, HTTPGetAction action, int timeoutMillis) {
+  /** Success is an HTTP status from 200 to 399; anything else, or no answer in time, fails (with the kubelet's words). */
+  public static ProbeResult httpGet(String podIp, HTTPGetAction action, int timeoutMillis) {
     return httpGet(podIp, action, timeoutMillis, false);
   }
 
@@ -35,7 +35,7 @@ public final class NetworkProbes {
    * @param anyAnswer a lifecycle hook's request: any HTTP answer succeeds (the kubelet discards
    *     it); only no answer in time fails
    */
-  public static boolean httpGet(String podIp, HTTPGetAction action, int timeoutMillis, boolean anyAnswer) {
+  public static ProbeResult httpGet(String podIp, HTTPGetAction action, int timeoutMillis, boolean anyAnswer) {
     String host = action.host() == null || action.host().isEmpty() ? podIp : action.host();
     String scheme = action.scheme() == null ? "http" : action.scheme().toLowerCase(java.util.Locale.ROOT);
     String path = action.path() == null || action.path().isEmpty() ? "/" : action.path();
@@ -43,8 +43,9 @@ public final class NetworkProbes {
       path = "/" + path;
     }
     HttpURLConnection connection = null;
+    URI uri = null;
     try {
-      URI uri = new URI(scheme, null, host, action.port().intOrZero(), null, null, null).resolve(path);
+      uri = new URI(scheme, null, host, action.port().intOrZero(), null, null, null).resolve(path);
       connection = (HttpURLConnection) uri.toURL().openConnection(java.net.Proxy.NO_PROXY);
       connection.setConnectTimeout(timeoutMillis);
       connection.setReadTimeout(timeoutMillis);
@@ -55,9 +56,12 @@ public final class NetworkProbes {
       }
       int code = connection.getResponseCode();
       drain(connection);
-      return anyAnswer ? code > 0 : code >= 200 && code < 400;
+      if (anyAnswer ? code > 0 : code >= 200 && code < 400) {
+        return ProbeResult.SUCCESS;
+      }
+      return ProbeResult.failure("HTTP probe failed with statuscode: " + code);
     } catch (Exception e) {
-      return false;
+      return ProbeResult.failure("Get \"" + uri + "\": " + dialError(host, action.port().intOrZero(), e));
     } finally {
       if (connection != null) {
         connection.disconnect();
@@ -66,14 +70,29 @@ public final class NetworkProbes {
   }
 
   /** Success is an accepted TCP connection. */
-  public static boolean tcpSocket(String podIp, TCPSocketAction action, int timeoutMillis) {
+  public static ProbeResult tcpSocket(String podIp, TCPSocketAction action, int timeoutMillis) {
     String host = action.host() == null || action.host().isEmpty() ? podIp : action.host();
     try (Socket socket = new Socket(java.net.Proxy.NO_PROXY)) {
       socket.connect(new InetSocketAddress(host, action.port().intOrZero()), timeoutMillis);
-      return true;
+      return ProbeResult.SUCCESS;
     } catch (IOException e) {
-      return false;
+      return ProbeResult.failure(dialError(host, action.port().intOrZero(), e));
     }
+  }
+
+  /** A failed connection as Go's dialer words it: {@code dial tcp 10.244.1.5:80: connect: connection refused}. */
+  static String dialError(String host, int port, Exception e) {
+    String address = "dial tcp " + host + ":" + port + ": ";
+    if (e instanceof java.net.ConnectException) {
+      return address + "connect: connection refused";
+    }
+    if (e instanceof java.net.SocketTimeoutException) {
+      return address + "i/o timeout";
+    }
+    if (e instanceof java.net.NoRouteToHostException) {
+      return address + "connect: no route to host";
+    }
+    return address + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
   }
 
   private static void drain(HttpURLConnection connection) {

@@ -165,14 +165,14 @@ class PodWorkerKitTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> running(ready.name(), 0) && running(live.name(), 0)
         && running(startup.name(), 0));
     // t=0: every probe ran once and failed (readiness before 5 s, startup before 1 h).
-    await().atMost(Duration.ofSeconds(10)).until(() -> events(ready.name()).contains("Readiness probe failed")
-        && events(startup.name()).contains("Startup probe failed"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> events(ready.name()).stream().anyMatch(m -> m.startsWith("Readiness probe failed: "))
+        && events(startup.name()).stream().anyMatch(m -> m.startsWith("Startup probe failed: ")));
     assertThat(container(ready.name()).at("/ready").asBoolean()).isFalse();
     assertThat(container(live.name()).at("/ready").asBoolean()).isTrue();
     // t=3: the liveness probe fails for the first time; the startup probe fails a second time
     // (threshold 2), so that container is stopped and backs off like any exit.
     clock.advance(Duration.ofSeconds(3));
-    await().atMost(Duration.ofSeconds(10)).until(() -> events(live.name()).contains("Liveness probe failed")
+    await().atMost(Duration.ofSeconds(10)).until(() -> events(live.name()).stream().anyMatch(m -> m.startsWith("Liveness probe failed: "))
         && backingOff(startup.name(), 1));
     assertThat(running(live.name(), 0)).isTrue();
     assertThat(container(ready.name()).at("/ready").asBoolean()).isFalse();

@@ -48,7 +48,7 @@ class GrpcProbesTest {
   }
 
   private boolean probe(int port, String service) {
-    return GrpcProbes.check(LOOPBACK, new GRPCAction(null, port, service), 2_000);
+    return GrpcProbes.check(LOOPBACK, new GRPCAction(null, port, service), 2_000).success();
   }
 
   @Test
@@ -85,7 +85,7 @@ class GrpcProbesTest {
       port = free.getLocalPort();
     }
     long start = System.nanoTime();
-    assertThat(GrpcProbes.check(LOOPBACK, new GRPCAction(null, port, null), 10_000)).isFalse();
+    assertThat(GrpcProbes.check(LOOPBACK, new GRPCAction(null, port, null), 10_000).success()).isFalse();
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).as("refused at once").isLessThan(5_000);
   }
 
@@ -95,7 +95,7 @@ class GrpcProbesTest {
     // the client's HTTP/2 preface gets no SETTINGS back and the call can only end at its deadline.
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName(LOOPBACK))) {
       long start = System.nanoTime();
-      assertThat(GrpcProbes.check(LOOPBACK, new GRPCAction(null, silent.getLocalPort(), null), 1_000)).isFalse();
+      assertThat(GrpcProbes.check(LOOPBACK, new GRPCAction(null, silent.getLocalPort(), null), 1_000).success()).isFalse();
       long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertThat(elapsed).as("waited out the 1 s timeout, and not much more").isBetween(900L, 4_000L);
     }
@@ -103,8 +103,8 @@ class GrpcProbesTest {
 
   @Test
   void noAddressOrPortFailsWithoutDialling() {
-    assertThat(GrpcProbes.check("", new GRPCAction(null, server.getPort(), null), 1_000)).isFalse();
-    assertThat(GrpcProbes.check(LOOPBACK, new GRPCAction(null, null, null), 1_000)).isFalse();
-    assertThat(GrpcProbes.check(LOOPBACK, new GRPCAction(null, 70_000, null), 1_000)).isFalse();
+    assertThat(GrpcProbes.check("", new GRPCAction(null, server.getPort(), null), 1_000).success()).isFalse();
+    assertThat(GrpcProbes.check(LOOPBACK, new GRPCAction(null, null, null), 1_000).success()).isFalse();
+    assertThat(GrpcProbes.check(LOOPBACK, new GRPCAction(null, 70_000, null), 1_000).success()).isFalse();
   }
 }

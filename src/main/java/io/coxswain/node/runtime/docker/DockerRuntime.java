@@ -29,6 +29,7 @@ import io.coxswain.node.runtime.MountConfig;
 import io.coxswain.node.runtime.NetworkProbes;
 import io.coxswain.node.runtime.OwnedObject;
 import io.coxswain.node.runtime.PodRef;
+import io.coxswain.node.runtime.ProbeResult;
 import io.coxswain.node.runtime.ProbeRunner;
 import io.coxswain.node.runtime.RuntimeFailure;
 import io.coxswain.node.runtime.RuntimeLabels;
@@ -287,7 +288,7 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
   }
 
   @Override
-  public boolean probe(String containerId, String podIp, Probe probe, Kind kind) throws RuntimeFailure {
+  public ProbeResult probe(String containerId, String podIp, Probe probe, Kind kind) throws RuntimeFailure {
     int timeout = NetworkProbes.timeoutMillis(probe);
     if (probe.httpGet() != null) {
       return NetworkProbes.httpGet(podIp, probe.httpGet(), timeout, kind == Kind.HOOK);
@@ -301,24 +302,41 @@ public final class DockerRuntime implements ContainerRuntime, ProbeRunner, LogRe
     if (probe.exec() != null) {
       return exec(containerId, probe.exec().command(), timeout);
     }
-    return true;
+    return ProbeResult.SUCCESS;
   }
 
-  /** Runs a command in the container; success is exit code 0 within the timeout. */
-  private boolean exec(String containerId, List<String> command, int timeoutMillis) throws RuntimeFailure {
+  /**
+   * Runs a command in the container; success is exit code 0 within the timeout. A failure carries
+   * what the command printed (at most 10 KiB, as the kubelet keeps), or that it timed out.
+   */
+  private ProbeResult exec(String containerId, List<String> command, int timeoutMillis) throws RuntimeFailure {
     try {
       String execId = docker.execCreateCmd(containerId).withCmd(command.toArray(String[]::new))
           .withAttachStdout(true).withAttachStderr(true).exec().getId();
-      boolean finished = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>())
-          .awaitCompletion(timeoutMillis, TimeUnit.MILLISECONDS);
+      StringBuilder output = new StringBuilder();
+      boolean finished = docker.execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+        @Override
+        public void onNext(Frame frame) {
+          synchronized (output) {
+            if (output.length() < 10 * 1024) {
+              output.append(new String(frame.getPayload(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+          }
+        }
+      }).awaitCompletion(timeoutMillis, TimeUnit.MILLISECONDS);
       if (!finished) {
-        return false;
+        return ProbeResult.failure("command \"" + String.join(" ", command) + "\" timed out");
       }
       Long exitCode = docker.inspectExecCmd(execId).exec().getExitCodeLong();
-      return exitCode != null && exitCode == 0;
+      if (exitCode != null && exitCode == 0) {
+        return ProbeResult.SUCCESS;
+      }
+      synchronized (output) {
+        return ProbeResult.failure(output.toString());
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
+      return ProbeResult.failure("interrupted");
     } catch (DockerException e) {
       throw new RuntimeFailure("ProbeError", DockerErrors.message(e));
     }

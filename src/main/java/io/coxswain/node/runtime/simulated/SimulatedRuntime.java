@@ -6,6 +6,7 @@ import io.coxswain.node.runtime.ContainerState;
 import io.coxswain.node.runtime.LogReader;
 import io.coxswain.node.runtime.OwnedObject;
 import io.coxswain.node.runtime.PodRef;
+import io.coxswain.node.runtime.ProbeResult;
 import io.coxswain.node.runtime.ProbeRunner;
 import io.coxswain.api.core.Probe;
 import io.coxswain.node.runtime.RuntimeFailure;
@@ -163,23 +164,26 @@ public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner, Lo
    * their handler (exec, httpGet, tcpSocket or grpc): a simulated pod has no process to reach.
    */
   @Override
-  public synchronized boolean probe(String containerId, String podIp, Probe probe, Kind kind) throws RuntimeFailure {
+  public synchronized ProbeResult probe(String containerId, String podIp, Probe probe, Kind kind)
+      throws RuntimeFailure {
     Container container = containers.get(containerId);
     if (container == null) {
       throw new RuntimeFailure("NotFound", "no such container: " + containerId);
     }
     ContainerState state = state(container);
     if (!state.running()) {
-      return false;
+      return ProbeResult.failure("container is not running");
     }
     if (kind == Kind.HOOK) {
-      return true; // a simulated container's lifecycle hooks always succeed
+      return ProbeResult.SUCCESS; // a simulated container's lifecycle hooks always succeed
     }
     Duration up = Duration.between(state.startedAt(), clock.instant());
     if (kind == Kind.LIVENESS) {
-      return container.behavior().liveFor() == null || up.compareTo(container.behavior().liveFor()) < 0;
+      return container.behavior().liveFor() == null || up.compareTo(container.behavior().liveFor()) < 0
+          ? ProbeResult.SUCCESS : ProbeResult.failure("simulated: not live after " + container.behavior().liveFor());
     }
-    return up.compareTo(container.behavior().readyAfter()) >= 0;
+    return up.compareTo(container.behavior().readyAfter()) >= 0 ? ProbeResult.SUCCESS
+        : ProbeResult.failure("simulated: not ready before " + container.behavior().readyAfter());
   }
 
   /**
