@@ -176,6 +176,9 @@ class DockerPodTest {
     // Nothing it refers to exists yet: the container waits as a kubelet's does.
     await().atMost(Duration.ofSeconds(60)).until(() -> status("configured").at("/containerStatuses/0/state/waiting")
         .path("message").asText().contains("configmap \"app-config\" not found"));
+    // ...and says so in an event, in the kubelet's words.
+    await().atMost(Duration.ofSeconds(30)).until(() -> kubectl.run("describe", "pod", "configured").out()
+        .contains("MountVolume.SetUp failed for volume \"cfg\" : configmap \"app-config\" not found"));
     apply("""
         apiVersion: v1
         kind: ConfigMap

@@ -76,6 +76,37 @@ class PodLifecycleTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> reasons("runner").containsAll(
         java.util.List.of("Pulled", "Created", "Started")));
     assertThat(messages("runner")).contains("Started container web", "Started container sidecar");
+    // Each container's events name it (involvedObject.fieldPath), so the two Pulled events stay two,
+    // and events list in the order they happened (names carry the time, as client-go's recorder).
+    JsonNode items = http.get("/api/v1/namespaces/default/events?fieldSelector=involvedObject.name%3Drunner").json()
+        .get("items");
+    java.util.List<String> pulledFor = new java.util.ArrayList<>();
+    java.util.List<String> webReasons = new java.util.ArrayList<>();
+    items.forEach(e -> {
+      if (e.get("reason").asText().equals("Pulled")) {
+        pulledFor.add(e.at("/involvedObject/fieldPath").asText());
+      }
+      if (e.at("/involvedObject/fieldPath").asText().equals("spec.containers{web}")) {
+        webReasons.add(e.get("reason").asText());
+      }
+    });
+    assertThat(pulledFor).containsExactlyInAnyOrder("spec.containers{web}", "spec.containers{sidecar}");
+    assertThat(webReasons).containsSubsequence("Pulled", "Created", "Started");
+  }
+
+  /** A container whose env names a missing ConfigMap waits with the kubelet's reason and a Failed event. */
+  @Test
+  void aMissingConfigMapKeepsTheContainerWaitingWithAFailedEvent() {
+    Http.Reply reply = http.post(PODS, "application/json", """
+        {"kind":"Pod","metadata":{"name":"no-config"},"spec":{"nodeName":"NODE","containers":[{"name":"c",
+         "image":"busybox","env":[{"name":"X","valueFrom":{"configMapKeyRef":{"name":"absent","key":"k"}}}]}]}}"""
+        .replace("NODE", nodeName));
+    assertThat(reply.code()).as(reply.body()).isEqualTo(201);
+    await().atMost(Duration.ofSeconds(20)).until(() -> pod("no-config")
+        .at("/status/containerStatuses/0/state/waiting/reason").asText().equals("CreateContainerConfigError"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> messages("no-config")
+        .contains("Error: configmap \"absent\" not found"));
+    assertThat(reasons("no-config")).contains("Failed");
   }
 
   private static java.util.List<String> events(String pod, String field) {

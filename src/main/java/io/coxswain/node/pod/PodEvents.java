@@ -14,7 +14,25 @@ import java.util.Objects;
 final class PodEvents {
   private PodEvents() {}
 
-  record Note(boolean warning, String reason, String message) {}
+  /**
+   * One event to record about the pod; {@code fieldPath} names the container it is about
+   * ({@code spec.containers{web}}, as the kubelet's involvedObject.fieldPath), or null.
+   */
+  record Note(boolean warning, String reason, String message, String fieldPath) {
+    Note(boolean warning, String reason, String message) {
+      this(warning, reason, message, null);
+    }
+
+    Note about(String path) {
+      return new Note(warning, reason, message, path);
+    }
+  }
+
+  /** The kubelet's fieldPath for a container: {@code spec.initContainers{name}} or {@code spec.containers{name}}. */
+  static String fieldPath(Pod pod, String container) {
+    boolean init = pod.spec().initContainers().stream().anyMatch(c -> c.name().equals(container));
+    return (init ? "spec.initContainers{" : "spec.containers{") + container + "}";
+  }
 
   static List<Note> between(Pod pod, PodRuntime before, PodRuntime after) {
     List<Note> notes = new ArrayList<>();
@@ -25,25 +43,35 @@ final class PodEvents {
         continue;
       }
       String name = container.name();
+      List<Note> about = new ArrayList<>();
       boolean started = now.containerId() != null && (was == null || !Objects.equals(was.containerId(), now.containerId()));
       if (started) {
-        notes.add(new Note(false, "Pulled", "Container image \"" + container.image() + "\" already present on machine"));
-        notes.add(new Note(false, "Created", "Created container " + name));
-        notes.add(new Note(false, "Started", "Started container " + name));
+        about.add(new Note(false, "Pulled", "Container image \"" + container.image() + "\" already present on machine"));
+        about.add(new Note(false, "Created", "Created container " + name));
+        about.add(new Note(false, "Started", "Started container " + name));
       }
       String reason = now.waitingReason();
       boolean newlyWaiting = reason != null && (was == null || !reason.equals(was.waitingReason())
           || !Objects.equals(was.nextStartAt(), now.nextStartAt()));
       if (newlyWaiting && "CrashLoopBackOff".equals(reason)) {
-        notes.add(new Note(true, "BackOff", "Back-off restarting failed container " + name + " in pod "
+        about.add(new Note(true, "BackOff", "Back-off restarting failed container " + name + " in pod "
             + pod.metadata().name() + "_" + pod.metadata().namespace() + "(" + pod.metadata().uid() + ")"));
       } else if (newlyWaiting && "ErrImagePull".equals(reason)) {
-        notes.add(new Note(true, "Failed", now.waitingMessage()));
-        notes.add(new Note(true, "Failed", "Error: ErrImagePull"));
+        about.add(new Note(true, "Failed", now.waitingMessage()));
+        about.add(new Note(true, "Failed", "Error: ErrImagePull"));
       } else if (newlyWaiting && "ImagePullBackOff".equals(reason)) {
-        notes.add(new Note(false, "BackOff", "Back-off pulling image \"" + container.image() + "\""));
-        notes.add(new Note(true, "Failed", "Error: ImagePullBackOff"));
+        about.add(new Note(false, "BackOff", "Back-off pulling image \"" + container.image() + "\""));
+        about.add(new Note(true, "Failed", "Error: ImagePullBackOff"));
+      } else if (newlyWaiting && "ErrImageNeverPull".equals(reason)) {
+        about.add(new Note(true, "ErrImageNeverPull", now.waitingMessage()));
+        about.add(new Note(true, "Failed", "Error: ErrImageNeverPull"));
+      } else if (newlyWaiting && (reason.equals("CreateContainerConfigError") || reason.equals("CreateContainerError")
+          || reason.equals("RunContainerError"))) {
+        // The kubelet's FailedToCreateContainer: "Error: configmap \"app\" not found".
+        about.add(new Note(true, "Failed", "Error: " + now.waitingMessage()));
       }
+      String path = fieldPath(pod, name);
+      about.forEach(note -> notes.add(note.about(path)));
     }
     probeNotes(pod, before, after, notes);
     notes.addAll(after.notes());
@@ -53,10 +81,12 @@ final class PodEvents {
   private static void probeNotes(Pod pod, PodRuntime before, PodRuntime after, List<Note> notes) {
     for (Container container : PodContainers.running(pod)) {
       String name = container.name();
-      probeNote("Startup", container.startupProbe(), before.startup().get(name), after.startup().get(name), name, notes);
-      probeNote("Readiness", null, before.readiness().get(name), after.readiness().get(name), name, notes);
-      probeNote("Liveness", container.livenessProbe(), before.liveness().get(name), after.liveness().get(name), name,
+      String path = fieldPath(pod, name);
+      probeNote("Startup", container.startupProbe(), before.startup().get(name), after.startup().get(name), name, path,
           notes);
+      probeNote("Readiness", null, before.readiness().get(name), after.readiness().get(name), name, path, notes);
+      probeNote("Liveness", container.livenessProbe(), before.liveness().get(name), after.liveness().get(name), name,
+          path, notes);
     }
   }
 
@@ -65,16 +95,16 @@ final class PodEvents {
    * liveness probe) has now failed its threshold.
    */
   private static void probeNote(String kind, io.coxswain.api.core.Probe restarting, ProbeState was, ProbeState now,
-      String container, List<Note> notes) {
+      String container, String path, List<Note> notes) {
     ProbeState previous = was == null ? ProbeState.INITIAL : was;
     if (now == null || now.failures() <= previous.failures()) {
       return;
     }
     // The kubelet's words: "Readiness probe failed: HTTP probe failed with statuscode: 404".
-    notes.add(new Note(true, "Unhealthy", kind + " probe failed: " + now.lastFailure()));
+    notes.add(new Note(true, "Unhealthy", kind + " probe failed: " + now.lastFailure(), path));
     if (restarting != null && now.failedFor(restarting)) {
       notes.add(new Note(false, "Killing", "Container " + container + " failed " + kind.toLowerCase(java.util.Locale.ROOT)
-          + " probe, will be restarted"));
+          + " probe, will be restarted", path));
     }
   }
 
@@ -82,7 +112,8 @@ final class PodEvents {
   static List<Note> killing(Pod pod) {
     List<Note> notes = new ArrayList<>();
     for (Container container : PodContainers.running(pod)) {
-      notes.add(new Note(false, "Killing", "Stopping container " + container.name()));
+      notes.add(new Note(false, "Killing", "Stopping container " + container.name(),
+          fieldPath(pod, container.name())));
     }
     return notes;
   }

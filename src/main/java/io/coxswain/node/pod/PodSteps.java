@@ -117,8 +117,8 @@ public final class PodSteps {
       // As a kubelet whose volume cannot be set up (a ConfigError, an I/O failure, anything else):
       // the containers wait in ContainerCreating; the sync itself goes on.
       volumeDirs = Map.of();
-      volumeProblem = "MountVolume.SetUp failed: " + (e instanceof ConfigError || e instanceof java.io.UncheckedIOException
-          ? e.getMessage() : e.toString());
+      volumeProblem = "MountVolume.SetUp failed " + (e instanceof ConfigError ? e.getMessage()
+          : ": " + (e instanceof java.io.UncheckedIOException ? e.getMessage() : e.toString()));
     }
     PodFiles files = new PodFiles(volumeDirs, resolvConf, hosts);
     List<PodEvents.Note> notes = new ArrayList<>();
@@ -322,7 +322,8 @@ public final class PodSteps {
           if (failure != null) {
             log.info("pod={}/{} container={}: {}", pod.metadata().namespace(), pod.metadata().name(),
                 container.name(), failure);
-            notes.add(new PodEvents.Note(true, "FailedPreStopHook", "PreStopHook failed"));
+            notes.add(new PodEvents.Note(true, "FailedPreStopHook", "PreStopHook failed",
+                PodEvents.fieldPath(pod, container.name())));
           }
         }
       }
@@ -375,11 +376,16 @@ public final class PodSteps {
     for (Volume volume : pod.spec().volumes()) {
       if (ConfigVolumes.isConfigVolume(volume)) {
         Path dir = volumesDir(ref).resolve(volume.name());
-        AtomicWriter.write(dir, ConfigVolumes.files(pod, volume, addresses, config.allocatable(), config.lookup(),
-            (p, projection) -> tokens.token(p, projection, config.lookup().secret(ServiceAccountTokens.KEY_NAMESPACE,
-                ServiceAccountTokens.KEY_SECRET), ref.node(), config.lookup().serviceAccountUid(
-                p.metadata().namespace(), p.spec().serviceAccountName() == null ? "default"
-                    : p.spec().serviceAccountName()))), ConfigVolumes.fsGroup(pod));
+        try {
+          AtomicWriter.write(dir, ConfigVolumes.files(pod, volume, addresses, config.allocatable(), config.lookup(),
+              (p, projection) -> tokens.token(p, projection, config.lookup().secret(
+                  ServiceAccountTokens.KEY_NAMESPACE, ServiceAccountTokens.KEY_SECRET), ref.node(),
+                  config.lookup().serviceAccountUid(p.metadata().namespace(), p.spec().serviceAccountName() == null
+                      ? "default" : p.spec().serviceAccountName()))), ConfigVolumes.fsGroup(pod));
+        } catch (ConfigError e) {
+          // The kubelet's words: MountVolume.SetUp failed for volume "cfg" : configmap "app" not found
+          throw new ConfigError("for volume \"" + volume.name() + "\" : " + e.getMessage());
+        }
         dirs.put(volume.name(), dir);
       }
     }
@@ -475,7 +481,8 @@ public final class PodSteps {
       if (failure != null) {
         log.info("pod={}/{} container={}: {}", pod.metadata().namespace(), pod.metadata().name(), container.name(),
             failure);
-        notes.add(new PodEvents.Note(true, "FailedPostStartHook", "PostStartHook failed"));
+        notes.add(new PodEvents.Note(true, "FailedPostStartHook", "PostStartHook failed",
+            PodEvents.fieldPath(pod, container.name())));
         stop(pod, List.of(List.of(container)), Map.of(container.name(), record.started(id)), podIp,
             Duration.ofSeconds(gracePeriod(pod)), notes);
       }

@@ -303,9 +303,9 @@ public final class PodWorker {
   private void report(Pod about, java.util.List<PodEvents.Note> notes) {
     for (PodEvents.Note note : notes) {
       if (note.warning()) {
-        ctx.events().warning(about, note.reason(), note.message());
+        ctx.events().warning(about, note.fieldPath(), note.reason(), note.message());
       } else {
-        ctx.events().normal(about, note.reason(), note.message());
+        ctx.events().normal(about, note.fieldPath(), note.reason(), note.message());
       }
     }
   }
