@@ -58,8 +58,11 @@ final class ContinueTokens {
     JsonNode node;
     try {
       node = Json.json().readTree(Base64.getUrlDecoder().decode(token));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("continue key is not valid: illegal base64 data");
     } catch (Exception e) {
-      throw ApiException.badRequest("continue key is not valid: " + e.getMessage());
+      // The parser's own words would only describe our encoding; say what is wrong for the client.
+      throw ApiException.badRequest("continue key is not valid: not a token this server issued");
     }
     if (node == null || !node.has("rv") || !resource.equals(node.path("resource").asText())) {
       throw ApiException.badRequest("continue key is not valid: it does not belong to this list");

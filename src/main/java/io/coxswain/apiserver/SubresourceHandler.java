@@ -45,6 +45,7 @@ final class SubresourceHandler {
     List<String> warnings = new java.util.ArrayList<>();
     Scale body = Bodies.decode(request, ApiResources.SCALE, Scale.class, request.fieldValidation("UpdateOptions"),
         warnings);
+    Bodies.checkIdentity(request.path(), body); // a Scale naming another object is refused, as any PUT
     return changeScale(request, current -> body, warnings);
   }
 

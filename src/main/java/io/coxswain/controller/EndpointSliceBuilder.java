@@ -40,7 +40,7 @@ final class EndpointSliceBuilder {
   static final String MIRRORED_BY = "endpointslicemirroring-controller.k8s.io";
   /** Set on Endpoints whose slices the endpoint slice controller makes, so they are not mirrored too. */
   static final String SKIP_MIRROR_LABEL = "endpointslice.kubernetes.io/skip-mirror";
-  private static final String HEADLESS_LABEL = "service.kubernetes.io/headless";
+  static final String HEADLESS_LABEL = "service.kubernetes.io/headless";
 
   private EndpointSliceBuilder() {}
 

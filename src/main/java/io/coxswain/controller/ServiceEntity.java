@@ -105,6 +105,12 @@ public final class ServiceEntity {
     // Kubernetes' endpoints controller labels its Endpoints skip-mirror: their slices are the slice controller's.
     Map<String, String> labels = new java.util.LinkedHashMap<>(service.metadata().labelsOrEmpty());
     labels.put(EndpointSliceBuilder.SKIP_MIRROR_LABEL, "true");
+    // ...and marks a headless Service's, as it marks their slices.
+    if ("None".equals(service.spec().clusterIP())) {
+      labels.put(EndpointSliceBuilder.HEADLESS_LABEL, "");
+    } else {
+      labels.remove(EndpointSliceBuilder.HEADLESS_LABEL);
+    }
     if (existing == null) {
       writes.add(client.create(Endpoints.of(ObjectMeta.named(serviceKey.namespace(), service.metadata().name())
           .withLabels(labels).withAnnotations(Map.of(MANAGED, MANAGED_VALUE)), subsets)));

@@ -22,6 +22,7 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Opcode;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.SOARecord;
@@ -42,7 +43,9 @@ import org.xbill.DNS.Type;
  *   <li>{@code <hostname>.<svc>.<ns>.svc.<domain>}: A for an endpoint of a headless Service, named
  *       by its hostname (a pod's {@code hostname} and {@code subdomain}) or else by its address
  *       with dashes ({@code 10-244-1-5}), the names the SRV records point at;</li>
- *   <li>{@code <a-b-c-d>.<ns>.pod.<domain>}: A, the address the name spells.</li>
+ *   <li>{@code <a-b-c-d>.<ns>.pod.<domain>}: A, the address the name spells;</li>
+ *   <li>{@code d.c.b.a.in-addr.arpa}: PTR to the Service a cluster IP belongs to, and to the
+ *       endpoint name of an address that backs a Service.</li>
  * </ul>
  * Anything else is NXDOMAIN (names of the cluster that do not exist, and every name outside the
  * cluster domain: nothing is forwarded). A name that exists but has no record of the asked type
@@ -129,7 +132,44 @@ public final class ClusterDns {
     if (name.equals(domain) || name.equals(serviceZone) || name.equals(podZone)) {
       return List.of(soa);
     }
+    if (name.subdomain(REVERSE_ZONE)) {
+      return reverseRecords(name, view);
+    }
     return null;
+  }
+
+  private static final Name REVERSE_ZONE = Name.fromConstantString("in-addr.arpa.");
+
+  /**
+   * PTR records, as CoreDNS's kubernetes plugin serves {@code in-addr.arpa}: a cluster IP names its
+   * Service ({@code web.default.svc.cluster.local}); an endpoint's address names it under its
+   * Service ({@code 10-244-1-5.web.default.svc.cluster.local}, or its hostname). Any other address
+   * is NXDOMAIN. Scans the cache: reverse lookups are rare.
+   */
+  private List<Record> reverseRecords(Name name, CacheView view) throws TextParseException {
+    String[] labels = relative(name, REVERSE_ZONE);
+    if (labels.length != 4) {
+      return null;
+    }
+    String ip = labels[3] + "." + labels[2] + "." + labels[1] + "." + labels[0];
+    List<Record> records = new ArrayList<>();
+    for (io.coxswain.api.KubeObject object : view.list("services", null, null, 0, o -> true).items()) {
+      Service service = (Service) object;
+      if (ip.equals(service.spec().clusterIP())) {
+        records.add(new PTRRecord(name, DClass.IN, TTL, Name.fromString(service.metadata().name() + "."
+            + service.metadata().namespace(), serviceZone)));
+      }
+    }
+    for (io.coxswain.api.KubeObject object : view.list("endpoints", null, null, 0, o -> true).items()) {
+      Endpoints endpoints = (Endpoints) object;
+      for (EndpointAddress address : readyAddresses(endpoints)) {
+        if (ip.equals(address.ip())) {
+          records.add(new PTRRecord(name, DClass.IN, TTL, Name.fromString(endpointName(address) + "."
+              + endpoints.metadata().name() + "." + endpoints.metadata().namespace(), serviceZone)));
+        }
+      }
+    }
+    return records.isEmpty() ? null : records;
   }
 
   /** Labels of {@code name} below {@code zone}, outermost last: {@code [svc, ns]} for svc.ns.svc.cluster.local. */

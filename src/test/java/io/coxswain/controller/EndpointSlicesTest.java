@@ -80,6 +80,18 @@ class EndpointSlicesTest {
       // The Endpoints the endpoints controller keeps are marked so that they are not mirrored as well.
       assertThat(http.get("/api/v1/namespaces/default/endpoints/web").json()
           .at("/metadata/labels/endpointslice.kubernetes.io~1skip-mirror").asText()).isEqualTo("true");
+      assertThat(http.get("/api/v1/namespaces/default/endpoints/web").json().at("/metadata/labels")
+          .has("service.kubernetes.io/headless")).isFalse();
+      // A headless Service's Endpoints and slices carry the headless label.
+      assertThat(http.post("/api/v1/namespaces/default/services", "application/yaml", """
+          kind: Service
+          metadata: {name: web-headless}
+          spec: {clusterIP: None, selector: {app: web}, ports: [{name: http, port: 80, targetPort: http}]}
+          """).code()).isEqualTo(201);
+      await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/v1/namespaces/default/endpoints/web-headless")
+          .json().at("/metadata/labels").has("service.kubernetes.io/headless")
+          && !slicesOf(http, "web-headless").isEmpty()
+          && slicesOf(http, "web-headless").get(0).at("/metadata/labels").has("service.kubernetes.io/headless"));
 
       Kubectl.Result get = kubectl.run("get", "endpointslices", "-l", "kubernetes.io/service-name=web");
       assertThat(get.exitCode()).as(get.all()).isZero();

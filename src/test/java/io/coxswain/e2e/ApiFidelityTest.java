@@ -220,4 +220,25 @@ class ApiFidelityTest {
       out.add(path + " sent " + sent + " read " + back);
     }
   }
+
+  /** A scale naming another object, and a continue token this server did not issue, are 400s in plain words. */
+  @Test
+  void mismatchedScaleNamesAndForeignContinueTokensAre400() {
+    assertThat(http.post("/api/v1/namespaces/default/replicationcontrollers", "application/json", """
+        {"metadata":{"name":"scaled"},"spec":{"replicas":0,"selector":{"app":"scaled"},"template":{"metadata":
+         {"labels":{"app":"scaled"}},"spec":{"containers":[{"name":"c","image":"x"}]}}}}""").code()).isEqualTo(201);
+    Http.Reply other = http.put("/api/v1/namespaces/default/replicationcontrollers/scaled/scale", "application/json",
+        """
+        {"apiVersion":"autoscaling/v1","kind":"Scale","metadata":{"name":"other","namespace":"default"},
+         "spec":{"replicas":2}}""");
+    assertThat(other.code()).as(other.body()).isEqualTo(400);
+    assertThat(other.json().get("message").asText())
+        .isEqualTo("the name of the object (other) does not match the name on the URL (scaled)");
+    assertThat(http.get("/api/v1/namespaces/default/replicationcontrollers/scaled").json().at("/spec/replicas")
+        .asInt()).isZero();
+    Http.Reply garbage = http.get("/api/v1/namespaces/default/pods?limit=1&continue=garbage");
+    assertThat(garbage.code()).isEqualTo(400);
+    assertThat(garbage.json().get("message").asText()).startsWith("continue key is not valid: ")
+        .doesNotContain("Jackson", "Unrecognized token");
+  }
 }

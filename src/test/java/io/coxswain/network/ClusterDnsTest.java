@@ -132,6 +132,19 @@ class ClusterDnsTest {
         .containsExactly("10.244.1.20");
   }
 
+  /** Reverse lookups name the Service of a cluster IP and the endpoint of a backing address. */
+  @Test
+  void addressesResolveBackToTheirNames() throws Exception {
+    String[] octets = webIp.split("\\.");
+    String reverse = octets[3] + "." + octets[2] + "." + octets[1] + "." + octets[0] + ".in-addr.arpa.";
+    assertThat(answers(ask(reverse, Type.PTR, false))).containsExactly("web.default.svc.cluster.local.");
+    assertThat(answers(ask("8.1.244.10.in-addr.arpa.", Type.PTR, false)))
+        .containsExactly("db-1.db.default.svc.cluster.local.");
+    assertThat(answers(ask("20.1.244.10.in-addr.arpa.", Type.PTR, false)))
+        .containsExactly("10-244-1-20.cache.default.svc.cluster.local.");
+    assertThat(ask("9.9.9.10.in-addr.arpa.", Type.PTR, false).getRcode()).isEqualTo(Rcode.NXDOMAIN);
+  }
+
   @Test
   void anExternalNameIsACnameAndPodNamesSpellTheirAddress() throws Exception {
     Message response = ask("ext.default.svc.cluster.local.", Type.A, false);

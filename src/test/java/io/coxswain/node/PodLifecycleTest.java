@@ -65,6 +65,9 @@ class PodLifecycleTest {
         && pod("runner").at("/status/conditions").toString().contains("\"type\":\"Ready\",\"status\":\"True\""));
     JsonNode status = pod("runner").get("status");
     assertThat(status.at("/podIP").asText()).startsWith("10.244.1.");
+    assertThat(status.at("/conditions/0/type").asText()).as("the kubelet's first condition")
+        .isEqualTo("PodReadyToStartContainers");
+    assertThat(status.at("/conditions/0/status").asText()).isEqualTo("True");
     assertThat(status.at("/hostIP").asText()).isEqualTo("127.0.0.1");
     assertThat(status.at("/startTime").asText()).isNotBlank();
     assertThat(status.at("/containerStatuses/0/name").asText()).isEqualTo("web");

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The pod status a node agent reports, as the kubelet computes it: per-container state, last
- * state and restart count; the phase; and the four conditions. A container is ready when it runs
+ * state and restart count; the phase; and the five conditions (PodReadyToStartContainers,
+ * Initialized, Ready, ContainersReady, PodScheduled, in the kubelet's order). A container is ready when it runs
  * and its readiness probe (if any) passes. Pure.
  */
 public final class PodStatusView {
@@ -65,7 +66,11 @@ public final class PodStatusView {
     String notReady = "Succeeded".equals(phase) ? "PodCompleted" : "ContainersNotReady";
     String notReadyMessage = "Succeeded".equals(phase) ? null : "containers with unready status: " + names(unready);
     PodStatus previous = pod.statusOrEmpty();
+    // PodReadyToStartContainers (on by default since Kubernetes 1.29): the sandbox and its network
+    // exist, so containers can start; false before it is made and once a finished pod's is gone.
+    boolean sandboxReady = runtime.sandboxId() != null && !"Succeeded".equals(phase) && !"Failed".equals(phase);
     List<PodCondition> conditions = List.of(
+        condition(previous, "PodReadyToStartContainers", sandboxReady, now, null, null),
         condition(previous, "Initialized", init.initialized(), now, "ContainersNotInitialized",
             "containers with incomplete status: " + names(init.incomplete())),
         condition(previous, "Ready", ready, now, notReady, notReadyMessage),
