@@ -270,14 +270,25 @@ for (const [apiVersion, kind, plural, namespaced, fields] of examples) {
     undefined, undefined, k8s.PatchStrategy.StrategicMergePatch);
   await objects.patch({ ...header, metadata: { ...metadata, annotations: { applied: 'yes' } } }, undefined, undefined,
     'js-suite', false, k8s.PatchStrategy.ServerSideApply);
-  const current = await objects.read(header);
-  const labels = current.metadata.labels;
-  // KubernetesObjectApi finds the path from the body, so it cannot send a JSON patch (a list); the typed
-  // clients above send those.
-  check(labels.merge === 'yes' && labels.strategic === 'yes', kind + ' patched');
-  check(current.metadata.annotations.applied === 'yes', kind + ' applied');
-  current.metadata.labels.replaced = 'yes';
-  check((await objects.replace(current)).metadata.labels.replaced === 'yes', kind + ' replaced');
+  // Read-modify-write, read again on a conflict as above: a fresh pod's scheduler and node write it meanwhile.
+  let replacedObject;
+  for (let attempt = 0; !replacedObject; attempt++) {
+    const current = await objects.read(header);
+    const labels = current.metadata.labels;
+    // KubernetesObjectApi finds the path from the body, so it cannot send a JSON patch (a list); the typed
+    // clients above send those.
+    check(labels.merge === 'yes' && labels.strategic === 'yes', kind + ' patched');
+    check(current.metadata.annotations.applied === 'yes', kind + ' applied');
+    current.metadata.labels.replaced = 'yes';
+    try {
+      replacedObject = await objects.replace(current);
+    } catch (e) {
+      if (e.code !== 409 || attempt >= 5) {
+        throw e;
+      }
+    }
+  }
+  check(replacedObject.metadata.labels.replaced === 'yes', kind + ' replaced');
   await objects.delete(header, undefined, 'All');
   check(!(await objects.read(header)).metadata.deletionTimestamp, kind + ' dry-run delete');
   await objects.delete(header, undefined, undefined, 0, undefined, 'Foreground');

@@ -42,8 +42,9 @@ public final class Defaulting {
   static final int MAX_GENERATE_NAME_BASE = 63 - NAME_SUFFIX_LENGTH;
   /** The label Kubernetes puts on every namespace so selectors can match namespaces by name. */
   public static final String NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-  private static final Set<String> GENERATION_TRACKED = Set.of("Pod", "ReplicationController", "Service",
-      "Deployment", "ReplicaSet");
+  // Services have no generation in Kubernetes (their spec changes are not "observed" by anything).
+  private static final Set<String> GENERATION_TRACKED = Set.of("Pod", "ReplicationController", "Deployment",
+      "ReplicaSet");
 
   private Defaulting() {}
 
@@ -218,7 +219,7 @@ public final class Defaulting {
 
   private static ServiceSpec service(ServiceSpec spec) {
     String type = PodDefaults.or(spec.type(), "ClusterIP");
-    boolean external = type.equals("NodePort") || type.equals("LoadBalancer");
+    boolean external = ServiceUpdate.externallyAccessible(spec.toBuilder().type(type).build());
     ServiceSpec out = spec.withPolicies(type,
         PodDefaults.or(spec.sessionAffinity(), "None"),
         external ? PodDefaults.or(spec.externalTrafficPolicy(), "Cluster") : spec.externalTrafficPolicy(),
@@ -230,6 +231,9 @@ public final class Defaulting {
       builder.allocateLoadBalancerNodePorts(true);
     }
     SessionAffinityConfig affinity = spec.sessionAffinityConfig();
+    if ("None".equals(out.sessionAffinity())) {
+      builder.sessionAffinityConfig(null); // SetDefaults_Service: no affinity, no affinity config
+    }
     if ("ClientIP".equals(out.sessionAffinity()) && (affinity == null || affinity.clientIP() == null
         || affinity.clientIP().timeoutSeconds() == null)) {
       builder.sessionAffinityConfig(new SessionAffinityConfig(new ClientIPConfig(CLIENT_IP_AFFINITY_SECONDS)));

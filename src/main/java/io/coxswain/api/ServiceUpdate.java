@@ -50,8 +50,13 @@ public final class ServiceUpdate {
         || ("LoadBalancer".equals(spec.type()) && !Boolean.FALSE.equals(spec.allocateLoadBalancerNodePorts()));
   }
 
-  private static boolean externalType(ServiceSpec spec) {
-    return "NodePort".equals(spec.type()) || "LoadBalancer".equals(spec.type());
+  /**
+   * Kubernetes' ExternallyAccessible: NodePort, LoadBalancer, or ClusterIP with externalIPs; these
+   * have an {@code externalTrafficPolicy}.
+   */
+  public static boolean externallyAccessible(ServiceSpec spec) {
+    return "NodePort".equals(spec.type()) || "LoadBalancer".equals(spec.type())
+        || (("ClusterIP".equals(spec.type()) || spec.type() == null) && !spec.externalIPs().isEmpty());
   }
 
   private static boolean needsHealthCheckNodePort(ServiceSpec spec) {
@@ -126,7 +131,7 @@ public final class ServiceUpdate {
         && Objects.equals(old.loadBalancerClass(), next.loadBalancerClass())) {
       out.loadBalancerClass(null);
     }
-    if (externalType(old) && !externalType(next)
+    if (externallyAccessible(old) && !externallyAccessible(next)
         && Objects.equals(old.externalTrafficPolicy(), next.externalTrafficPolicy())) {
       out.externalTrafficPolicy(null);
     }

@@ -33,13 +33,13 @@ public final class UniqueClaims {
     for (String ip : service.spec().clusterIPs()) {
       if (ip != null && !ip.isEmpty() && !"None".equals(ip)) {
         claims.add(new Claim("clusterIP/" + ip, "spec.clusterIPs",
-            "Invalid value: [\"" + ip + "\"]: failed to allocate IP " + ip + ": provided IP is already allocated"));
+            "Invalid value: []string{\"" + ip + "\"}: failed to allocate IP " + ip + ": provided IP is already allocated"));
       }
     }
     String clusterIP = service.spec().clusterIP();
     if (service.spec().clusterIPs().isEmpty() && clusterIP != null && !clusterIP.isEmpty() && !"None".equals(clusterIP)) {
       claims.add(new Claim("clusterIP/" + clusterIP, "spec.clusterIPs",
-          "Invalid value: [\"" + clusterIP + "\"]: failed to allocate IP " + clusterIP + ": provided IP is already allocated"));
+          "Invalid value: []string{\"" + clusterIP + "\"}: failed to allocate IP " + clusterIP + ": provided IP is already allocated"));
     }
     List<ServicePort> ports = service.spec().ports();
     for (int i = 0; i < ports.size(); i++) {

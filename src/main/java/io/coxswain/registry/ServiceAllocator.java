@@ -59,7 +59,28 @@ final class ServiceAllocator {
     Taken taken = taken(view, null);
     String ip = clusterIp(service, taken);
     ServiceSpec allocated = ipFamilies(service).withClusterIP(ip).withPorts(nodePorts(service, taken.ports()));
-    return service.withSpec(allocated);
+    return service.withSpec(healthCheckNodePort(allocated, taken.ports()));
+  }
+
+  /**
+   * A LoadBalancer Service with {@code externalTrafficPolicy: Local} gets a health-check node port
+   * from the node port range when it asks for none, as Kubernetes allocates one.
+   */
+  private ServiceSpec healthCheckNodePort(ServiceSpec spec, Set<Integer> taken) {
+    boolean needs = "LoadBalancer".equals(spec.type()) && "Local".equals(spec.externalTrafficPolicy());
+    if (!needs || (spec.healthCheckNodePort() != null && spec.healthCheckNodePort() != 0)) {
+      return spec;
+    }
+    Set<Integer> avoid = new HashSet<>(taken);
+    avoid.addAll(recentPorts.keySet());
+    spec.ports().forEach(p -> {
+      if (p.nodePort() != null) {
+        avoid.add(p.nodePort());
+      }
+    });
+    int port = freePort(avoid);
+    recentPorts.put(port, System.nanoTime());
+    return spec.toBuilder().healthCheckNodePort(port).build();
   }
 
   /**
@@ -85,6 +106,9 @@ final class ServiceAllocator {
           ports.add(p.nodePort());
         }
       });
+      if (s.healthCheckNodePort() != null && s.healthCheckNodePort() != 0) {
+        ports.add(s.healthCheckNodePort());
+      }
     }
     return new Taken(ips, ports);
   }
@@ -159,7 +183,7 @@ final class ServiceAllocator {
     Set<Integer> used = taken(view, current.metadata().uid()).ports();
     mine.forEach(recentPorts::remove);
     used.removeAll(mine);
-    return next.withSpec(next.spec().withPorts(nodePorts(next, used)));
+    return next.withSpec(healthCheckNodePort(next.spec().withPorts(nodePorts(next, used)), used));
   }
 
   /**
@@ -288,11 +312,11 @@ final class ServiceAllocator {
     }
     // Kubernetes' allocator reports both on spec.clusterIPs, in these words.
     if (Integer.compareUnsigned(address - networkBase, size) >= 0) {
-      throw invalid(service, "spec.clusterIPs", "[\"" + ip + "\"]: failed to allocate IP " + ip + ": the provided IP ("
+      throw invalid(service, "spec.clusterIPs", "[]string{\"" + ip + "\"}: failed to allocate IP " + ip + ": the provided IP ("
           + ip + ") is not in the valid range. The range of valid IPs is " + cidr);
     }
     if (used.contains(ip)) {
-      throw invalid(service, "spec.clusterIPs", "[\"" + ip + "\"]: failed to allocate IP " + ip
+      throw invalid(service, "spec.clusterIPs", "[]string{\"" + ip + "\"}: failed to allocate IP " + ip
           + ": provided IP is already allocated");
     }
   }

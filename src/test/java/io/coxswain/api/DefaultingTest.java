@@ -197,9 +197,16 @@ class DefaultingTest {
     assertThat(out.spec().clusterIPs()).containsExactly("10.96.0.10");
     assertThat(out.metadata().uid()).isEqualTo(created.metadata().uid());
     assertThat(out.metadata().creationTimestamp()).isEqualTo("2026-11-27T02:06:36Z");
-    assertThat(out.metadata().generation()).isEqualTo(2L);
-    Service same = (Service) Defaulting.applyUpdateDefaults(allocated, allocated);
-    assertThat(same.metadata().generation()).isEqualTo(1L);
+    assertThat(out.metadata().generation()).as("Services have no generation in Kubernetes").isNull();
+    // A kind that has one counts spec changes only.
+    ReplicationController rc = (ReplicationController) Defaulting.applyCreateDefaults(ReplicationController.of(
+        ObjectMeta.named(null, "web"), new ReplicationControllerSpec(1, null, Map.of("app", "web"),
+            new PodTemplateSpec(ObjectMeta.named(null, null).withLabels(Map.of("app", "web")),
+                PodSpec.of(List.of(Container.of("c", "nginx")))))), "d", CLOCK, new Random());
+    assertThat(rc.metadata().generation()).isEqualTo(1L);
+    assertThat(((ReplicationController) Defaulting.applyUpdateDefaults(rc, rc)).metadata().generation()).isEqualTo(1L);
+    assertThat(((ReplicationController) Defaulting.applyUpdateDefaults(rc, rc.withSpec(new ReplicationControllerSpec(
+        3, null, rc.spec().selector(), rc.spec().template())))).metadata().generation()).isEqualTo(2L);
   }
 
   @Test

@@ -121,8 +121,7 @@ class BadServiceInputTest {
         {"\"ipFamilies\":[\"IPv4\",\"IPv4\"],\"ports\":[{\"port\":80}]", "spec.ipFamilies[1]"},
         {"\"sessionAffinity\":\"ClientIP\",\"sessionAffinityConfig\":{\"clientIP\":{\"timeoutSeconds\":0}},"
             + "\"ports\":[{\"port\":80}]", "spec.sessionAffinityConfig.clientIP.timeoutSeconds"},
-        {"\"sessionAffinity\":\"None\",\"sessionAffinityConfig\":{\"clientIP\":{\"timeoutSeconds\":10}},"
-            + "\"ports\":[{\"port\":80}]", "spec.sessionAffinityConfig"},
+        {"\"externalTrafficPolicy\":\"Local\",\"ports\":[{\"port\":80}]", "spec.externalTrafficPolicy"},
         {"\"ports\":[{\"port\":80,\"appProtocol\":\"bad proto\"}]", "spec.ports[0].appProtocol"},
         {"\"loadBalancerSourceRanges\":[\"10.0.0.0/8\"],\"ports\":[{\"port\":80}]",
             "spec.loadBalancerSourceRanges"},
@@ -138,6 +137,23 @@ class BadServiceInputTest {
     Http.Reply affinity = http.post(SERVICES + "?dryRun=All", JSON, """
         {"metadata":{"name":"sticky"},"spec":{"sessionAffinity":"ClientIP","ports":[{"port":80}]}}""");
     assertThat(affinity.json().at("/spec/sessionAffinityConfig/clientIP/timeoutSeconds").asInt()).isEqualTo(10_800);
+    // No affinity, no affinity config (SetDefaults_Service): a manifest that turns ClientIP off applies.
+    Http.Reply none = http.post(SERVICES + "?dryRun=All", JSON, """
+        {"metadata":{"name":"loose"},"spec":{"sessionAffinity":"None","sessionAffinityConfig":{"clientIP":
+         {"timeoutSeconds":10}},"ports":[{"port":80}]}}""");
+    assertThat(none.code()).as(none.body()).isEqualTo(201);
+    assertThat(none.json().at("/spec/sessionAffinityConfig").isMissingNode()).isTrue();
+    // A ClusterIP Service with externalIPs is reachable from outside: it has a traffic policy.
+    Http.Reply external = http.post(SERVICES + "?dryRun=All", JSON, """
+        {"metadata":{"name":"outside"},"spec":{"externalIPs":["192.0.2.10"],"ports":[{"port":80}]}}""");
+    assertThat(external.json().at("/spec/externalTrafficPolicy").asText()).isEqualTo("Cluster");
+    // A LoadBalancer with the Local policy gets a health-check node port.
+    Http.Reply local = http.post(SERVICES + "?dryRun=All", JSON, """
+        {"metadata":{"name":"lb"},"spec":{"type":"LoadBalancer","externalTrafficPolicy":"Local",
+         "ports":[{"port":80}]}}""");
+    assertThat(local.json().at("/spec/healthCheckNodePort").asInt()).isBetween(30000, 32767)
+        .isNotEqualTo(local.json().at("/spec/ports/0/nodePort").asInt());
+    assertThat(local.json().at("/metadata").has("generation")).as("Services have no generation").isFalse();
   }
 
   @Test

@@ -168,17 +168,17 @@ class DeploymentKubectlTest {
    * they go; the pods' deletion alone must wake the controller, as Kubernetes' deletePod does.
    */
   @Test
-  void aRecreateRolloutStartsTheNewVersionOnceTheOldPodsAreGone() {
+  void aRecreateRolloutStartsTheNewVersionOnceTheOldPodsAreGone() throws java.io.IOException {
     try (TestNode node = TestNode.start(Map.of("coxswain.node.pod-sync-period", "100ms"))) {
       Http http = new Http(node.url());
       Kubectl kubectl = new Kubectl(node.url());
-      assertThat(http.post("/apis/apps/v1/namespaces/default/deployments", "application/yaml", """
+      String manifest = """
           apiVersion: apps/v1
           kind: Deployment
           metadata: {name: rec}
           spec:
             replicas: 2
-            strategy: {type: Recreate}
+            STRATEGY
             selector: {matchLabels: {app: rec}}
             template:
               metadata: {labels: {app: rec}}
@@ -188,7 +188,16 @@ class DeploymentKubectlTest {
                 - name: c
                   image: rec:1
                   lifecycle: {preStop: {sleep: {seconds: 3}}}
-          """).code()).isEqualTo(201);
+          """;
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("rec-", ".yaml");
+      // Applied first with the default strategy, then switched to Recreate by a second apply: kubectl
+      // sends $retainKeys for spec.strategy (the served schema says so), so rollingUpdate goes.
+      java.nio.file.Files.writeString(file, manifest.replace("STRATEGY", ""));
+      ok(kubectl.run("apply", "-f", file.toString()));
+      java.nio.file.Files.writeString(file, manifest.replace("STRATEGY", "strategy: {type: Recreate}"));
+      ok(kubectl.run("apply", "-f", file.toString()));
+      assertThat(http.get("/apis/apps/v1/namespaces/default/deployments/rec").json().at("/spec/strategy").toString())
+          .isEqualTo("{\"type\":\"Recreate\"}");
       ok(kubectl.run("rollout", "status", "deployment/rec", "--timeout=60s"));
       ok(kubectl.run("set", "image", "deployment/rec", "c=rec:2"));
       // Well inside the controllers' 5-minute resync: only the pods' deletion can have woken it.

@@ -184,7 +184,8 @@ final class ContainerChecks {
   /** Kubernetes' ValidatePortNumOrName: a number in range or a valid port name. */
   static void portNumOrName(IntOrString port, String path, List<StatusCause> out) {
     if (port == null) {
-      out.add(Causes.required(path, ""));
+      // An absent port is Go's zero value, the number 0, to Kubernetes.
+      Names.portNumber(0).forEach(m -> out.add(Causes.invalid(path, 0, m)));
     } else if (port.isInt()) {
       Names.portNumber(port.intValue()).forEach(m -> out.add(Causes.invalid(path, port.intValue(), m)));
     } else if (port.stringValue().isEmpty()) {

@@ -72,10 +72,10 @@ final class ServiceValidation {
     PodValidation.oneOf(spec.sessionAffinity(), SESSION_AFFINITIES, "spec.sessionAffinity", out);
     PodValidation.oneOf(spec.internalTrafficPolicy(), TRAFFIC_POLICIES, "spec.internalTrafficPolicy", out);
     PodValidation.oneOf(spec.externalTrafficPolicy(), TRAFFIC_POLICIES, "spec.externalTrafficPolicy", out);
-    if (MetaValidation.notEmpty(spec.externalTrafficPolicy()) && !type.equals("NodePort")
-        && !type.equals("LoadBalancer")) {
+    if (MetaValidation.notEmpty(spec.externalTrafficPolicy())
+        && !io.coxswain.api.ServiceUpdate.externallyAccessible(spec)) {
       out.add(Causes.invalid("spec.externalTrafficPolicy", spec.externalTrafficPolicy(),
-          "may only be set when `type` is 'NodePort' or 'LoadBalancer'"));
+          "may only be set for externally-accessible services"));
     }
   }
 

@@ -26,6 +26,8 @@ final class PatchStrategies {
       Map.entry("ReplicationControllerStatus.conditions", merge("type")),
       Map.entry("ReplicaSetStatus.conditions", merge("type")),
       Map.entry("DeploymentStatus.conditions", merge("type")),
+      // kubectl apply sends $retainKeys for it, so RollingUpdate -> Recreate drops rollingUpdate.
+      Map.entry("DeploymentSpec.strategy", new Strategy(null, "retainKeys")),
       Map.entry("ServiceSpec.ports", merge("port")),
       Map.entry("NodeSpec.podCIDRs", new Strategy(null, "merge")),
       Map.entry("NodeStatus.conditions", merge("type")),

@@ -31,6 +31,11 @@ class LifecycleValidationTest {
          "sleep":{"seconds":1}}}}]}"""))
         .extracting(StatusCause::field).containsExactly("spec.containers[0].lifecycle.postStart.sleep");
     assertThat(validate("""
+        {"containers":[{"name":"c","image":"x","lifecycle":{"postStart":{"httpGet":{"path":"/x"}}}}]}"""))
+        .extracting(StatusCause::field, StatusCause::message).containsExactly(tuple(
+            "spec.containers[0].lifecycle.postStart.httpGet.port",
+            "Invalid value: 0: must be between 1 and 65535, inclusive"));
+    assertThat(validate("""
         {"containers":[{"name":"c","image":"x","lifecycle":{"postStart":{"exec":{}}}}]}"""))
         .extracting(StatusCause::field).containsExactly("spec.containers[0].lifecycle.postStart.exec.command");
   }
