@@ -43,6 +43,16 @@ public final class Collections2 {
     return map == null ? Map.of() : copyOfMap(map);
   }
 
+  /** A counter Kubernetes marks omitempty: zero is absent, so it is null here (and left out of JSON). */
+  public static Integer nonZero(Integer value) {
+    return value == null || value == 0 ? null : value;
+  }
+
+  /** {@link #nonZero(Integer)} for a generation. */
+  public static Long nonZero(Long value) {
+    return value == null || value == 0 ? null : value;
+  }
+
   private static final class UnmodifiableOrdered<K, V> extends java.util.AbstractMap<K, V> {
     private final Map<K, V> delegate;
 

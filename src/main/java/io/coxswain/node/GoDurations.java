@@ -43,4 +43,26 @@ public final class GoDurations {
     }
     return Duration.ofNanos(nanos.longValue());
   }
+
+  /** {@code 1h}, {@code 1m30s}, {@code 500ms}: a duration in the form {@link #parse} reads (to the millisecond). */
+  public static String format(Duration d) {
+    if (d.toMillis() < 1000) {
+      return d.toMillis() + "ms";
+    }
+    StringBuilder out = new StringBuilder();
+    if (d.toHours() > 0) {
+      out.append(d.toHours()).append('h');
+    }
+    if (d.toMinutesPart() > 0) {
+      out.append(d.toMinutesPart()).append('m');
+    }
+    if (d.toSecondsPart() > 0 || d.toMillisPart() > 0) {
+      out.append(d.toSecondsPart());
+      if (d.toMillisPart() > 0) {
+        out.append('.').append(String.format("%03d", d.toMillisPart()).replaceAll("0+$", ""));
+      }
+      out.append('s');
+    }
+    return out.toString();
+  }
 }

@@ -22,4 +22,11 @@ class GoDurationsTest {
       assertThatThrownBy(() -> GoDurations.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
     }
   }
+
+  @Test
+  void formatWritesWhatParseReads() {
+    for (String text : java.util.List.of("1h", "1h30m", "1m30s", "500ms", "1.5s", "2h0m5s".replace("0m", ""))) {
+      org.assertj.core.api.Assertions.assertThat(GoDurations.format(GoDurations.parse(text))).isEqualTo(text);
+    }
+  }
 }

@@ -20,16 +20,12 @@ public record DeploymentStatus(Long observedGeneration, Integer replicas, Intege
     conditions = Collections2.listOrEmpty(conditions);
     // Kubernetes' counters are omitempty: a zero is left out of the JSON, so it is null here too,
     // and a status read back from the store equals the one that was written.
-    observedGeneration = observedGeneration == null || observedGeneration == 0 ? null : observedGeneration;
-    replicas = nonZero(replicas);
-    updatedReplicas = nonZero(updatedReplicas);
-    readyReplicas = nonZero(readyReplicas);
-    availableReplicas = nonZero(availableReplicas);
-    unavailableReplicas = nonZero(unavailableReplicas);
-  }
-
-  private static Integer nonZero(Integer value) {
-    return value == null || value == 0 ? null : value;
+    observedGeneration = Collections2.nonZero(observedGeneration);
+    replicas = Collections2.nonZero(replicas);
+    updatedReplicas = Collections2.nonZero(updatedReplicas);
+    readyReplicas = Collections2.nonZero(readyReplicas);
+    availableReplicas = Collections2.nonZero(availableReplicas);
+    unavailableReplicas = Collections2.nonZero(unavailableReplicas);
   }
 
   /** The condition of this type, or null. */

@@ -17,9 +17,9 @@ public record ReplicationControllerStatus(
     conditions = Collections2.listOrEmpty(conditions);
     // Kubernetes' omitempty counters: a zero is left out (replicas alone is always written), so it
     // is null here and a status read back from the store equals the one written.
-    fullyLabeledReplicas = fullyLabeledReplicas == null || fullyLabeledReplicas == 0 ? null : fullyLabeledReplicas;
-    readyReplicas = readyReplicas == null || readyReplicas == 0 ? null : readyReplicas;
-    availableReplicas = availableReplicas == null || availableReplicas == 0 ? null : availableReplicas;
-    observedGeneration = observedGeneration == null || observedGeneration == 0 ? null : observedGeneration;
+    fullyLabeledReplicas = Collections2.nonZero(fullyLabeledReplicas);
+    readyReplicas = Collections2.nonZero(readyReplicas);
+    availableReplicas = Collections2.nonZero(availableReplicas);
+    observedGeneration = Collections2.nonZero(observedGeneration);
   }
 }

@@ -181,32 +181,10 @@ public final class SimulatedRuntime implements ContainerRuntime, ProbeRunner, Lo
     if (kind == Kind.LIVENESS) {
       return container.behavior().liveFor() == null || up.compareTo(container.behavior().liveFor()) < 0
           ? ProbeResult.SUCCESS : ProbeResult.failure("simulated: not live after "
-          + goDuration(container.behavior().liveFor()));
+          + io.coxswain.node.GoDurations.format(container.behavior().liveFor()));
     }
     return up.compareTo(container.behavior().readyAfter()) >= 0 ? ProbeResult.SUCCESS
-        : ProbeResult.failure("simulated: not ready before " + goDuration(container.behavior().readyAfter()));
-  }
-
-  /** {@code 1h}, {@code 1m30s}, {@code 500ms}: the form the annotations are written in. */
-  private static String goDuration(Duration d) {
-    if (d.toMillis() < 1000) {
-      return d.toMillis() + "ms";
-    }
-    StringBuilder out = new StringBuilder();
-    if (d.toHours() > 0) {
-      out.append(d.toHours()).append('h');
-    }
-    if (d.toMinutesPart() > 0) {
-      out.append(d.toMinutesPart()).append('m');
-    }
-    if (d.toSecondsPart() > 0 || d.toMillisPart() > 0) {
-      out.append(d.toSecondsPart());
-      if (d.toMillisPart() > 0) {
-        out.append('.').append(String.format("%03d", d.toMillisPart()).replaceAll("0+$", ""));
-      }
-      out.append('s');
-    }
-    return out.toString();
+        : ProbeResult.failure("simulated: not ready before " + io.coxswain.node.GoDurations.format(container.behavior().readyAfter()));
   }
 
   /**
