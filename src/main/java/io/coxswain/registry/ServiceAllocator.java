@@ -20,10 +20,10 @@ import java.util.Set;
  * kubeadm's) and their node ports (30000-32767), or checks the ones the client asked for against
  * the Services that exist. A pick avoids what the watch cache shows plus what this allocator picked
  * in the last minute (a create in flight is not in the cache yet); a value asked for is not held,
- * so a dry run, a refused create or a delete leaves it free at once, as in Kubernetes. The pick is a proposal: the store commits a write
- * only if no other object holds its IP or ports ({@link io.coxswain.api.UniqueClaims}), so two
- * members picking the same address at once cannot both succeed; the loser is tried again with a
- * fresh pick ({@link #takenElsewhere}).
+ * so a dry run, a refused create or a delete leaves it free at once, as in Kubernetes. The pick is
+ * a proposal: the store commits a write only if no other object holds its IP or ports
+ * ({@link io.coxswain.api.UniqueClaims}), so two members picking the same address at once cannot
+ * both succeed; the loser is tried again with a fresh pick ({@link #takenElsewhere}).
  */
 final class ServiceAllocator {
   static final int NODE_PORT_MIN = 30000;
@@ -199,16 +199,11 @@ final class ServiceAllocator {
     if (!io.coxswain.api.ServiceUpdate.needsClusterIp(current.spec())) {
       spec = spec.withClusterIP(clusterIp(next, taken(view, current.metadata().uid())));
     }
-    ServiceSpec.Builder families = spec.toBuilder();
-    if (spec.ipFamilies().isEmpty()) {
-      families.ipFamilies(current.spec().ipFamilies().isEmpty() ? List.of("IPv4") : current.spec().ipFamilies());
+    if (spec.ipFamilyPolicy() == null && current.spec().ipFamilyPolicy() != null) {
+      spec = spec.toBuilder().ipFamilyPolicy(current.spec().ipFamilyPolicy()).build();
     }
-    if (spec.ipFamilyPolicy() == null) {
-      families.ipFamilyPolicy(current.spec().ipFamilyPolicy() == null ? "SingleStack"
-          : current.spec().ipFamilyPolicy());
-    }
-    Service withFamilies = next.withSpec(families.build());
-    return withFamilies.withSpec(ipFamilies(withFamilies));
+    Service withIp = next.withSpec(spec);
+    return withIp.withSpec(ipFamilies(withIp));
   }
 
   /**
