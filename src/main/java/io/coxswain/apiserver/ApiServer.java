@@ -180,13 +180,6 @@ public final class ApiServer {
     }
 
     /**
-     * A Status answer for a refused or failed request. A body in memory needs nothing more. A body
-     * still on the wire is discarded as it arrives (not held: reading it is what was refused) and
-     * the connection is closed after the answer; closing without reading could reset the
-     * connection before the client has read the answer. A body whose reading had begun (and
-     * failed or timed out) cannot be read again: the connection just closes.
-     */
-    /**
      * A body over the limit is read and dropped before the 413 goes out (up to four times the
      * limit, for at most 10 s): a server that closes while the client still sends makes the client's
      * kernel see a reset, and the client loses the answer. Beyond that bound it is refused at once.
@@ -201,6 +194,13 @@ public final class ApiServer {
           .handle((drained, failure) -> refusal(request, refused, true));
     }
 
+    /**
+     * A Status answer for a refused or failed request. A body in memory needs nothing more. A body
+     * still on the wire is discarded as it arrives (not held: reading it is what was refused) and
+     * the connection is closed after the answer; closing without reading could reset the
+     * connection before the client has read the answer. A body whose reading had begun (and
+     * failed or timed out) cannot be read again: the connection just closes.
+     */
     private HttpResponse refusal(HttpRequest request, ApiException failure, boolean bodyStarted) {
       HttpResponse response = ResponseEncoder.error(failure.status());
       if (request.entity() instanceof HttpEntity.Strict) {
